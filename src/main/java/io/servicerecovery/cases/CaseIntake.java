@@ -1,0 +1,90 @@
+package io.servicerecovery.cases;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.servicerecovery.common.Json;
+import io.servicerecovery.common.ProblemException;
+
+/**
+ * Case creation as a CRM experiences it: retries with the same Idempotency-Key are safe,
+ * and an externalRef opens at most one case per CRM client, even under concurrency.
+ */
+@ApplicationScoped
+public class CaseIntake {
+
+    private final CaseService cases;
+    private final CaseRepository repository;
+    private final IdempotencyKeys keys;
+    private final Json json;
+    private final ObjectMapper canonical;
+
+    public CaseIntake(CaseService cases, CaseRepository repository, IdempotencyKeys keys, Json json) {
+        this.cases = cases;
+        this.repository = repository;
+        this.keys = keys;
+        this.json = json;
+        this.canonical = json.mapper().copy().configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true);
+    }
+
+    public record Answer(int status, String body, java.util.UUID caseId, boolean replayed) {
+    }
+
+    public Answer open(String clientId, String idempotencyKey, OpenCaseRequest request) {
+        String hash = fingerprint(request);
+        IdempotencyKeys.Claim claim = keys.claim(clientId, idempotencyKey, hash);
+        if (claim instanceof IdempotencyKeys.Replay replay) {
+            return new Answer(replay.status(), replay.body(), replay.caseId(), true);
+        }
+        if (claim instanceof IdempotencyKeys.Mismatch) {
+            throw new ProblemException(422, "idempotency-key-reused", "Idempotency-Key reused",
+                    "This Idempotency-Key was already used with a different request body.");
+        }
+        if (claim instanceof IdempotencyKeys.InFlight) {
+            throw new ProblemException(409, "idempotency-key-in-flight", "Request in progress",
+                    "A request with this Idempotency-Key is still being processed; retry shortly.");
+        }
+        try {
+            return QuarkusTransaction.requiringNew().call(() -> {
+                CaseView view = cases.open(clientId, request);
+                String body = json.write(view);
+                keys.complete(clientId, idempotencyKey, 201, body, view.id());
+                return new Answer(201, body, view.id(), false);
+            });
+        } catch (RuntimeException failure) {
+            keys.release(clientId, idempotencyKey);
+            throw explain(clientId, request, failure);
+        }
+    }
+
+    /**
+     * A concurrent request with another key may have taken the externalRef after our check:
+     * the unique constraint stops it, and the client learns which case has it.
+     */
+    private RuntimeException explain(String clientId, OpenCaseRequest request, RuntimeException failure) {
+        if (failure instanceof ProblemException) {
+            return failure;
+        }
+        Optional<RecoveryCase> existing = QuarkusTransaction.requiringNew()
+                .call(() -> repository.findByExternalRef(clientId, request.externalRef()));
+        return existing.<RuntimeException>map(c -> cases.externalRefTaken(c.id)).orElse(failure);
+    }
+
+    private String fingerprint(OpenCaseRequest request) {
+        try {
+            byte[] canonicalJson = canonical.writeValueAsString(request).getBytes(StandardCharsets.UTF_8);
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(canonicalJson));
+        } catch (NoSuchAlgorithmException | com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

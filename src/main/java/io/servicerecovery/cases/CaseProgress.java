@@ -1,0 +1,86 @@
+package io.servicerecovery.cases;
+
+import java.time.Clock;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+/**
+ * The state changes the process drives: which step a case is in, and how it closes.
+ * Called from the process glue inside the engine's transaction.
+ */
+@ApplicationScoped
+public class CaseProgress {
+
+    private final CaseRepository cases;
+    private final Timeline timeline;
+    private final Clock clock;
+
+    public CaseProgress(CaseRepository cases, Timeline timeline, Clock clock) {
+        this.cases = cases;
+        this.timeline = timeline;
+        this.clock = clock;
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public RecoveryCase find(UUID caseId) {
+        RecoveryCase c = cases.findById(caseId);
+        if (c == null) {
+            throw new IllegalStateException("Case " + caseId + " does not exist");
+        }
+        return c;
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void enterStep(UUID caseId, CaseStatus status, String step) {
+        RecoveryCase c = find(caseId);
+        c.status = status;
+        c.currentStep = step;
+        c.updatedAt = clock.instant();
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void accountabilityTaken(UUID caseId, String agent, String statement, String rootCause) {
+        RecoveryCase c = find(caseId);
+        c.accountableAgent = agent;
+        c.rootCause = rootCause;
+        c.accountabilityStatement = statement;
+        c.updatedAt = clock.instant();
+        timeline.record(caseId, TimelineKind.ACCOUNTABILITY_TAKEN, agent, "Took accountability: " + statement,
+                Map.of("statement", statement, "rootCause", rootCause));
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void apologyGiven(UUID caseId, String agent, String message, String deliveredVia) {
+        RecoveryCase c = find(caseId);
+        c.apologyMessage = message;
+        c.apologyVia = deliveredVia;
+        c.currentStep = "APOLOGY_EMAIL";
+        c.updatedAt = clock.instant();
+        timeline.record(caseId, TimelineKind.APOLOGY_GIVEN, agent, "Apologized via " + deliveredVia,
+                Map.of("message", message, "deliveredVia", deliveredVia));
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void recovered(UUID caseId) {
+        RecoveryCase c = find(caseId);
+        c.status = CaseStatus.RECOVERED;
+        c.currentStep = null;
+        c.closedAt = clock.instant();
+        c.updatedAt = c.closedAt;
+        timeline.record(caseId, TimelineKind.RECOVERED, "system", "Case closed as recovered", Map.of());
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void cancelled(UUID caseId, String by, String reason) {
+        RecoveryCase c = find(caseId);
+        c.status = CaseStatus.CANCELLED;
+        c.currentStep = null;
+        c.closedAt = clock.instant();
+        c.updatedAt = c.closedAt;
+        timeline.record(caseId, TimelineKind.CANCELLED, by == null ? "system" : by,
+                "Cancelled: " + reason, Map.of("reason", reason == null ? "" : reason));
+    }
+}

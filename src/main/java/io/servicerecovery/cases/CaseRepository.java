@@ -1,0 +1,51 @@
+package io.servicerecovery.cases;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
+
+import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+import io.quarkus.panache.common.Parameters;
+
+@ApplicationScoped
+public class CaseRepository implements PanacheRepositoryBase<RecoveryCase, UUID> {
+
+    public Optional<RecoveryCase> findForClient(UUID id, String clientId) {
+        return find("id = :id and clientId = :client", Parameters.with("id", id).and("client", clientId))
+                .firstResultOptional();
+    }
+
+    public Optional<RecoveryCase> findByExternalRef(String clientId, String externalRef) {
+        return find("clientId = :client and externalRef = :ref",
+                Parameters.with("client", clientId).and("ref", externalRef)).firstResultOptional();
+    }
+
+    public RecoveryCase lock(UUID id) {
+        RecoveryCase found = findById(id, LockModeType.PESSIMISTIC_WRITE);
+        if (found == null) {
+            throw new IllegalStateException("Case " + id + " does not exist");
+        }
+        return found;
+    }
+
+    public boolean hasFailureSince(String clientId, String customerId, Instant since) {
+        return count("clientId = :client and customerId = :customer and occurredAt >= :since",
+                Parameters.with("client", clientId).and("customer", customerId).and("since", since)) > 0;
+    }
+
+    public Optional<RecoveryCase> findByProcessInstanceId(String processInstanceId) {
+        return find("processInstanceId", processInstanceId).firstResultOptional();
+    }
+
+    public List<RecoveryCase> findByProcessInstanceIds(java.util.Collection<String> processInstanceIds) {
+        return processInstanceIds.isEmpty() ? List.of() : list("processInstanceId in ?1", processInstanceIds);
+    }
+
+    public List<RecoveryCase> findByIds(java.util.Collection<UUID> ids) {
+        return ids.isEmpty() ? List.of() : list("id in ?1", ids);
+    }
+}

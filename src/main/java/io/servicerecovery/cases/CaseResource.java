@@ -1,0 +1,126 @@
+package io.servicerecovery.cases;
+
+import java.net.URI;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import io.quarkus.security.identity.SecurityIdentity;
+import io.servicerecovery.common.Page;
+import io.servicerecovery.common.PageRequest;
+import io.servicerecovery.common.Problem;
+import io.servicerecovery.common.ProblemException;
+import io.servicerecovery.security.CurrentUser;
+
+@Path("/api/cases")
+@Tag(name = "Cases", description = "Failed customer experiences reported by a CRM")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class CaseResource {
+
+    private final CaseIntake intake;
+    private final CaseService cases;
+    private final SecurityIdentity identity;
+
+    public CaseResource(CaseIntake intake, CaseService cases, SecurityIdentity identity) {
+        this.intake = intake;
+        this.cases = cases;
+        this.identity = identity;
+    }
+
+    @POST
+    @RolesAllowed(CurrentUser.CRM)
+    @Operation(summary = "Open a case", description = "Requires an Idempotency-Key. A retry with the same key and "
+            + "body answers the first answer again; another body with the same key is 422; a retry while the first "
+            + "request runs is 409; an externalRef this client already used with another key is 409.")
+    @APIResponse(responseCode = "201", description = "Case opened", content = @Content(schema = @Schema(implementation = CaseView.class)))
+    @APIResponse(responseCode = "400", description = "Invalid request", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "Key in flight, or externalRef already used", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "Key reused with another body", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response open(
+            @Parameter(description = "1 to 255 characters, unique per request", required = true)
+            @HeaderParam("Idempotency-Key") String idempotencyKey,
+            @NotNull @Valid OpenCaseRequest request) {
+        if (idempotencyKey == null || idempotencyKey.isEmpty() || idempotencyKey.length() > 255) {
+            throw new ProblemException(400, "idempotency-key-missing", "Idempotency-Key required",
+                    "Send an Idempotency-Key header of 1 to 255 characters with every case you open.",
+                    List.of(new Problem.Violation("Idempotency-Key", "is required, 1 to 255 characters")),
+                    java.util.Map.of());
+        }
+        CaseIntake.Answer answer = intake.open(clientId(), idempotencyKey, request);
+        Response.ResponseBuilder response = Response.status(answer.status())
+                .entity(answer.body())
+                .type(MediaType.APPLICATION_JSON);
+        if (answer.caseId() != null) {
+            response.location(URI.create("/api/cases/" + answer.caseId()));
+        }
+        if (answer.replayed()) {
+            response.header("Idempotent-Replayed", "true");
+        }
+        return response.build();
+    }
+
+    @GET
+    @Path("/{id}")
+    @RolesAllowed({ CurrentUser.CRM, CurrentUser.AGENT, CurrentUser.MANAGER, CurrentUser.ADMIN })
+    @Operation(summary = "A case with its customer, failure, compensation and timeline")
+    public CaseView get(@PathParam("id") UUID id) {
+        return cases.get(id, viewer());
+    }
+
+    @GET
+    @RolesAllowed({ CurrentUser.CRM, CurrentUser.AGENT, CurrentUser.MANAGER, CurrentUser.ADMIN })
+    @Operation(summary = "List cases, newest first", description = "A CRM client sees only its own cases.")
+    public Page<CaseView> list(@QueryParam("status") CaseStatus status,
+            @QueryParam("customerId") String customerId,
+            @QueryParam("externalRef") String externalRef,
+            @QueryParam("limit") Integer limit,
+            @QueryParam("cursor") String cursor) {
+        return cases.list(new CaseFilter(status, customerId, externalRef), PageRequest.of(limit, cursor), viewer());
+    }
+
+    @GET
+    @Path("/{id}/timeline")
+    @RolesAllowed({ CurrentUser.CRM, CurrentUser.AGENT, CurrentUser.MANAGER, CurrentUser.ADMIN })
+    @Operation(summary = "The timeline of a case: every step, who did it, when and with what")
+    public List<TimelineEntryView> timeline(@PathParam("id") UUID id) {
+        return cases.timeline(id, viewer());
+    }
+
+    @POST
+    @Path("/{id}/cancel")
+    @RolesAllowed(CurrentUser.CRM)
+    @Operation(summary = "Cancel a case", description = "Ends its process; 409 when the case is already closed.")
+    public CaseView cancel(@PathParam("id") UUID id, @NotNull @Valid CancelRequest request) {
+        return cases.cancel(id, request.reason(), viewer());
+    }
+
+    private String clientId() {
+        return identity.getPrincipal().getName();
+    }
+
+    private CaseService.Viewer viewer() {
+        return identity.hasRole(CurrentUser.CRM) ? CaseService.Viewer.crm(clientId())
+                : CaseService.Viewer.staff(identity.getPrincipal().getName());
+    }
+}

@@ -1,0 +1,199 @@
+package io.servicerecovery.cases;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import io.quarkus.panache.common.Parameters;
+import io.servicerecovery.common.Page;
+import io.servicerecovery.common.PageRequest;
+import io.servicerecovery.common.ProblemException;
+import io.servicerecovery.process.RecoveryProcess;
+
+/** Opens, finds, lists and cancels cases. */
+@ApplicationScoped
+public class CaseService {
+
+    /** A repeat failure is where recovery stops working, so it jumps the queue. */
+    static final int REPEAT_FAILURE_PRIORITY_BOOST = 10;
+
+    private final CaseRepository cases;
+    private final Timeline timeline;
+    private final CaseViews views;
+    private final RecoveryProcess process;
+    private final Clock clock;
+    private final Duration repeatFailureWindow;
+
+    public CaseService(CaseRepository cases, Timeline timeline, CaseViews views, RecoveryProcess process, Clock clock,
+            @ConfigProperty(name = "recovery.cases.repeat-failure-window") Duration repeatFailureWindow) {
+        this.cases = cases;
+        this.timeline = timeline;
+        this.views = views;
+        this.process = process;
+        this.clock = clock;
+        this.repeatFailureWindow = repeatFailureWindow;
+    }
+
+    /**
+     * Opens a case and starts its process in one transaction: either both exist or
+     * neither does.
+     */
+    @Transactional
+    public CaseView open(String clientId, OpenCaseRequest request) {
+        cases.findByExternalRef(clientId, request.externalRef()).ifPresent(existing -> {
+            throw externalRefTaken(existing.id);
+        });
+        Instant now = clock.instant();
+        RecoveryCase c = new RecoveryCase();
+        c.id = UUID.randomUUID();
+        c.clientId = clientId;
+        c.externalRef = request.externalRef();
+        c.customerId = request.customer().id();
+        c.customerName = request.customer().name().strip();
+        c.customerEmail = request.customer().email().strip();
+        c.customerLocale = request.customer().locale();
+        c.customerTier = request.customer().tier();
+        c.failureStage = request.failure().stage();
+        c.failureChannel = request.failure().channel();
+        c.failureCategory = request.failure().category();
+        c.failureDescription = request.failure().description();
+        c.severity = request.failure().severity();
+        c.occurredAt = request.failure().occurredAt();
+        if (request.orderValue() != null) {
+            c.orderAmount = request.orderValue().amount();
+            c.orderCurrency = request.orderValue().currency();
+        }
+        c.ownerAgent = request.ownerAgent();
+        c.repeatFailure = cases.hasFailureSince(clientId, c.customerId, now.minus(repeatFailureWindow));
+        c.priority = Math.min(100, c.severity.basePriority() + (c.repeatFailure ? REPEAT_FAILURE_PRIORITY_BOOST : 0));
+        c.status = CaseStatus.AWAITING_ACCOUNTABILITY;
+        c.createdAt = now;
+        c.updatedAt = now;
+        cases.persist(c);
+        cases.flush();
+
+        timeline.record(c.id, TimelineKind.CASE_OPENED, clientId,
+                "Case opened: " + c.failureCategory + " (" + c.severity + ")",
+                details("externalRef", c.externalRef, "repeatFailure", c.repeatFailure, "priority", c.priority));
+        c.processInstanceId = process.start(c.id, c.severity.name(), c.customerTier.name(), c.failureStage.name(),
+                c.repeatFailure, c.ownerAgent);
+        return views.full(c);
+    }
+
+    public ProblemException externalRefTaken(UUID existingCaseId) {
+        return ProblemException.conflict(
+                "This externalRef is already used by case " + existingCaseId + ".",
+                Map.of("existingCaseId", existingCaseId.toString(),
+                        "existingCase", "/api/cases/" + existingCaseId));
+    }
+
+    @Transactional
+    public CaseView get(UUID id, Viewer viewer) {
+        return views.full(visible(id, viewer));
+    }
+
+    @Transactional
+    public List<TimelineEntryView> timeline(UUID id, Viewer viewer) {
+        return timeline.of(visible(id, viewer).id);
+    }
+
+    @Transactional
+    public Page<CaseView> list(CaseFilter filter, PageRequest page, Viewer viewer) {
+        StringBuilder query = new StringBuilder("1 = 1");
+        Parameters params = new Parameters();
+        if (viewer.clientId() != null) {
+            query.append(" and clientId = :client");
+            params.and("client", viewer.clientId());
+        }
+        if (filter.status() != null) {
+            query.append(" and status = :status");
+            params.and("status", filter.status());
+        }
+        if (filter.customerId() != null) {
+            query.append(" and customerId = :customer");
+            params.and("customer", filter.customerId());
+        }
+        if (filter.externalRef() != null) {
+            query.append(" and externalRef = :ref");
+            params.and("ref", filter.externalRef());
+        }
+        if (page.position() != null) {
+            Position after = Position.parse(page.position());
+            query.append(" and (createdAt < :t or (createdAt = :t and id < :id))");
+            params.and("t", after.createdAt()).and("id", after.id());
+        }
+        query.append(" order by createdAt desc, id desc");
+        List<RecoveryCase> found = cases.find(query.toString(), params).range(0, page.limit()).list();
+        List<CaseView> items = new ArrayList<>(found.size());
+        found.forEach(c -> items.add(views.summary(c)));
+        String next = null;
+        if (found.size() == page.limit()) {
+            RecoveryCase last = found.get(found.size() - 1);
+            next = PageRequest.encode(new Position(last.createdAt, last.id).toString());
+        }
+        return new Page<>(items, next);
+    }
+
+    /** Cancels a case on the CRM's request: the process ends and no task is left. */
+    @Transactional
+    public CaseView cancel(UUID id, String reason, Viewer viewer) {
+        RecoveryCase c = visible(id, viewer);
+        c = cases.lock(c.id);
+        if (c.status.isClosed()) {
+            throw ProblemException.conflict("The case is already " + c.status + ".");
+        }
+        process.cancel(c.id, viewer.userId(), reason);
+        return views.full(c);
+    }
+
+    private RecoveryCase visible(UUID id, Viewer viewer) {
+        return (viewer.clientId() == null ? cases.findByIdOptional(id) : cases.findForClient(id, viewer.clientId()))
+                .orElseThrow(() -> ProblemException.notFound("Case " + id));
+    }
+
+    static Map<String, Object> details(Object... keyValues) {
+        Map<String, Object> map = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < keyValues.length; i += 2) {
+            if (keyValues[i + 1] != null) {
+                map.put((String) keyValues[i], keyValues[i + 1]);
+            }
+        }
+        return map;
+    }
+
+    /** Who looks: a CRM client sees only its own cases; staff (clientId null) see all. */
+    public record Viewer(String userId, String clientId) {
+        public static Viewer crm(String clientId) {
+            return new Viewer(clientId, clientId);
+        }
+
+        public static Viewer staff(String userId) {
+            return new Viewer(userId, null);
+        }
+    }
+
+    record Position(Instant createdAt, UUID id) {
+        static Position parse(String text) {
+            try {
+                int bar = text.indexOf('|');
+                return new Position(Instant.parse(text.substring(0, bar)), UUID.fromString(text.substring(bar + 1)));
+            } catch (RuntimeException e) {
+                throw PageRequest.badCursor();
+            }
+        }
+
+        @Override
+        public String toString() {
+            return createdAt + "|" + id;
+        }
+    }
+}

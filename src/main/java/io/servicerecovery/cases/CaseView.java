@@ -1,0 +1,42 @@
+package io.servicerecovery.cases;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import io.servicerecovery.common.Money;
+import io.servicerecovery.compensation.CompensationView;
+
+/** A case as the API shows it: everything known, so nobody asks the customer twice. */
+public record CaseView(
+        UUID id,
+        String externalRef,
+        CaseStatus status,
+        String currentStep,
+        int priority,
+        boolean repeatFailure,
+        Customer customer,
+        Failure failure,
+        Money orderValue,
+        String ownerAgent,
+        String accountableAgent,
+        String rootCause,
+        String accountabilityStatement,
+        Apology apology,
+        CompensationView compensation,
+        String processInstanceId,
+        Instant createdAt,
+        Instant updatedAt,
+        Instant closedAt,
+        List<TimelineEntryView> timeline) {
+
+    public record Apology(String message, String deliveredVia) {
+    }
+
+    public record Customer(String id, String name, String email, String locale, Tier tier) {
+    }
+
+    public record Failure(FailureStage stage, Channel channel, String category, String description,
+            Severity severity, Instant occurredAt) {
+    }
+}

@@ -1,0 +1,5 @@
+package io.servicerecovery.cases;
+
+public enum Channel {
+    PHONE, EMAIL, CHAT, STORE, WEB
+}

@@ -1,0 +1,145 @@
+package io.servicerecovery.cases;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.scheduler.Scheduled;
+
+/**
+ * Idempotency-Key semantics (IETF httpapi draft): the first request with a key claims
+ * it; a repeat with the same body gets the first answer; a repeat with another body is
+ * refused; a repeat while the first is still running is told to wait. Each step runs in
+ * its own short transaction so a claim is visible to concurrent requests at once.
+ */
+@ApplicationScoped
+public class IdempotencyKeys {
+
+    private static final Logger LOG = Logger.getLogger(IdempotencyKeys.class);
+
+    private final EntityManager em;
+    private final Clock clock;
+    private final Duration retention;
+    private final Duration inFlightTimeout;
+
+    public IdempotencyKeys(EntityManager em, Clock clock,
+            @ConfigProperty(name = "recovery.idempotency.retention") Duration retention,
+            @ConfigProperty(name = "recovery.idempotency.in-flight-timeout") Duration inFlightTimeout) {
+        this.em = em;
+        this.clock = clock;
+        this.retention = retention;
+        this.inFlightTimeout = inFlightTimeout;
+    }
+
+    public sealed interface Claim {
+    }
+
+    /** The key is ours: go ahead. */
+    public record Claimed() implements Claim {
+    }
+
+    /** The key answered before: replay that answer. */
+    public record Replay(int status, String body, UUID caseId) implements Claim {
+    }
+
+    /** The key was used with another request body. */
+    public record Mismatch() implements Claim {
+    }
+
+    /** The first request with this key is still being processed. */
+    public record InFlight() implements Claim {
+    }
+
+    public Claim claim(String clientId, String key, String requestHash) {
+        try {
+            return QuarkusTransaction.requiringNew().call(() -> tryClaim(clientId, key, requestHash));
+        } catch (RuntimeException raced) {
+            // Another request inserted the same key between our read and our insert.
+            return QuarkusTransaction.requiringNew().call(() -> {
+                IdempotencyRecord existing = em.find(IdempotencyRecord.class, new IdempotencyRecord.Key(clientId, key));
+                return existing == null ? new InFlight() : judge(existing, requestHash);
+            });
+        }
+    }
+
+    private Claim tryClaim(String clientId, String key, String requestHash) {
+        Instant now = clock.instant();
+        IdempotencyRecord existing = em.find(IdempotencyRecord.class, new IdempotencyRecord.Key(clientId, key),
+                LockModeType.PESSIMISTIC_WRITE);
+        if (existing == null) {
+            IdempotencyRecord record = new IdempotencyRecord();
+            record.clientId = clientId;
+            record.key = key;
+            record.requestHash = requestHash;
+            record.state = IdempotencyRecord.State.IN_FLIGHT;
+            record.lockedAt = now;
+            record.createdAt = now;
+            record.expiresAt = now.plus(retention);
+            em.persist(record);
+            em.flush();
+            return new Claimed();
+        }
+        boolean expired = existing.expiresAt.isBefore(now);
+        boolean abandoned = existing.state == IdempotencyRecord.State.IN_FLIGHT
+                && existing.lockedAt.plus(inFlightTimeout).isBefore(now);
+        if (expired || abandoned) {
+            existing.requestHash = requestHash;
+            existing.state = IdempotencyRecord.State.IN_FLIGHT;
+            existing.responseStatus = null;
+            existing.responseBody = null;
+            existing.caseId = null;
+            existing.lockedAt = now;
+            existing.createdAt = now;
+            existing.expiresAt = now.plus(retention);
+            return new Claimed();
+        }
+        return judge(existing, requestHash);
+    }
+
+    private static Claim judge(IdempotencyRecord existing, String requestHash) {
+        if (!existing.requestHash.equals(requestHash)) {
+            return new Mismatch();
+        }
+        if (existing.state == IdempotencyRecord.State.IN_FLIGHT) {
+            return new InFlight();
+        }
+        return new Replay(existing.responseStatus, existing.responseBody, existing.caseId);
+    }
+
+    /** Stores the answer; called inside the transaction that created the case, so both commit together. */
+    public void complete(String clientId, String key, int status, String body, UUID caseId) {
+        IdempotencyRecord record = em.find(IdempotencyRecord.class, new IdempotencyRecord.Key(clientId, key));
+        record.state = IdempotencyRecord.State.COMPLETED;
+        record.responseStatus = status;
+        record.responseBody = body;
+        record.caseId = caseId;
+    }
+
+    /** Frees the key after a request that failed, so the client may retry with it. */
+    public void release(String clientId, String key) {
+        QuarkusTransaction.requiringNew().run(() -> em
+                .createQuery("delete from IdempotencyRecord where clientId = :client and key = :key and state = :state")
+                .setParameter("client", clientId).setParameter("key", key)
+                .setParameter("state", IdempotencyRecord.State.IN_FLIGHT)
+                .executeUpdate());
+    }
+
+    @Scheduled(every = "${recovery.idempotency.sweep-every:1h}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void sweepExpired() {
+        int removed = QuarkusTransaction.requiringNew().call(() -> em
+                .createQuery("delete from IdempotencyRecord where expiresAt < :now")
+                .setParameter("now", clock.instant()).executeUpdate());
+        if (removed > 0) {
+            LOG.infof("Removed %d expired idempotency keys", removed);
+        }
+    }
+}

@@ -1,0 +1,5 @@
+package io.servicerecovery.cases;
+
+public enum Tier {
+    STANDARD, SILVER, GOLD, PLATINUM
+}

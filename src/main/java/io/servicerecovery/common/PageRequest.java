@@ -1,0 +1,42 @@
+package io.servicerecovery.common;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+
+/**
+ * A validated {@code limit} and {@code cursor}. Cursors are opaque to clients: base64url
+ * of a position that only the list that issued it understands.
+ */
+public record PageRequest(int limit, String position) {
+
+    public static final int DEFAULT_LIMIT = 50;
+    public static final int MAX_LIMIT = 200;
+
+    public static PageRequest of(Integer limit, String cursor) {
+        int effective = limit == null ? DEFAULT_LIMIT : limit;
+        if (effective < 1 || effective > MAX_LIMIT) {
+            throw ProblemException.invalid("limit", "must be between 1 and " + MAX_LIMIT);
+        }
+        return new PageRequest(effective, decode(cursor));
+    }
+
+    public static String encode(String position) {
+        return position == null ? null
+                : Base64.getUrlEncoder().withoutPadding().encodeToString(position.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static String decode(String cursor) {
+        if (cursor == null || cursor.isBlank()) {
+            return null;
+        }
+        try {
+            return new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.invalid("cursor", "is not a cursor issued by this list");
+        }
+    }
+
+    public static ProblemException badCursor() {
+        return ProblemException.invalid("cursor", "is not a cursor issued by this list");
+    }
+}

@@ -1,0 +1,139 @@
+package io.servicerecovery.common;
+
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.ws.rs.NotAllowedException;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.NotSupportedException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
+
+/**
+ * The one place where errors become RFC 9457 problem+json. Client mistakes get a 4xx
+ * that names the field and the reason; anything unexpected is logged with an id and
+ * answered 500 without class names or stack traces.
+ */
+public class ProblemMappers {
+
+    private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+
+    @ServerExceptionMapper
+    public Response domain(ProblemException e, UriInfo uri) {
+        return respond(e.toProblem(path(uri)));
+    }
+
+    @ServerExceptionMapper
+    public Response validation(ConstraintViolationException e, UriInfo uri) {
+        List<Problem.Violation> violations = e.getConstraintViolations().stream()
+                .map(v -> new Problem.Violation(fieldOf(v), v.getMessage()))
+                .sorted(Comparator.comparing(Problem.Violation::field))
+                .toList();
+        return respond(new Problem(Problem.type("invalid-request"), "Invalid request", 400,
+                "The request is not valid: " + violations.stream()
+                        .map(v -> v.field() + " " + v.message()).collect(Collectors.joining("; ")),
+                path(uri), violations, Map.of()));
+    }
+
+    @ServerExceptionMapper
+    public Response badJson(JsonProcessingException e, UriInfo uri) {
+        return domain(JsonProblems.of(e), uri);
+    }
+
+    @ServerExceptionMapper
+    public Response unauthorized(UnauthorizedException e, UriInfo uri) {
+        return unauthenticated(uri);
+    }
+
+    @ServerExceptionMapper
+    public Response authenticationFailed(AuthenticationFailedException e, UriInfo uri) {
+        return unauthenticated(uri);
+    }
+
+    @ServerExceptionMapper
+    public Response forbidden(ForbiddenException e, UriInfo uri) {
+        return respond(new Problem(Problem.type("forbidden"), "Forbidden", 403,
+                "Your role does not allow this.", path(uri), List.of(), Map.of()));
+    }
+
+    @ServerExceptionMapper
+    public Response notFound(NotFoundException e, UriInfo uri) {
+        return respond(new Problem(Problem.type("not-found"), "Not found", 404,
+                "There is nothing at this path.", path(uri), List.of(), Map.of()));
+    }
+
+    @ServerExceptionMapper
+    public Response notAllowed(NotAllowedException e, UriInfo uri) {
+        return respond(new Problem(Problem.type("method-not-allowed"), "Method not allowed", 405,
+                "This path does not accept this method.", path(uri), List.of(), Map.of()));
+    }
+
+    @ServerExceptionMapper
+    public Response unsupported(NotSupportedException e, UriInfo uri) {
+        return respond(new Problem(Problem.type("unsupported-media-type"), "Unsupported media type", 415,
+                "Send the request body as application/json.", path(uri), List.of(), Map.of()));
+    }
+
+    @ServerExceptionMapper
+    public Response web(WebApplicationException e, UriInfo uri) {
+        int status = e.getResponse().getStatus();
+        if (status >= 500) {
+            return unexpected(e, uri);
+        }
+        String title = Response.Status.fromStatusCode(status) == null ? "Error"
+                : Response.Status.fromStatusCode(status).getReasonPhrase();
+        return respond(new Problem(Problem.type("http-" + status), title, status,
+                title + ".", path(uri), List.of(), Map.of()));
+    }
+
+    @ServerExceptionMapper
+    public Response unexpected(Throwable e, UriInfo uri) {
+        String incident = java.util.UUID.randomUUID().toString();
+        LOG.errorf(e, "Unexpected error %s on %s", incident, path(uri));
+        return respond(new Problem(Problem.type("internal"), "Internal error", 500,
+                "Something went wrong on our side. Quote " + incident + " when you report it.",
+                path(uri), List.of(), Map.of("errorId", incident)));
+    }
+
+    private static Response unauthenticated(UriInfo uri) {
+        return Response.status(401)
+                .header("WWW-Authenticate", "Bearer")
+                .type(Problem.MEDIA_TYPE)
+                .entity(new Problem(Problem.type("unauthorized"), "Unauthorized", 401,
+                        "Authenticate with a bearer token.", path(uri), List.of(), Map.of()))
+                .build();
+    }
+
+    static Response respond(Problem problem) {
+        return Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem).build();
+    }
+
+    private static String path(UriInfo uri) {
+        return uri == null ? null : "/" + uri.getPath().replaceFirst("^/", "");
+    }
+
+    /** Turns a bean-validation path such as {@code open.request.customer.email} into {@code customer.email}. */
+    private static String fieldOf(ConstraintViolation<?> violation) {
+        String path = violation.getPropertyPath().toString();
+        // Method parameter violations start with the method and parameter name.
+        String[] parts = path.split("\\.");
+        if (parts.length >= 2 && violation.getExecutableParameters() != null) {
+            return parts.length > 2 ? String.join(".", java.util.Arrays.copyOfRange(parts, 2, parts.length)) : parts[1];
+        }
+        return path;
+    }
+}

@@ -1,0 +1,77 @@
+package io.servicerecovery.compensation;
+
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+import io.servicerecovery.cases.CaseProgress;
+import io.servicerecovery.cases.RecoveryCase;
+import io.servicerecovery.cases.Timeline;
+import io.servicerecovery.cases.TimelineKind;
+
+/** Keeps the matrix' recommendation for a case, turned into money or percent for that case. */
+@ApplicationScoped
+public class CompensationRecommendations {
+
+    private final EntityManager em;
+    private final CaseProgress cases;
+    private final Timeline timeline;
+    private final Clock clock;
+
+    public CompensationRecommendations(EntityManager em, CaseProgress cases, Timeline timeline, Clock clock) {
+        this.em = em;
+        this.cases = cases;
+        this.timeline = timeline;
+        this.clock = clock;
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Recommendation record(UUID caseId, CompensationType matrixType, int matrixPercent) {
+        RecoveryCase c = cases.find(caseId);
+        Recommendation recommendation = Recommendation.of(matrixType, matrixPercent, c.orderAmount, c.orderCurrency);
+        StoredRecommendation stored = em.find(StoredRecommendation.class, caseId);
+        boolean isNew = stored == null;
+        if (isNew) {
+            stored = new StoredRecommendation();
+            stored.caseId = caseId;
+        }
+        stored.type = recommendation.type();
+        stored.amount = recommendation.amount();
+        stored.currency = recommendation.currency();
+        stored.matrixPercent = matrixPercent;
+        stored.recommendedAt = clock.instant();
+        if (isNew) {
+            em.persist(stored);
+        }
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("type", recommendation.type().name());
+        if (recommendation.amount() != null) {
+            details.put("amount", recommendation.amount().toPlainString());
+        }
+        if (recommendation.currency() != null) {
+            details.put("currency", recommendation.currency());
+        }
+        timeline.record(caseId, TimelineKind.COMPENSATION_RECOMMENDED, "system",
+                "The compensation matrix recommends " + describe(recommendation), details);
+        return recommendation;
+    }
+
+    public Optional<Recommendation> forCase(UUID caseId) {
+        return Optional.ofNullable(em.find(StoredRecommendation.class, caseId))
+                .map(s -> new Recommendation(s.type, s.amount, s.currency, s.matrixPercent));
+    }
+
+    private static String describe(Recommendation r) {
+        return switch (r.type()) {
+            case NONE -> "no compensation";
+            case CREDIT -> "a credit of " + r.amount().toPlainString() + " " + r.currency();
+            case DISCOUNT_PERCENT -> "a " + r.percent() + "% discount";
+        };
+    }
+}

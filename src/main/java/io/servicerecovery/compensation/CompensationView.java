@@ -1,0 +1,26 @@
+package io.servicerecovery.compensation;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.UUID;
+
+import com.fasterxml.jackson.annotation.JsonFormat;
+
+import io.servicerecovery.empowerment.Level;
+
+/** The latest proposal on a case and, once booked, its grant. */
+public record CompensationView(
+        UUID proposalId,
+        CompensationType type,
+        @JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal amount,
+        String currency,
+        String reason,
+        String proposedBy,
+        Instant proposedAt,
+        ProposalOutcome outcome,
+        Level approverLevel,
+        String decidedBy,
+        @JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal approvedAmount,
+        String decisionNote,
+        GrantView grant) {
+}

@@ -1,0 +1,78 @@
+package io.servicerecovery.compensation;
+
+import java.time.Clock;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import io.servicerecovery.cases.Timeline;
+import io.servicerecovery.cases.TimelineKind;
+
+/**
+ * Books grants in the ledger. Booking is idempotent: the decision that approves a
+ * compensation books it at once so its answer carries the grant, and the process' own
+ * grant step, which may run again after a failure, finds it and books nothing twice.
+ * The unique constraint on the case is the last line of defence.
+ */
+@ApplicationScoped
+public class GrantService {
+
+    private final GrantRepository grants;
+    private final ProposalRepository proposals;
+    private final VoucherCodes vouchers;
+    private final Timeline timeline;
+    private final Clock clock;
+
+    public GrantService(GrantRepository grants, ProposalRepository proposals, VoucherCodes vouchers, Timeline timeline,
+            Clock clock) {
+        this.grants = grants;
+        this.proposals = proposals;
+        this.vouchers = vouchers;
+        this.timeline = timeline;
+        this.clock = clock;
+    }
+
+    /** Books the approved compensation of the case's latest proposal; empty when nothing is to be given. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Optional<GrantView> bookFor(UUID caseId) {
+        Optional<Grant> existing = grants.forCase(caseId);
+        if (existing.isPresent()) {
+            return existing.map(GrantView::of);
+        }
+        Proposal proposal = proposals.latestFor(caseId)
+                .filter(p -> p.outcome == ProposalOutcome.APPROVED || p.outcome == ProposalOutcome.APPROVED_WITHIN_EMPOWERMENT)
+                .orElseThrow(() -> new IllegalStateException("Case " + caseId + " has no approved proposal to grant"));
+        if (proposal.type == CompensationType.NONE) {
+            return Optional.empty();
+        }
+        Grant grant = new Grant();
+        grant.id = UUID.randomUUID();
+        grant.caseId = caseId;
+        grant.proposalId = proposal.id;
+        grant.type = proposal.type;
+        grant.amount = proposal.approvedAmount;
+        grant.currency = proposal.currency;
+        grant.voucherCode = proposal.type == CompensationType.DISCOUNT_PERCENT ? vouchers.next() : null;
+        grant.approvedBy = proposal.decidedBy;
+        grant.grantedAt = clock.instant();
+        grants.persist(grant);
+        grants.flush();
+        String what = grant.type == CompensationType.CREDIT
+                ? "credit of " + grant.amount.toPlainString() + " " + grant.currency
+                : grant.amount.stripTrailingZeros().toPlainString() + "% discount, voucher " + grant.voucherCode;
+        Map<String, Object> details = new java.util.LinkedHashMap<>();
+        details.put("type", grant.type.name());
+        details.put("amount", grant.amount.toPlainString());
+        if (grant.currency != null) {
+            details.put("currency", grant.currency);
+        }
+        if (grant.voucherCode != null) {
+            details.put("voucherCode", grant.voucherCode);
+        }
+        timeline.record(caseId, TimelineKind.GRANTED, "system", "Granted a " + what, details);
+        return Optional.of(GrantView.of(grant));
+    }
+}

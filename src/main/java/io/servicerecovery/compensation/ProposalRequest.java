@@ -1,0 +1,23 @@
+package io.servicerecovery.compensation;
+
+import java.math.BigDecimal;
+
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Digits;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+
+import io.servicerecovery.common.IsoCurrency;
+
+/**
+ * The COMPENSATION task's completion body. For a credit {@code amount} is money in
+ * {@code currency}; for a discount it is the percent, in (0, 100]; NONE has no amount.
+ */
+public record ProposalRequest(
+        @NotNull CompensationType type,
+        @DecimalMin(value = "0.00", inclusive = false, message = "must be positive")
+        @Digits(integer = 12, fraction = 2, message = "must have at most 2 decimals") BigDecimal amount,
+        @IsoCurrency String currency,
+        @NotBlank @Size(max = 2000) String reason) {
+}

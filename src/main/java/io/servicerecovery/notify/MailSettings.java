@@ -1,0 +1,13 @@
+package io.servicerecovery.notify;
+
+import io.smallrye.config.ConfigMapping;
+
+@ConfigMapping(prefix = "recovery.mail")
+public interface MailSettings {
+
+    /** Where a customer's reply goes: a mailbox read by people, never a no-reply address. */
+    String replyTo();
+
+    /** The right-hand side of every Message-ID the service generates. */
+    String messageIdDomain();
+}

@@ -1,0 +1,38 @@
+package io.servicerecovery.process;
+
+import java.util.UUID;
+
+import org.camunda.bpm.engine.delegate.VariableScope;
+
+/**
+ * Every process variable name, in one place. Variables carry only what the BPMN needs
+ * to route and assign; the case itself lives in the service's tables.
+ */
+public final class ProcessVariables {
+
+    public static final String PROCESS_KEY = "service-recovery";
+    public static final String CANCEL_MESSAGE = "CaseCancelled";
+
+    public static final String CASE_ID = "caseId";
+    public static final String SEVERITY = "severity";
+    public static final String TIER = "tier";
+    public static final String STAGE = "stage";
+    public static final String REPEAT_FAILURE = "repeatFailure";
+    /** The agent the CRM named, or null: assigns the first task. */
+    public static final String OWNER_AGENT = "ownerAgent";
+    /** The agent who took accountability: the apology and the proposal stay with them. */
+    public static final String ACCOUNTABLE_AGENT = "accountableAgent";
+    public static final String WITHIN_EMPOWERMENT = "withinEmpowerment";
+    /** Comma-separated candidate groups of the approval task. */
+    public static final String APPROVER_GROUPS = "approverGroups";
+    public static final String APPROVED = "approved";
+    public static final String CANCELLED_BY = "cancelledBy";
+    public static final String CANCEL_REASON = "cancelReason";
+
+    private ProcessVariables() {
+    }
+
+    public static UUID caseId(VariableScope scope) {
+        return UUID.fromString((String) scope.getVariable(CASE_ID));
+    }
+}

@@ -1,0 +1,48 @@
+package io.servicerecovery.process;
+
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.enterprise.context.Dependent;
+import jakarta.inject.Named;
+
+import org.camunda.bpm.engine.DecisionService;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.variable.Variables;
+
+import io.servicerecovery.compensation.CompensationRecommendations;
+import io.servicerecovery.compensation.CompensationType;
+
+/**
+ * Evaluates the compensation matrix (bpmn/compensation-matrix.dmn) for the case and
+ * stores the recommendation with the case, where the COMPENSATION task shows it.
+ */
+@Dependent
+@Named("recommendCompensationDelegate")
+public class RecommendCompensationDelegate implements JavaDelegate {
+
+    static final String DECISION_KEY = "compensation-matrix";
+
+    private final DecisionService decisions;
+    private final CompensationRecommendations recommendations;
+
+    public RecommendCompensationDelegate(DecisionService decisions, CompensationRecommendations recommendations) {
+        this.decisions = decisions;
+        this.recommendations = recommendations;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        UUID caseId = ProcessVariables.caseId(execution);
+        Map<String, Object> result = decisions.evaluateDecisionTableByKey(DECISION_KEY, Variables.createVariables()
+                .putValue("severity", execution.getVariable(ProcessVariables.SEVERITY))
+                .putValue("tier", execution.getVariable(ProcessVariables.TIER))
+                .putValue("stage", execution.getVariable(ProcessVariables.STAGE))
+                .putValue("repeatFailure", execution.getVariable(ProcessVariables.REPEAT_FAILURE)))
+                .getSingleResult().getEntryMap();
+        CompensationType type = CompensationType.valueOf((String) result.get("recommendedType"));
+        int percent = ((Number) result.get("recommendedPercent")).intValue();
+        recommendations.record(caseId, type, percent);
+    }
+}

@@ -1,0 +1,26 @@
+package io.servicerecovery.process;
+
+import jakarta.enterprise.context.Dependent;
+import jakarta.inject.Named;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+
+import io.servicerecovery.notify.ApologyFollowUp;
+
+/** Sends the apology follow-up email; runs as its own job so a failed send is retried, not lost. */
+@Dependent
+@Named("sendApologyEmailDelegate")
+public class SendApologyEmailDelegate implements JavaDelegate {
+
+    private final ApologyFollowUp followUp;
+
+    public SendApologyEmailDelegate(ApologyFollowUp followUp) {
+        this.followUp = followUp;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        followUp.send(ProcessVariables.caseId(execution));
+    }
+}

@@ -1,0 +1,22 @@
+package io.servicerecovery.tasks;
+
+import java.util.UUID;
+
+import io.servicerecovery.cases.CaseStatus;
+import io.servicerecovery.compensation.CompensationView;
+import io.servicerecovery.compensation.GrantView;
+import io.servicerecovery.compensation.ProposalOutcome;
+import io.servicerecovery.empowerment.Level;
+import io.servicerecovery.process.RecoveryStep;
+
+/** The answer to a completed task; a proposal's answer carries the decision and, when approved, the grant. */
+public record CompletionResult(
+        String taskId,
+        RecoveryStep type,
+        UUID caseId,
+        CaseStatus caseStatus,
+        ProposalOutcome decision,
+        Level approverLevel,
+        GrantView grant,
+        CompensationView compensation) {
+}
