@@ -79,7 +79,8 @@ public class CaseIntake {
         return existing.<RuntimeException>map(c -> cases.externalRefTaken(c.id)).orElse(failure);
     }
 
-    private String fingerprint(OpenCaseRequest request) {
+    /** SHA-256 of the request in canonical form: the same request, however formatted, has one fingerprint. */
+    String fingerprint(OpenCaseRequest request) {
         try {
             byte[] canonicalJson = canonical.writeValueAsString(request).getBytes(StandardCharsets.UTF_8);
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(canonicalJson));

@@ -132,7 +132,7 @@ public class CaseService {
             params.and("t", after.createdAt()).and("id", after.id());
         }
         query.append(" order by createdAt desc, id desc");
-        List<RecoveryCase> found = cases.find(query.toString(), params).range(0, page.limit()).list();
+        List<RecoveryCase> found = cases.find(query.toString(), params).range(0, page.limit() - 1).list();
         List<CaseView> items = new ArrayList<>(found.size());
         found.forEach(c -> items.add(views.summary(c)));
         String next = null;

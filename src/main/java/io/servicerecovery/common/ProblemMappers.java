@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
+import jakarta.ws.rs.Priorities;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.NotAllowedException;
@@ -17,7 +18,9 @@ import jakarta.ws.rs.core.UriInfo;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
+import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
@@ -49,8 +52,20 @@ public class ProblemMappers {
                 path(uri), violations, Map.of()));
     }
 
-    @ServerExceptionMapper
+    // Quarkus registers its own mappers for Jackson's exceptions; ours go first so that
+    // every JSON mistake is a problem+json naming the field.
+    @ServerExceptionMapper(priority = Priorities.USER - 100)
     public Response badJson(JsonProcessingException e, UriInfo uri) {
+        return domain(JsonProblems.of(e), uri);
+    }
+
+    @ServerExceptionMapper(priority = Priorities.USER - 100)
+    public Response mismatchedJson(MismatchedInputException e, UriInfo uri) {
+        return domain(JsonProblems.of(e), uri);
+    }
+
+    @ServerExceptionMapper(priority = Priorities.USER - 100)
+    public Response unparsableJson(JsonParseException e, UriInfo uri) {
         return domain(JsonProblems.of(e), uri);
     }
 

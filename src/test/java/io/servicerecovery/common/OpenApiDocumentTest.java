@@ -1,0 +1,46 @@
+package io.servicerecovery.common;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.servicerecovery.support.GreenMailResource;
+
+/**
+ * The OpenAPI document in openapi/ is what CRM teams read and generate clients from:
+ * it must be exactly what the running service serves.
+ */
+@QuarkusTest
+@QuarkusTestResource(GreenMailResource.class)
+class OpenApiDocumentTest {
+
+    @Test
+    void theCheckedInDocumentIsWhatTheServiceServes() throws Exception {
+        Path checkedIn = Path.of("openapi", "openapi.json");
+        assertThat(checkedIn).as("openapi/openapi.json exists").exists();
+        ObjectMapper mapper = new ObjectMapper();
+        JsonNode served = mapper.readTree(given().accept("application/json").queryParam("format", "json")
+                .get("/q/openapi").then().statusCode(200).extract().asString());
+        JsonNode committed = mapper.readTree(Files.readString(checkedIn));
+        assertThat(committed)
+                .as("openapi/openapi.json differs from /q/openapi: run 'mvn -DskipTests package' and commit openapi/")
+                .isEqualTo(served);
+    }
+
+    @Test
+    void documentsTheContractPaths() throws Exception {
+        JsonNode paths = new ObjectMapper().readTree(Files.readString(Path.of("openapi", "openapi.json"))).get("paths");
+        assertThat(paths.has("/api/cases")).isTrue();
+        assertThat(paths.has("/api/cases/{id}/cancel")).isTrue();
+        assertThat(paths.has("/api/tasks/{id}/complete")).isTrue();
+    }
+}
