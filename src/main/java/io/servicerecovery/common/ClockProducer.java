@@ -1,6 +1,7 @@
 package io.servicerecovery.common;
 
 import java.time.Clock;
+import java.time.Duration;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
@@ -15,6 +16,7 @@ public class ClockProducer {
     @DefaultBean
     @ApplicationScoped
     Clock clock() {
-        return Clock.systemUTC();
+        // Microseconds: what PostgreSQL and H2 store, so an answer and a later read agree.
+        return Clock.tick(Clock.systemUTC(), Duration.ofNanos(1_000));
     }
 }
