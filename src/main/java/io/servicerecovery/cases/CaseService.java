@@ -151,6 +151,10 @@ public class CaseService {
         if (c.status.isClosed()) {
             throw ProblemException.conflict("The case is already " + c.status + ".");
         }
+        if (views.hasGrant(c.id)) {
+            // The customer has been given the compensation; the case is closing as recovered.
+            throw ProblemException.conflict("The compensation is already granted; the case is closing as RECOVERED.");
+        }
         process.cancel(c.id, viewer.userId(), reason);
         return views.full(c);
     }

@@ -21,6 +21,10 @@ public class CaseViews {
         return view(c, true);
     }
 
+    public boolean hasGrant(java.util.UUID caseId) {
+        return compensation.viewFor(caseId).map(v -> v.grant() != null).orElse(false);
+    }
+
     public CaseView summary(RecoveryCase c) {
         return view(c, false);
     }

@@ -60,7 +60,7 @@ public class ApologyFollowUp {
         if (delivery != null && delivery.status == EmailDelivery.Status.ACCEPTED) {
             return;
         }
-        String language = CustomerLanguage.of(c.customerLocale);
+        String language = templateLanguage(CustomerLanguage.of(c.customerLocale));
         if (delivery == null) {
             delivery = new EmailDelivery();
             delivery.id = UUID.randomUUID();
@@ -95,8 +95,12 @@ public class ApologyFollowUp {
                 Map.of("messageId", delivery.messageId, "to", delivery.recipient, "language", language));
     }
 
+    /** The customer's language when there are templates for it, else the fallback. */
+    private String templateLanguage(String language) {
+        return qute.getTemplate("apology/" + language + "/body.html") != null ? language : CustomerLanguage.FALLBACK;
+    }
+
     private Template template(String language, String part) {
-        Template template = qute.getTemplate("apology/" + language + "/" + part);
-        return template != null ? template : qute.getTemplate("apology/" + CustomerLanguage.FALLBACK + "/" + part);
+        return qute.getTemplate("apology/" + language + "/" + part);
     }
 }

@@ -169,6 +169,16 @@ class RecoveryFlowResourceTest {
     }
 
     @Test
+    void aCaseWhoseCompensationIsGrantedCanNoLongerBeCancelled() {
+        String caseId = Recovery.open("crm-acme", aCase());
+        String proposal = throughApology("agent-ana", caseId);
+        complete("agent-ana", proposal, credit("15.00"));
+        Api.as("crm-acme").body(Map.of("reason", "too late")).post("/api/cases/" + caseId + "/cancel").then()
+                .statusCode(409).contentType("application/problem+json");
+        assertThat(awaitStatus("crm-acme", caseId, "RECOVERED").getString("compensation.grant.amount")).isEqualTo("15.00");
+    }
+
+    @Test
     void onlyTheHolderCompletesATaskAndASecondClaimConflicts() {
         String caseId = Recovery.open("crm-acme", aCase());
         String accountability = task("agent-ana", caseId, "ACCOUNTABILITY");
