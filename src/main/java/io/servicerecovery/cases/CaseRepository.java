@@ -24,11 +24,16 @@ public class CaseRepository implements PanacheRepositoryBase<RecoveryCase, UUID>
                 Parameters.with("client", clientId).and("ref", externalRef)).firstResultOptional();
     }
 
+    /**
+     * Locks the case row for the rest of the transaction and re-reads it, so a change
+     * another transaction committed meanwhile (an engine job, say) is what we see.
+     */
     public RecoveryCase lock(UUID id) {
-        RecoveryCase found = findById(id, LockModeType.PESSIMISTIC_WRITE);
+        RecoveryCase found = findById(id);
         if (found == null) {
             throw new IllegalStateException("Case " + id + " does not exist");
         }
+        getEntityManager().refresh(found, LockModeType.PESSIMISTIC_WRITE);
         return found;
     }
 

@@ -6,13 +6,12 @@ import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.NotNull;
 
-import com.fasterxml.jackson.annotation.JsonFormat;
 
 /** An exact amount of money: the amount travels as a decimal string ("12.50"), never a float. */
 public record Money(
         @NotNull @DecimalMin(value = "0.00", inclusive = false, message = "must be positive")
         @Digits(integer = 12, fraction = 2, message = "must have at most 12 digits and 2 decimals")
-        @JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal amount,
+        BigDecimal amount,
         @NotNull @IsoCurrency String currency) {
 
     public static Money of(BigDecimal amount, String currency) {

@@ -69,6 +69,13 @@ public class ProblemMappers {
         return domain(JsonProblems.of(e), uri);
     }
 
+    /** Two requests changed the same thing at once; the loser may read again and retry. */
+    @ServerExceptionMapper
+    public Response concurrentChange(jakarta.persistence.OptimisticLockException e, UriInfo uri) {
+        return respond(new Problem(Problem.type("conflict"), "Conflict", 409,
+                "This changed at the same moment; read it again and retry.", path(uri), List.of(), Map.of()));
+    }
+
     @ServerExceptionMapper
     public Response unauthorized(UnauthorizedException e, UriInfo uri) {
         return unauthenticated(uri);

@@ -2,14 +2,18 @@ package io.servicerecovery.compensation;
 
 import java.math.BigDecimal;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import io.servicerecovery.cases.Timeline;
 import io.servicerecovery.cases.TimelineKind;
 import io.servicerecovery.common.ProblemException;
@@ -18,9 +22,10 @@ import io.servicerecovery.empowerment.EmpowermentService.Ask;
 import io.servicerecovery.empowerment.Level;
 
 /**
- * Proposals and approvals. A proposal inside the agent's empowerment is approved and
- * granted in the same transaction; above it, it waits for the lowest approving level
- * that covers it. Nobody approves their own proposal.
+ * Proposals and approvals. A proposal inside the agent's empowerment is approved, its
+ * credit reserved against the agent's budget and the grant booked, all in the request's
+ * transaction; above it, it waits for the lowest approving level that covers it and
+ * moves up a level when nobody decides in time. Nobody approves their own proposal.
  */
 @ApplicationScoped
 public class CompensationService {
@@ -32,76 +37,80 @@ public class CompensationService {
     private final EmpowermentService empowerment;
     private final Timeline timeline;
     private final Clock clock;
+    private final MeterRegistry metrics;
 
     public CompensationService(ProposalRepository proposals, GrantService grants, EmpowermentService empowerment,
-            Timeline timeline, Clock clock) {
+            Timeline timeline, Clock clock, MeterRegistry metrics) {
         this.proposals = proposals;
         this.grants = grants;
         this.empowerment = empowerment;
         this.timeline = timeline;
         this.clock = clock;
+        this.metrics = metrics;
     }
 
+    /** What the process needs to route an escalated proposal. */
+    public record Routing(Level approverLevel, List<String> approverGroups, Duration escalateAfter) {
+    }
+
+    /**
+     * @param caseCurrency the currency of the case's order value, if any: a discount is
+     *                     judged against the limits in that currency
+     */
     @Transactional(Transactional.TxType.MANDATORY)
-    public ProposalDecision propose(UUID caseId, String agent, ProposalRequest request) {
-        Ask ask = askOf(request);
+    public ProposalDecision propose(UUID caseId, String agent, ProposalRequest request, String caseCurrency) {
+        Ask ask = askOf(request, empowerment.currencyFor(caseCurrency));
         Proposal p = new Proposal();
         p.id = UUID.randomUUID();
         p.caseId = caseId;
         p.type = request.type();
-        p.amount = ask.amount();
-        p.currency = ask.currency();
+        p.amount = request.type() == CompensationType.NONE ? null : ask.amount();
+        p.currency = request.type() == CompensationType.CREDIT ? ask.currency() : null;
+        p.decisionCurrency = ask.currency();
         p.reason = request.reason();
         p.proposedBy = agent;
         p.proposedAt = clock.instant();
+        p.outcome = ProposalOutcome.PENDING_APPROVAL;
+        proposals.persist(p);
+        proposals.flush();
         timeline.record(caseId, TimelineKind.COMPENSATION_PROPOSED, agent, "Proposed " + describe(p) + ": " + p.reason,
                 details(p));
 
         Level agentLevel = empowerment.levelOf(agent);
-        if (empowerment.covers(agentLevel, ask)) {
+        if (empowerment.approveWithin(agent, ask, caseId, p.id)) {
             p.outcome = ProposalOutcome.APPROVED_WITHIN_EMPOWERMENT;
             p.decidedBy = agent;
             p.decidedAt = p.proposedAt;
             p.approvedAmount = p.amount;
-            proposals.persist(p);
             proposals.flush();
             timeline.record(caseId, TimelineKind.APPROVED_WITHIN_EMPOWERMENT, agent,
                     "Approved at once, within the " + agentLevel + " limits", details(p));
+            count(p, "within", agentLevel);
             GrantView grant = grants.bookFor(caseId).orElse(null);
-            return new ProposalDecision(p.outcome, CompensationQueries.view(p, grant), grant, null, List.of());
+            return new ProposalDecision(p.outcome, CompensationQueries.view(p, grant), grant, null, List.of(), null);
         }
         Level approver = empowerment.lowestApproverFor(ask);
-        p.outcome = ProposalOutcome.PENDING_APPROVAL;
         p.approverLevel = approver;
-        proposals.persist(p);
         Map<String, Object> details = details(p);
         details.put("approverLevel", approver.name());
         timeline.record(caseId, TimelineKind.ESCALATED, agent,
-                "Above the " + agentLevel + " limits: waiting for approval by a " + approver, details);
+                "Above " + agent + "'s empowerment: waiting for approval by a " + approver, details);
+        count(p, "escalated", agentLevel);
         return new ProposalDecision(p.outcome, CompensationQueries.view(p, null), null, approver,
-                approver.approverGroupsFromHere());
+                approver.approverGroupsFromHere(), empowerment.escalateAfter(approver));
     }
 
     /**
      * A manager's decision on a pending proposal. The approver must not be the proposer,
-     * must be at or above the level the proposal went to, and their own limits must cover
-     * what they approve, which may be less than proposed.
+     * must be at or above the level the proposal waits for, and their own limits and
+     * budget must cover what they approve, which may be less than proposed.
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public ProposalDecision decide(UUID caseId, String approver, ApprovalRequest request) {
-        Proposal p = proposals.latestFor(caseId)
-                .filter(found -> found.outcome == ProposalOutcome.PENDING_APPROVAL)
-                .orElseThrow(() -> ProblemException.conflict("The case has no proposal waiting for approval."));
+        Proposal p = pending(caseId);
         if (approver.equals(p.proposedBy)) {
             throw ProblemException.forbidden("Separation of duties: nobody approves their own proposal.");
         }
-        Level approverLevel = empowerment.levelOf(approver);
-        if (!approverLevel.isApproving() || !approverLevel.isAtLeast(p.approverLevel)) {
-            throw ProblemException.forbidden("This proposal needs a " + p.approverLevel + " or above; you are "
-                    + approverLevel + ".");
-        }
-        p.decidedBy = approver;
-        p.decidedAt = clock.instant();
         p.decisionNote = request.note();
         if (request.decision() == ApprovalRequest.Decision.REJECT) {
             if (request.note() == null || request.note().isBlank()) {
@@ -110,46 +119,111 @@ public class CompensationService {
             if (request.amount() != null) {
                 throw ProblemException.unprocessable("amount", "A rejection carries no amount.");
             }
-            p.outcome = ProposalOutcome.REJECTED;
+            Level level = empowerment.levelOf(approver);
+            if (!level.isApproving() || !level.isAtLeast(p.approverLevel)) {
+                throw ProblemException.forbidden("This proposal needs a " + p.approverLevel + " or above; you are "
+                        + level + ".");
+            }
+            decided(p, approver, ProposalOutcome.REJECTED);
             timeline.record(caseId, TimelineKind.REJECTED, approver, "Rejected: " + request.note(),
                     Map.of("note", request.note()));
-            return new ProposalDecision(p.outcome, CompensationQueries.view(p, null), null, null, List.of());
+            return new ProposalDecision(p.outcome, CompensationQueries.view(p, null), null, null, List.of(), null);
         }
-        BigDecimal approved = request.amount() == null ? p.amount : request.amount();
-        if (approved.compareTo(p.amount) > 0) {
+        BigDecimal approved = request.amount() == null ? p.amount : request.amount().setScale(2);
+        if (p.type == CompensationType.NONE) {
+            approved = null;
+        } else if (approved.compareTo(p.amount) > 0) {
             throw ProblemException.unprocessable("amount",
                     "You may approve at most the proposed " + p.amount.toPlainString() + ".");
         }
-        if (p.type == CompensationType.DISCOUNT_PERCENT && approved.compareTo(HUNDRED) > 0) {
-            throw ProblemException.unprocessable("amount", "A discount is at most 100 percent.");
-        }
-        if (!empowerment.covers(approverLevel, new Ask(kindOf(p.type), approved, p.currency))) {
-            throw ProblemException.forbidden("Approving " + approved.toPlainString() + " is above your own "
-                    + approverLevel + " limits.");
-        }
-        p.outcome = ProposalOutcome.APPROVED;
+        empowerment.approveAbove(approver, p.approverLevel, new Ask(kindOf(p.type), approved, p.decisionCurrency),
+                caseId, p.id);
+        decided(p, approver, ProposalOutcome.APPROVED);
         p.approvedAmount = approved;
         Map<String, Object> details = details(p);
-        details.put("approvedAmount", approved.toPlainString());
+        if (approved != null) {
+            details.put("approvedAmount", approved.toPlainString());
+        }
         if (request.note() != null) {
             details.put("note", request.note());
         }
         timeline.record(caseId, TimelineKind.APPROVED, approver,
-                "Approved " + approved.toPlainString() + (p.currency == null ? "%" : " " + p.currency)
-                        + (approved.compareTo(p.amount) < 0 ? " (less than the proposed " + p.amount.toPlainString() + ")" : ""),
+                "Approved " + (approved == null ? "no compensation"
+                        : approved.toPlainString() + (p.currency == null ? "%" : " " + p.currency))
+                        + (approved != null && approved.compareTo(p.amount) < 0
+                                ? " (less than the proposed " + p.amount.toPlainString() + ")" : ""),
                 details);
         proposals.flush();
         GrantView grant = grants.bookFor(caseId).orElse(null);
-        return new ProposalDecision(p.outcome, CompensationQueries.view(p, grant), grant, null, List.of());
+        return new ProposalDecision(p.outcome, CompensationQueries.view(p, grant), grant, null, List.of(), null);
     }
 
-    private static Ask askOf(ProposalRequest request) {
+    /**
+     * Nobody decided in time: the approval moves to the next approving level. At the top
+     * there is nobody above, so it stays and the wait is recorded.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Routing escalate(UUID caseId) {
+        Proposal p = pending(caseId);
+        Level from = p.approverLevel;
+        Optional<Level> next = empowerment.nextApprover(from);
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("proposalId", p.id.toString());
+        details.put("from", from.name());
+        if (next.isPresent()) {
+            p.approverLevel = next.get();
+            p.escalations++;
+            details.put("approverLevel", next.get().name());
+            timeline.record(caseId, TimelineKind.ESCALATED, "system", "No " + from + " decided within "
+                    + empowerment.escalateAfter(from) + ": escalated to a " + next.get(), details);
+        } else {
+            details.put("approverLevel", from.name());
+            timeline.record(caseId, TimelineKind.ESCALATED, "system", "Still waiting for a " + from + " after "
+                    + empowerment.escalateAfter(from), details);
+        }
+        return new Routing(p.approverLevel, p.approverLevel.approverGroupsFromHere(),
+                empowerment.escalateAfter(p.approverLevel));
+    }
+
+    /** Whether this person proposed the case's pending proposal (and so may not decide it). */
+    public boolean isProposerOfPending(UUID caseId, String person) {
+        return proposals.latestFor(caseId).filter(p -> p.outcome == ProposalOutcome.PENDING_APPROVAL)
+                .map(p -> p.proposedBy.equals(person)).orElse(false);
+    }
+
+    private Proposal pending(UUID caseId) {
+        return proposals.latestFor(caseId)
+                .filter(found -> found.outcome == ProposalOutcome.PENDING_APPROVAL)
+                .orElseThrow(() -> ProblemException.conflict("The case has no proposal waiting for approval."));
+    }
+
+    private void decided(Proposal p, String by, ProposalOutcome outcome) {
+        p.outcome = outcome;
+        p.decidedBy = by;
+        p.decidedAt = clock.instant();
+        Timer.builder("recovery.compensation.decision.time")
+                .description("Time from a proposal to its decision")
+                .tag("outcome", outcome.name())
+                .register(metrics)
+                .record(Duration.between(p.proposedAt, p.decidedAt));
+    }
+
+    private void count(Proposal p, String outcome, Level level) {
+        metrics.counter("recovery.compensation.proposals", "outcome", outcome, "level", level.name(),
+                "type", p.type.name()).increment();
+        if ("within".equals(outcome)) {
+            Timer.builder("recovery.compensation.decision.time").tag("outcome", p.outcome.name()).register(metrics)
+                    .record(Duration.ZERO);
+        }
+    }
+
+    private static Ask askOf(ProposalRequest request, String decisionCurrency) {
         return switch (request.type()) {
             case NONE -> {
                 if (request.amount() != null || request.currency() != null) {
                     throw ProblemException.unprocessable("amount", "A proposal of NONE carries no amount or currency.");
                 }
-                yield new Ask(Ask.Kind.NONE, null, null);
+                yield new Ask(Ask.Kind.NONE, null, decisionCurrency);
             }
             case CREDIT -> {
                 if (request.amount() == null) {
@@ -170,12 +244,12 @@ public class CompensationService {
                 if (request.currency() != null) {
                     throw ProblemException.invalid("currency", "a discount is a percent and has no currency");
                 }
-                yield new Ask(Ask.Kind.DISCOUNT_PERCENT, request.amount().setScale(2), null);
+                yield new Ask(Ask.Kind.DISCOUNT_PERCENT, request.amount().setScale(2), decisionCurrency);
             }
         };
     }
 
-    private static Ask.Kind kindOf(CompensationType type) {
+    static Ask.Kind kindOf(CompensationType type) {
         return Ask.Kind.valueOf(type.name());
     }
 

@@ -4,7 +4,6 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.UUID;
 
-import com.fasterxml.jackson.annotation.JsonFormat;
 
 import io.servicerecovery.empowerment.Level;
 
@@ -12,7 +11,7 @@ import io.servicerecovery.empowerment.Level;
 public record CompensationView(
         UUID proposalId,
         CompensationType type,
-        @JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal amount,
+        BigDecimal amount,
         String currency,
         String reason,
         String proposedBy,
@@ -20,7 +19,7 @@ public record CompensationView(
         ProposalOutcome outcome,
         Level approverLevel,
         String decidedBy,
-        @JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal approvedAmount,
+        BigDecimal approvedAmount,
         String decisionNote,
         GrantView grant) {
 }

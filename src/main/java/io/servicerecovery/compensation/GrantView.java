@@ -4,13 +4,12 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.UUID;
 
-import com.fasterxml.jackson.annotation.JsonFormat;
 
 /** A booked grant. {@code amount} is money for a credit and the percent for a discount. */
 public record GrantView(
         UUID id,
         CompensationType type,
-        @JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal amount,
+        BigDecimal amount,
         String currency,
         String voucherCode,
         String approvedBy,

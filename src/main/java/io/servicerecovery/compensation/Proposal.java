@@ -48,4 +48,9 @@ public class Proposal {
     public BigDecimal approvedAmount;
     @Column(name = "decision_note")
     public String decisionNote;
+    /** How often the approval moved up a level because nobody decided in time. */
+    public int escalations;
+    /** The currency whose limits decide: the credit's, or for a discount the case's. */
+    @Column(name = "decision_currency")
+    public String decisionCurrency;
 }

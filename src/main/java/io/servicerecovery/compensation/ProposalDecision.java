@@ -1,16 +1,18 @@
 package io.servicerecovery.compensation;
 
+import java.time.Duration;
 import java.util.List;
 
 import io.servicerecovery.empowerment.Level;
 
-/** What became of a proposal in the request that made it. */
+/** What became of a proposal in the request that made it; for an escalation, where it goes and for how long. */
 public record ProposalDecision(
         ProposalOutcome decision,
         CompensationView compensation,
         GrantView grant,
         Level approverLevel,
-        List<String> approverGroups) {
+        List<String> approverGroups,
+        Duration escalateAfter) {
 
     public boolean withinEmpowerment() {
         return decision == ProposalOutcome.APPROVED_WITHIN_EMPOWERMENT;

@@ -4,14 +4,13 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.Currency;
 
-import com.fasterxml.jackson.annotation.JsonFormat;
 
 /**
  * What the compensation matrix recommends, turned into an offer the agent can make:
  * a credit as a share of the order value, or a discount in percent.
  */
 public record Recommendation(CompensationType type,
-        @JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal amount, String currency, int percent) {
+        BigDecimal amount, String currency, int percent) {
 
     public static Recommendation none() {
         return new Recommendation(CompensationType.NONE, null, null, 0);

@@ -1,36 +1,30 @@
 package io.servicerecovery.empowerment;
 
-import java.math.BigDecimal;
+import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
-/**
- * Limits per level and each agent's level, from configuration. A first step: managed
- * limits with budgets and an audit trail replace this.
- */
+/** How empowerment behaves; the limits themselves live in the database and are managed through the API. */
 @ConfigMapping(prefix = "recovery.empowerment")
 public interface EmpowermentConfig {
 
-    /** Limits by level name (AGENT, SENIOR_AGENT, TEAM_LEAD, MANAGER, DIRECTOR). */
-    Map<String, LevelLimits> levels();
-
-    /** Level by agent id; agents not listed are at {@link #defaultLevel()}. */
-    Map<String, Level> agents();
-
+    /** The level of someone who has no empowerment record yet. */
     @WithDefault("AGENT")
     Level defaultLevel();
 
-    interface LevelLimits {
-        /** No cap at all (for example a director). */
-        @WithDefault("false")
-        boolean unlimited();
+    /** The currency whose limits apply to a discount on a case without an order value. */
+    @WithDefault("EUR")
+    String defaultCurrency();
 
-        @WithDefault("0")
-        int maxDiscountPercent();
+    /** How long an approval waits at a level before it escalates to the next, by level. */
+    Map<String, Duration> escalateAfter();
 
-        /** The largest credit per case, by ISO 4217 currency. A currency not listed has no credit at this level. */
-        Map<String, BigDecimal> maxCreditPerCase();
-    }
+    /**
+     * A person made DIRECTOR at start-up when they have no empowerment record yet: how a
+     * new installation gets its first manager, who then manages everyone else.
+     */
+    Optional<String> bootstrapDirector();
 }

@@ -25,6 +25,8 @@ public final class ProcessVariables {
     public static final String WITHIN_EMPOWERMENT = "withinEmpowerment";
     /** Comma-separated candidate groups of the approval task. */
     public static final String APPROVER_GROUPS = "approverGroups";
+    /** ISO 8601 duration the approval waits at its level before it escalates. */
+    public static final String APPROVAL_TIMEOUT = "approvalTimeout";
     public static final String APPROVED = "approved";
     public static final String CANCELLED_BY = "cancelledBy";
     public static final String CANCEL_REASON = "cancelReason";

@@ -119,7 +119,7 @@ public class RecoveryTasks {
         List<TaskSummary> items = new ArrayList<>();
         for (Task task : pageOfTasks) {
             RecoveryCase c = casesByProcess.get(task.getProcessInstanceId());
-            if (c != null) {
+            if (c != null && !isOwnApproval(task, c.id, user)) {
                 items.add(summary(task, c));
             }
         }
@@ -132,12 +132,10 @@ public class RecoveryTasks {
         RecoveryStep step = stepOf(task);
         RecoveryCase c = caseOf(task);
         TaskDetail detail = new TaskDetail(summary(task, c), views.full(c), null, null, null);
-        if (step == RecoveryStep.COMPENSATION) {
+        if (step == RecoveryStep.COMPENSATION || step == RecoveryStep.APPROVAL) {
             detail = new TaskDetail(detail.task(), detail.caseContext(), recommendations.forCase(c.id).orElse(null),
-                    empowerment.limitsOfUser(user.id()), compensationQueries.viewFor(c.id).orElse(null));
-        } else if (step == RecoveryStep.APPROVAL) {
-            detail = new TaskDetail(detail.task(), detail.caseContext(), recommendations.forCase(c.id).orElse(null),
-                    empowerment.limitsOfUser(user.id()), compensationQueries.viewFor(c.id).orElse(null));
+                    new TaskDetail.Empowerment(empowerment.levelOf(user.id()), empowerment.effectiveLimits(user.id())),
+                    compensationQueries.viewFor(c.id).orElse(null));
         }
         return detail;
     }
@@ -198,9 +196,11 @@ public class RecoveryTasks {
             }
             case COMPENSATION -> {
                 ProposalRequest proposal = read(body, ProposalRequest.class);
-                decision = compensation.propose(caseId, user.id(), proposal);
+                decision = compensation.propose(caseId, user.id(), proposal, caseOf(task).orderCurrency);
                 variables.put(ProcessVariables.WITHIN_EMPOWERMENT, decision.withinEmpowerment());
                 variables.put(ProcessVariables.APPROVER_GROUPS, String.join(",", decision.approverGroups()));
+                variables.put(ProcessVariables.APPROVAL_TIMEOUT,
+                        decision.escalateAfter() == null ? null : decision.escalateAfter().toString());
             }
             case APPROVAL -> {
                 if (!user.isManager()) {
@@ -241,7 +241,7 @@ public class RecoveryTasks {
     private Task visibleTask(String taskId, CurrentUser user) {
         Task task = engineTasks.createTaskQuery().taskId(taskId).processDefinitionKey(ProcessVariables.PROCESS_KEY)
                 .singleResult();
-        if (task == null) {
+        if (task == null || isOwnApproval(task, user)) {
             throw ProblemException.notFound("Task " + taskId);
         }
         if (user.id().equals(task.getAssignee())) {
@@ -254,6 +254,17 @@ public class RecoveryTasks {
             throw ProblemException.notFound("Task " + taskId);
         }
         return task;
+    }
+
+    /** Separation of duties: the approval of your own proposal is not yours to see or take. */
+    private boolean isOwnApproval(Task task, CurrentUser user) {
+        return RecoveryStep.APPROVAL.activityId().equals(task.getTaskDefinitionKey())
+                && isOwnApproval(task, caseIdOf(task), user);
+    }
+
+    private boolean isOwnApproval(Task task, UUID caseId, CurrentUser user) {
+        return RecoveryStep.APPROVAL.activityId().equals(task.getTaskDefinitionKey())
+                && compensation.isProposerOfPending(caseId, user.id());
     }
 
     private static RecoveryStep stepOf(Task task) {

@@ -3,7 +3,10 @@ package io.servicerecovery.tasks;
 import io.servicerecovery.cases.CaseView;
 import io.servicerecovery.compensation.CompensationView;
 import io.servicerecovery.compensation.Recommendation;
-import io.servicerecovery.empowerment.Limits;
+import java.util.List;
+
+import io.servicerecovery.empowerment.EffectiveLimits;
+import io.servicerecovery.empowerment.Level;
 
 /**
  * A task with everything needed to do it: the whole case (so nobody asks the customer
@@ -13,6 +16,10 @@ public record TaskDetail(
         TaskSummary task,
         CaseView caseContext,
         Recommendation recommendedCompensation,
-        Limits yourEmpowerment,
+        Empowerment yourEmpowerment,
         CompensationView proposal) {
+
+    /** The caller's level and what they may still grant on their own, per currency. */
+    public record Empowerment(Level level, List<EffectiveLimits> limits) {
+    }
 }

@@ -1,0 +1,33 @@
+package io.servicerecovery.empowerment;
+
+import java.math.BigDecimal;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+/**
+ * What one person may grant on their own in one currency: the level's limits with their
+ * overrides applied. A null cap or budget means none; {@code usedInWindow} is what they
+ * approved in the last 24 hours.
+ */
+@JsonInclude(JsonInclude.Include.ALWAYS)
+public record EffectiveLimits(
+        String currency,
+        BigDecimal maxCreditPerCase,
+        int maxDiscountPercent,
+        BigDecimal dailyBudget,
+        BigDecimal usedInWindow) {
+
+    /** Whether a credit of this amount fits the per-case cap and what is left of the budget. */
+    public boolean coversCredit(BigDecimal amount) {
+        return (maxCreditPerCase == null || amount.compareTo(maxCreditPerCase) <= 0)
+                && (dailyBudget == null || usedInWindow.add(amount).compareTo(dailyBudget) <= 0);
+    }
+
+    public boolean coversDiscount(BigDecimal percent) {
+        return percent.compareTo(BigDecimal.valueOf(maxDiscountPercent)) <= 0;
+    }
+
+    public BigDecimal remainingBudget() {
+        return dailyBudget == null ? null : dailyBudget.subtract(usedInWindow).max(BigDecimal.ZERO);
+    }
+}
