@@ -50,6 +50,13 @@ public class CaseRepository implements PanacheRepositoryBase<RecoveryCase, UUID>
         return processInstanceIds.isEmpty() ? List.of() : list("processInstanceId in ?1", processInstanceIds);
     }
 
+    /** Apologies recently given on other cases, newest first: what a new apology must not copy. */
+    public List<String> recentApologies(UUID exceptCase, Instant since, int max) {
+        return getEntityManager().createQuery("select c.apologyMessage from RecoveryCase c where c.id <> :case "
+                + "and c.apologyMessage is not null and c.updatedAt >= :since order by c.updatedAt desc", String.class)
+                .setParameter("case", exceptCase).setParameter("since", since).setMaxResults(max).getResultList();
+    }
+
     public List<RecoveryCase> findByIds(java.util.Collection<UUID> ids) {
         return ids.isEmpty() ? List.of() : list("id in ?1", ids);
     }

@@ -17,5 +17,6 @@ public enum TimelineKind {
     REJECTED,
     GRANTED,
     RECOVERED,
-    CANCELLED
+    CANCELLED,
+    INCIDENT_RETRIED
 }

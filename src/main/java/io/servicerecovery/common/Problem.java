@@ -7,7 +7,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 
 /**
  * An RFC 9457 problem detail. {@code violations} name the field and the reason for
- * invalid input; {@code findings} carry quality findings; {@code context} carries
+ * invalid input; {@code findings} carry quality findings (code and message); {@code context} carries
  * facts a client can act on (for example the id of an existing case).
  */
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
@@ -18,6 +18,7 @@ public record Problem(
         String detail,
         String instance,
         List<Violation> violations,
+        List<?> findings,
         java.util.Map<String, Object> context) {
 
     public static final String MEDIA_TYPE = "application/problem+json";
@@ -25,6 +26,11 @@ public record Problem(
 
     public static URI type(String slug) {
         return URI.create(TYPE_BASE + slug);
+    }
+
+    public Problem(URI type, String title, int status, String detail, String instance, List<Violation> violations,
+            java.util.Map<String, Object> context) {
+        this(type, title, status, detail, instance, violations, List.of(), context);
     }
 
     /** One invalid field: where it is (a JSON path such as {@code customer.email}) and why. */

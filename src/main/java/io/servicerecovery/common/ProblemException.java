@@ -30,7 +30,12 @@ public class ProblemException extends RuntimeException {
     }
 
     public Problem toProblem(String instance) {
-        return new Problem(Problem.type(slug), title, status, getMessage(), instance, violations, context);
+        return new Problem(Problem.type(slug), title, status, getMessage(), instance, violations, findings(), context);
+    }
+
+    /** Quality findings that explain the refusal; none by default. */
+    protected List<?> findings() {
+        return List.of();
     }
 
     public int status() {

@@ -10,4 +10,7 @@ public interface MailSettings {
 
     /** The right-hand side of every Message-ID the service generates. */
     String messageIdDomain();
+
+    /** How often and how far apart a failed email is tried again (ISO 8601 repeating interval, e.g. R5/PT1M). */
+    String retryCycle();
 }

@@ -28,6 +28,8 @@ public final class ProcessVariables {
     /** ISO 8601 duration the approval waits at its level before it escalates. */
     public static final String APPROVAL_TIMEOUT = "approvalTimeout";
     public static final String APPROVED = "approved";
+    /** The retry cycle of the email step (recovery.mail.retry-cycle), e.g. R5/PT1M. */
+    public static final String EMAIL_RETRY_CYCLE = "emailRetryCycle";
     public static final String CANCELLED_BY = "cancelledBy";
     public static final String CANCEL_REASON = "cancelReason";
 

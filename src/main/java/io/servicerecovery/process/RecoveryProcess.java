@@ -13,9 +13,11 @@ import org.camunda.bpm.engine.RuntimeService;
 public class RecoveryProcess {
 
     private final RuntimeService runtime;
+    private final String emailRetryCycle;
 
-    public RecoveryProcess(RuntimeService runtime) {
+    public RecoveryProcess(RuntimeService runtime, io.servicerecovery.notify.MailSettings mail) {
         this.runtime = runtime;
+        this.emailRetryCycle = mail.retryCycle();
     }
 
     /** Starts the process for a case (business key = case id) and answers its instance id. */
@@ -29,6 +31,7 @@ public class RecoveryProcess {
         variables.put(ProcessVariables.REPEAT_FAILURE, repeatFailure);
         variables.put(ProcessVariables.OWNER_AGENT, ownerAgent);
         variables.put(ProcessVariables.ACCOUNTABLE_AGENT, null);
+        variables.put(ProcessVariables.EMAIL_RETRY_CYCLE, emailRetryCycle);
         return runtime.startProcessInstanceByKey(ProcessVariables.PROCESS_KEY, caseId.toString(), variables).getId();
     }
 

@@ -22,6 +22,7 @@ import org.camunda.bpm.engine.task.TaskQuery;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 
+import io.servicerecovery.apology.ApologyReview;
 import io.servicerecovery.cases.CaseRepository;
 import io.servicerecovery.cases.CaseProgress;
 import io.servicerecovery.cases.CaseViews;
@@ -67,11 +68,12 @@ public class RecoveryTasks {
     private final EmpowermentService empowerment;
     private final Json json;
     private final Validator validator;
+    private final ApologyReview apologyReview;
 
     public RecoveryTasks(TaskService engineTasks, CaseRepository cases, CaseProgress progress, CaseViews views,
             Timeline timeline, CompensationService compensation, CompensationQueries compensationQueries,
             CompensationRecommendations recommendations, EmpowermentService empowerment, Json json,
-            Validator validator) {
+            Validator validator, ApologyReview apologyReview) {
         this.engineTasks = engineTasks;
         this.cases = cases;
         this.progress = progress;
@@ -83,6 +85,7 @@ public class RecoveryTasks {
         this.empowerment = empowerment;
         this.json = json;
         this.validator = validator;
+        this.apologyReview = apologyReview;
     }
 
     @Transactional
@@ -187,11 +190,13 @@ public class RecoveryTasks {
         switch (step) {
             case ACCOUNTABILITY -> {
                 AccountabilityCompletion done = read(body, AccountabilityCompletion.class);
+                apologyReview.requirePassingStatement(caseId, done.statement());
                 progress.accountabilityTaken(caseId, user.id(), done.statement().strip(), done.rootCause());
                 variables.put(ProcessVariables.ACCOUNTABLE_AGENT, user.id());
             }
             case APOLOGY -> {
                 ApologyCompletion done = read(body, ApologyCompletion.class);
+                apologyReview.requirePassingApology(caseId, done.message());
                 progress.apologyGiven(caseId, user.id(), done.message().strip(), done.deliveredVia().name());
             }
             case COMPENSATION -> {

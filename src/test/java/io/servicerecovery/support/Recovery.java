@@ -65,10 +65,9 @@ public final class Recovery {
                 "rootCause", "CARRIER_DELAY");
     }
 
+    /** An apology for Ana's late sofa, different from every other test case's (see {@link Apologies}). */
     public static Map<String, String> apology() {
-        return Map.of("message", "Ana, I am truly sorry that your sofa arrived nine days late. That was our "
-                + "failure, and I have made sure your next delivery is tracked by me personally.",
-                "deliveredVia", "PHONE");
+        return Map.of("message", Apologies.unique(), "deliveredVia", "PHONE");
     }
 
     public static Map<String, String> credit(String amount) {

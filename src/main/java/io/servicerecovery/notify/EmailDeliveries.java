@@ -1,0 +1,91 @@
+package io.servicerecovery.notify;
+
+import java.time.Clock;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.servicerecovery.cases.Timeline;
+import io.servicerecovery.cases.TimelineKind;
+
+/**
+ * The record of each email, kept in its own short transactions: that the server accepted
+ * a message is committed the moment it happened, so a step retried after a later failure
+ * finds it and sends nothing again; a failed attempt is recorded although its step rolls back.
+ */
+@ApplicationScoped
+public class EmailDeliveries {
+
+    private final EntityManager em;
+    private final Timeline timeline;
+    private final Clock clock;
+
+    public EmailDeliveries(EntityManager em, Timeline timeline, Clock clock) {
+        this.em = em;
+        this.timeline = timeline;
+        this.clock = clock;
+    }
+
+    /** The delivery of this step: the one recorded before, or a new pending one. */
+    public EmailDelivery prepare(UUID caseId, String step, String messageId, String recipient, String language) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            EmailDelivery delivery = find(caseId, step);
+            if (delivery == null) {
+                delivery = new EmailDelivery();
+                delivery.id = UUID.randomUUID();
+                delivery.caseId = caseId;
+                delivery.step = step;
+                delivery.messageId = messageId;
+                delivery.recipient = recipient;
+                delivery.locale = language;
+                delivery.status = EmailDelivery.Status.PENDING;
+                em.persist(delivery);
+            }
+            return delivery;
+        });
+    }
+
+    public void accepted(EmailDelivery delivery) {
+        QuarkusTransaction.requiringNew().run(() -> {
+            EmailDelivery stored = em.find(EmailDelivery.class, delivery.id);
+            stored.status = EmailDelivery.Status.ACCEPTED;
+            stored.attempts++;
+            stored.acceptedAt = clock.instant();
+            stored.lastError = null;
+            timeline.record(stored.caseId, TimelineKind.EMAIL_SENT, "system",
+                    "Follow-up email accepted by the mail server",
+                    Map.of("messageId", stored.messageId, "to", stored.recipient, "language", stored.locale,
+                            "attempt", stored.attempts));
+        });
+    }
+
+    public void failed(EmailDelivery delivery, Exception error) {
+        String reason = describe(error);
+        QuarkusTransaction.requiringNew().run(() -> {
+            EmailDelivery stored = em.find(EmailDelivery.class, delivery.id);
+            stored.attempts++;
+            stored.lastError = reason;
+            timeline.record(stored.caseId, TimelineKind.EMAIL_FAILED, "system",
+                    "Follow-up email not accepted (attempt " + stored.attempts + "): " + reason,
+                    Map.of("messageId", stored.messageId, "attempt", stored.attempts, "error", reason));
+        });
+    }
+
+    public EmailDelivery find(UUID caseId, String step) {
+        return em.createQuery("from EmailDelivery where caseId = :case and step = :step", EmailDelivery.class)
+                .setParameter("case", caseId).setParameter("step", step)
+                .getResultStream().findFirst().orElse(null);
+    }
+
+    private static String describe(Exception error) {
+        Throwable root = error;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String text = root.getClass().getSimpleName() + (root.getMessage() == null ? "" : ": " + root.getMessage());
+        return text.length() > 1900 ? text.substring(0, 1900) : text;
+    }
+}

@@ -1,0 +1,109 @@
+package io.servicerecovery.apology;
+
+import static io.servicerecovery.support.CaseRequests.aCase;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Stream;
+
+import jakarta.mail.BodyPart;
+import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeMultipart;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.servicerecovery.support.GreenMailResource;
+import io.servicerecovery.support.Mailbox;
+import io.servicerecovery.support.Recovery;
+
+/**
+ * The follow-up reaches a real SMTP server in the customer's language, and subject,
+ * both bodies, Reply-To and Message-ID arrive exactly as written: Thai, Cyrillic,
+ * Latvian and Nordic letters, never mojibake.
+ */
+@QuarkusTest
+@QuarkusTestResource(GreenMailResource.class)
+class LocalizedApologyEmailTest {
+
+    static Stream<ApologyFixtures.Fixture> languages() {
+        return Stream.of(ApologyFixtures.EN, ApologyFixtures.SV, ApologyFixtures.DA, ApologyFixtures.LV,
+                ApologyFixtures.RU, ApologyFixtures.TH);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("languages")
+    void theFollowUpArrivesInTheCustomersLanguageCharacterForCharacter(ApologyFixtures.Fixture language)
+            throws Exception {
+        String ref = "CRM-" + UUID.randomUUID().toString().substring(0, 8);
+        String caseId = Recovery.open("crm-acme", aCase().externalRef(ref)
+                .customer("name", language.name()).customer("locale", language.locale())
+                .failure("category", language.category()).failure("description", language.description()));
+        String accountability = Recovery.task("agent-ana", caseId, "ACCOUNTABILITY");
+        Recovery.claim("agent-ana", accountability);
+        Recovery.complete("agent-ana", accountability, Recovery.accountability());
+        // The fixture's apology, made unique so that a database kept between runs does not see it as canned.
+        String apology = language.good() + " (" + ref + " " + UUID.randomUUID().toString().substring(0, 6) + " "
+                + UUID.randomUUID().toString().substring(0, 6) + ")";
+        Recovery.complete("agent-ana", Recovery.task("agent-ana", caseId, "APOLOGY"),
+                Map.of("message", apology, "deliveredVia", "PHONE"));
+
+        MimeMessage email = Mailbox.awaitOne(Mailbox.messageIdFor(caseId));
+        String lang = language.locale().substring(0, 2);
+        Map<String, String> data = Map.of("customerName", language.name(), "apology", apology,
+                "agentName", "agent-ana", "caseRef", ref);
+
+        assertThat(email.getSubject()).isEqualTo(render(lang, "subject.txt", data, false).strip());
+        if (!isAscii(email.getSubject())) {
+            assertThat(email.getHeader("Subject")[0]).as("RFC 2047 encoded subject").containsIgnoringCase("=?utf-8?");
+        }
+        assertThat(email.getReplyTo()[0].toString()).isEqualTo("care@example.com");
+        assertThat(email.getHeader("Content-Language")[0]).isEqualTo(lang);
+        assertThat(email.getAllRecipients()[0].toString()).contains("@example.com");
+
+        MimeMultipart alternatives = (MimeMultipart) email.getContent();
+        String text = null;
+        String html = null;
+        for (int i = 0; i < alternatives.getCount(); i++) {
+            BodyPart part = alternatives.getBodyPart(i);
+            if (!isAscii((String) part.getContent())) {
+                assertThat(part.getContentType()).containsIgnoringCase("charset=utf-8");
+            }
+            if (part.isMimeType("text/plain")) {
+                text = (String) part.getContent();
+            } else if (part.isMimeType("text/html")) {
+                html = (String) part.getContent();
+            }
+        }
+        assertThat(normalized(text)).isEqualTo(normalized(render(lang, "body.txt", data, false)));
+        assertThat(normalized(html)).isEqualTo(normalized(render(lang, "body.html", data, true)));
+        assertThat(text).contains(language.name()).contains(apology);
+    }
+
+    /** The template with its four values put in, as the service's Qute templates do (escaped in HTML). */
+    private static String render(String lang, String part, Map<String, String> data, boolean html) throws Exception {
+        String template = Files.readString(Path.of("src/main/resources/templates/apology", lang, part));
+        for (Map.Entry<String, String> value : data.entrySet()) {
+            template = template.replace("{" + value.getKey() + "}", html ? escape(value.getValue()) : value.getValue());
+        }
+        return template;
+    }
+
+    private static String escape(String text) {
+        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;")
+                .replace("'", "&#39;");
+    }
+
+    private static boolean isAscii(String text) {
+        return text.chars().allMatch(c -> c < 128);
+    }
+
+    private static String normalized(String text) {
+        return text.replace("\r\n", "\n").strip();
+    }
+}

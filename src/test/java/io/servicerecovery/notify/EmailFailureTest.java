@@ -1,0 +1,79 @@
+package io.servicerecovery.notify;
+
+import static io.servicerecovery.support.CaseRequests.aCase;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+
+import java.util.UUID;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import io.servicerecovery.support.Api;
+import io.servicerecovery.support.Eventually;
+import io.servicerecovery.support.GreenMailResource;
+import io.servicerecovery.support.Mailbox;
+import io.servicerecovery.support.Recovery;
+
+/** The mail server is down: the step retries, becomes an incident, and a retry sends exactly one email. */
+@QuarkusTest
+@QuarkusTestResource(GreenMailResource.class)
+class EmailFailureTest {
+
+    @Inject
+    ApologyFollowUp followUp;
+
+    @AfterEach
+    void smtpBack() {
+        GreenMailResource.startSmtp();
+    }
+
+    @Test
+    void aFailedEmailBecomesAnIncidentAndARetrySendsItExactlyOnce() {
+        String caseId = Recovery.open("crm-acme", aCase());
+        String accountability = Recovery.task("agent-ana", caseId, "ACCOUNTABILITY");
+        Recovery.claim("agent-ana", accountability);
+        Recovery.complete("agent-ana", accountability, Recovery.accountability());
+
+        GreenMailResource.stopSmtp();
+        Recovery.complete("agent-ana", Recovery.task("agent-ana", caseId, "APOLOGY"), Recovery.apology());
+
+        // The retry cycle in tests is R2/PT1S: three attempts, then an incident an operator sees.
+        JsonPath incidents = Eventually.await("an incident on case " + caseId,
+                () -> Api.as("admin").queryParam("caseId", caseId).get("/api/incidents").then().statusCode(200)
+                        .extract().jsonPath(),
+                json -> !json.getList("items").isEmpty());
+        assertThat(incidents.getString("items[0].step")).isEqualTo("SendApologyEmail");
+        assertThat(incidents.getString("items[0].stepName")).isEqualTo("Send the apology follow-up email");
+        assertThat(incidents.getString("items[0].error")).isNotBlank();
+        assertThat(Recovery.timelineKinds(Recovery.caseAs("crm-acme", caseId))).contains("EMAIL_FAILED")
+                .doesNotContain("EMAIL_SENT");
+        Api.as("agent-ana").get("/api/incidents").then().statusCode(403);
+
+        GreenMailResource.startSmtp();
+        Api.as("admin").post("/api/incidents/" + incidents.getString("items[0].id") + "/retry").then().statusCode(200)
+                .body("caseId", equalTo(caseId));
+        Recovery.task("agent-ana", caseId, "COMPENSATION");
+        assertThat(Mailbox.withMessageId(Mailbox.messageIdFor(caseId))).hasSize(1);
+        assertThat(Recovery.timelineKinds(Recovery.caseAs("crm-acme", caseId)))
+                .containsSubsequence("EMAIL_FAILED", "INCIDENT_RETRIED", "EMAIL_SENT");
+        Api.as("admin").queryParam("caseId", caseId).get("/api/incidents").then()
+                .body("items", org.hamcrest.Matchers.empty());
+
+        // The step running again (a retry after a later failure) sends nothing twice.
+        QuarkusTransaction.requiringNew().run(() -> followUp.send(UUID.fromString(caseId)));
+        assertThat(Mailbox.withMessageId(Mailbox.messageIdFor(caseId))).hasSize(1);
+    }
+
+    @Test
+    void anUnknownIncidentIsA404() {
+        Api.as("admin").post("/api/incidents/no-such-incident/retry").then().statusCode(404)
+                .contentType("application/problem+json");
+    }
+}
