@@ -17,11 +17,14 @@ public class Timeline {
     private final TimelineRepository entries;
     private final Json json;
     private final Clock clock;
+    private final jakarta.enterprise.event.Event<TimelineRecorded> recorded;
 
-    public Timeline(TimelineRepository entries, Json json, Clock clock) {
+    public Timeline(TimelineRepository entries, Json json, Clock clock,
+            jakarta.enterprise.event.Event<TimelineRecorded> recorded) {
         this.entries = entries;
         this.json = json;
         this.clock = clock;
+        this.recorded = recorded;
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
@@ -35,6 +38,8 @@ public class Timeline {
         entry.summary = summary.length() > 500 ? summary.substring(0, 497) + "..." : summary;
         entry.details = details == null || details.isEmpty() ? null : json.write(details);
         entries.persist(entry);
+        recorded.fire(new TimelineRecorded(entry.id, caseId, kind, actor, entry.summary,
+                details == null ? Map.of() : details, entry.occurredAt));
     }
 
     public List<TimelineEntryView> of(UUID caseId) {
