@@ -40,11 +40,14 @@ public class CaseResource {
 
     private final CaseIntake intake;
     private final CaseService cases;
+    private final CaseCreationRateLimit rateLimit;
     private final SecurityIdentity identity;
 
-    public CaseResource(CaseIntake intake, CaseService cases, SecurityIdentity identity) {
+    public CaseResource(CaseIntake intake, CaseService cases, CaseCreationRateLimit rateLimit,
+            SecurityIdentity identity) {
         this.intake = intake;
         this.cases = cases;
+        this.rateLimit = rateLimit;
         this.identity = identity;
     }
 
@@ -56,6 +59,7 @@ public class CaseResource {
     @APIResponse(responseCode = "201", description = "Case opened", content = @Content(schema = @Schema(implementation = CaseView.class)))
     @APIResponse(responseCode = "400", description = "Invalid request", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "Key in flight, or externalRef already used", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "429", description = "Too many cases opened by this client; see Retry-After", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "422", description = "Key reused with another body", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response open(
             @Parameter(description = "1 to 255 characters, unique per request", required = true)
@@ -67,6 +71,7 @@ public class CaseResource {
                     List.of(new Problem.Violation("Idempotency-Key", "is required, 1 to 255 characters")),
                     java.util.Map.of());
         }
+        rateLimit.acquire(clientId());
         CaseIntake.Answer answer = intake.open(clientId(), idempotencyKey, request);
         Response.ResponseBuilder response = Response.status(answer.status())
                 .entity(answer.body())

@@ -1,7 +1,10 @@
 package io.servicerecovery.common;
 
 import java.time.Clock;
-import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
@@ -16,7 +19,32 @@ public class ClockProducer {
     @DefaultBean
     @ApplicationScoped
     Clock clock() {
-        // Microseconds: what PostgreSQL and H2 store, so an answer and a later read agree.
-        return Clock.tick(Clock.systemUTC(), Duration.ofNanos(1_000));
+        return new MicrosecondClock();
+    }
+
+    /**
+     * UTC, truncated to microseconds: what PostgreSQL and H2 store, so an answer and a
+     * later read agree. (Clock.tick with a sub-millisecond tick fails in millis() on JDK 17.)
+     */
+    static final class MicrosecondClock extends Clock {
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return Clock.system(zone);
+        }
+
+        @Override
+        public Instant instant() {
+            return Instant.now().truncatedTo(ChronoUnit.MICROS);
+        }
+
+        @Override
+        public long millis() {
+            return System.currentTimeMillis();
+        }
     }
 }

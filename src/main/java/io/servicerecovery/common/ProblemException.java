@@ -42,6 +42,11 @@ public class ProblemException extends RuntimeException {
         return status;
     }
 
+    /** Response headers that belong to this problem (for example Retry-After); none by default. */
+    public java.util.Map<String, String> headers() {
+        return java.util.Map.of();
+    }
+
     public static ProblemException notFound(String what) {
         return new ProblemException(404, "not-found", "Not found", what + " does not exist or is not visible to you.");
     }

@@ -37,7 +37,10 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response domain(ProblemException e, UriInfo uri) {
-        return respond(e.toProblem(path(uri)));
+        Problem problem = e.toProblem(path(uri));
+        Response.ResponseBuilder response = Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem);
+        e.headers().forEach(response::header);
+        return response.build();
     }
 
     @ServerExceptionMapper

@@ -1,0 +1,119 @@
+package io.servicerecovery.security;
+
+import static io.servicerecovery.support.CaseRequests.aCase;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
+import io.restassured.specification.RequestSpecification;
+import io.servicerecovery.support.Api;
+import io.servicerecovery.support.GreenMailResource;
+import io.servicerecovery.support.Recovery;
+
+/**
+ * Every endpoint for every kind of caller. The expected answers are the contract: a CRM
+ * client sees only its own cases (another client's is 404), agents work tasks, managers
+ * tune empowerment, only admin touches incidents, and nobody anonymous gets in.
+ */
+@QuarkusTest
+@QuarkusTestResource(GreenMailResource.class)
+class AuthorizationMatrixTest {
+
+    static final List<String> CALLERS = List.of("anonymous", "crm-acme", "crm-globex", "agent-ben", "manager-max", "admin");
+
+    /** A case of crm-acme waiting at its first task, shared by the read-only rows (made on first use). */
+    static String acmeCase;
+    static String acmeTask;
+
+    static synchronized void aCaseOfAcme() {
+        if (acmeCase == null) {
+            acmeCase = Recovery.open("crm-acme", aCase());
+            acmeTask = Recovery.task("agent-ben", acmeCase, "ACCOUNTABILITY");
+        }
+    }
+
+    record Row(String name, Function<AuthorizationMatrixTest, Call> call, int anonymous, int acme, int globex,
+            int agent, int manager, int admin) {
+        int expectedFor(String caller) {
+            return switch (caller) {
+                case "anonymous" -> anonymous;
+                case "crm-acme" -> acme;
+                case "crm-globex" -> globex;
+                case "agent-ben" -> agent;
+                case "manager-max" -> manager;
+                default -> admin;
+            };
+        }
+    }
+
+    /** A request; a row that changes state makes its own fixture for each caller. */
+    interface Call {
+        Response send(RequestSpecification as);
+    }
+
+    static List<Row> rows() {
+        List<Row> rows = new ArrayList<>();
+        rows.add(new Row("open a case", t -> as -> as.header("Idempotency-Key", UUID.randomUUID().toString())
+                .body(aCase().build()).post("/api/cases"), 401, 201, 201, 403, 403, 403));
+        rows.add(new Row("list cases", t -> as -> as.get("/api/cases"), 401, 200, 200, 200, 200, 200));
+        rows.add(new Row("read a case", t -> as -> as.get("/api/cases/" + t.acmeCase), 401, 200, 404, 200, 200, 200));
+        rows.add(new Row("read a timeline", t -> as -> as.get("/api/cases/" + t.acmeCase + "/timeline"),
+                401, 200, 404, 200, 200, 200));
+        rows.add(new Row("cancel a case", t -> as -> as.body(Map.of("reason", "matrix"))
+                .post("/api/cases/" + Recovery.open("crm-acme", aCase()) + "/cancel"), 401, 200, 404, 403, 403, 403));
+        rows.add(new Row("list tasks", t -> as -> as.get("/api/tasks"), 401, 403, 403, 200, 200, 403));
+        rows.add(new Row("read a task", t -> as -> as.get("/api/tasks/" + t.acmeTask), 401, 403, 403, 200, 200, 403));
+        rows.add(new Row("claim a task", t -> as -> as.post("/api/tasks/"
+                + Recovery.task("agent-ben", Recovery.open("crm-acme", aCase()), "ACCOUNTABILITY") + "/claim"),
+                401, 403, 403, 200, 200, 403));
+        rows.add(new Row("complete a task held by nobody", t -> as -> as.body(Recovery.accountability())
+                .post("/api/tasks/" + t.acmeTask + "/complete"), 401, 403, 403, 403, 403, 403));
+        rows.add(new Row("check an apology", t -> as -> as.body(Map.of("caseId", t.acmeCase, "message", "x"))
+                .post("/api/apologies/check"), 401, 403, 403, 200, 200, 403));
+        rows.add(new Row("list levels", t -> as -> as.get("/api/empowerment/levels"), 401, 403, 403, 403, 200, 403));
+        rows.add(new Row("change a level without If-Match", t -> as -> as.body(Map.of("limits", List.of(),
+                "reason", "matrix")).put("/api/empowerment/levels/SENIOR_AGENT"), 401, 403, 403, 403, 428, 403));
+        rows.add(new Row("read an agent's limits", t -> as -> as.get("/api/empowerment/agents/agent-ana"),
+                401, 403, 403, 403, 200, 403));
+        rows.add(new Row("change an agent without If-Match", t -> as -> as.body(Map.of("level", "AGENT",
+                "reason", "matrix")).put("/api/empowerment/agents/agent-ana"), 401, 403, 403, 403, 428, 403));
+        rows.add(new Row("read the audit", t -> as -> as.get("/api/empowerment/audit"), 401, 403, 403, 403, 200, 403));
+        rows.add(new Row("simulate", t -> as -> as.body(Map.of("from", "2026-01-01T00:00:00Z",
+                "to", "2026-01-02T00:00:00Z", "levels", List.of(Map.of("level", "AGENT", "limits", List.of()))))
+                .post("/api/empowerment/simulations"), 401, 403, 403, 403, 200, 403));
+        rows.add(new Row("list incidents", t -> as -> as.get("/api/incidents"), 401, 403, 403, 403, 403, 200));
+        rows.add(new Row("retry an incident", t -> as -> as.post("/api/incidents/none/retry"),
+                401, 403, 403, 403, 403, 404));
+        rows.add(new Row("an unknown path", t -> as -> as.get("/api/nothing-here"), 404, 404, 404, 404, 404, 404));
+        return rows;
+    }
+
+    static Stream<Arguments> matrix() {
+        return rows().stream().flatMap(row -> CALLERS.stream().map(caller -> Arguments.of(row.name(), caller, row)));
+    }
+
+    @ParameterizedTest(name = "{0} as {1}")
+    @MethodSource("matrix")
+    void everyCallerGetsTheAnswerTheContractSays(String name, String caller, Row row) {
+        aCaseOfAcme();
+        RequestSpecification as = caller.equals("anonymous") ? Api.anonymous() : Api.as(caller);
+        Response response = row.call().apply(this).send(as);
+        assertThat(response.statusCode()).as(name + " as " + caller + ": " + response.asString())
+                .isEqualTo(row.expectedFor(caller));
+        if (response.statusCode() >= 400) {
+            assertThat(response.contentType()).startsWith("application/problem+json");
+        }
+    }
+}
