@@ -14,6 +14,8 @@ import jakarta.transaction.Transactional;
 @ApplicationScoped
 public class CaseProgress {
 
+    private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(CaseProgress.class);
+
     private final CaseRepository cases;
     private final Timeline timeline;
     private final Clock clock;
@@ -71,6 +73,7 @@ public class CaseProgress {
         c.closedAt = clock.instant();
         c.updatedAt = c.closedAt;
         timeline.record(caseId, TimelineKind.RECOVERED, "system", "Case closed as recovered", Map.of());
+        LOG.info("Case closed as recovered");
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
@@ -82,5 +85,6 @@ public class CaseProgress {
         c.updatedAt = c.closedAt;
         timeline.record(caseId, TimelineKind.CANCELLED, by == null ? "system" : by,
                 "Cancelled: " + reason, Map.of("reason", reason == null ? "" : reason));
+        LOG.infof("Case cancelled by %s", by);
     }
 }

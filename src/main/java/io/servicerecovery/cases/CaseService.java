@@ -14,6 +14,7 @@ import jakarta.transaction.Transactional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import io.quarkus.panache.common.Parameters;
+import io.servicerecovery.common.CaseLogContext;
 import io.servicerecovery.common.Page;
 import io.servicerecovery.common.PageRequest;
 import io.servicerecovery.common.ProblemException;
@@ -22,6 +23,8 @@ import io.servicerecovery.process.RecoveryProcess;
 /** Opens, finds, lists and cancels cases. */
 @ApplicationScoped
 public class CaseService {
+
+    private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(CaseService.class);
 
     /** A repeat failure is where recovery stops working, so it jumps the queue. */
     static final int REPEAT_FAILURE_PRIORITY_BOOST = 10;
@@ -86,6 +89,10 @@ public class CaseService {
                 details("externalRef", c.externalRef, "repeatFailure", c.repeatFailure, "priority", c.priority));
         c.processInstanceId = process.start(c.id, c.severity.name(), c.customerTier.name(), c.failureStage.name(),
                 c.repeatFailure, c.ownerAgent);
+        try (CaseLogContext log = CaseLogContext.open(c.id, c.processInstanceId)) {
+            LOG.infof("Case opened by %s: %s, %s, %s%s", clientId, c.externalRef, c.failureCategory, c.severity,
+                    c.repeatFailure ? " (repeat failure)" : "");
+        }
         return views.full(c);
     }
 
@@ -155,7 +162,9 @@ public class CaseService {
             // The customer has been given the compensation; the case is closing as recovered.
             throw ProblemException.conflict("The compensation is already granted; the case is closing as RECOVERED.");
         }
-        process.cancel(c.id, viewer.userId(), reason);
+        try (CaseLogContext log = CaseLogContext.open(c.id, c.processInstanceId)) {
+            process.cancel(c.id, viewer.userId(), reason);
+        }
         return views.full(c);
     }
 

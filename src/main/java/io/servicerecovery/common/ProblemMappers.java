@@ -79,6 +79,14 @@ public class ProblemMappers {
                 "This changed at the same moment; read it again and retry.", path(uri), List.of(), Map.of()));
     }
 
+    /** A unique constraint stopped a concurrent duplicate: the other request won; read again. */
+    @ServerExceptionMapper
+    public Response duplicate(org.hibernate.exception.ConstraintViolationException e, UriInfo uri) {
+        return respond(new Problem(Problem.type("conflict"), "Conflict", 409,
+                "Someone created the same thing at the same moment; read it again and retry.", path(uri), List.of(),
+                Map.of()));
+    }
+
     @ServerExceptionMapper
     public Response unauthorized(UnauthorizedException e, UriInfo uri) {
         return unauthenticated(uri);

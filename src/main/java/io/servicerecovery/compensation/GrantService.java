@@ -73,6 +73,7 @@ public class GrantService {
             details.put("voucherCode", grant.voucherCode);
         }
         timeline.record(caseId, TimelineKind.GRANTED, "system", "Granted a " + what, details);
+        org.jboss.logging.Logger.getLogger(GrantService.class).infof("Granted a %s", what);
         return Optional.of(GrantView.of(grant));
     }
 }

@@ -63,6 +63,7 @@ public class EmpowermentAdmin {
         config.bootstrapDirector().ifPresent(director -> {
             if (em.find(AgentEmpowerment.class, director) == null) {
                 AgentEmpowerment agent = newAgent(director, Level.DIRECTOR, "bootstrap");
+                agent.version = 1;
                 em.persist(agent);
                 audit("bootstrap", AuditEntry.AGENT, director, null, agentDocument(agent),
                         "recovery.empowerment.bootstrap-director at start-up");
@@ -139,11 +140,13 @@ public class EmpowermentAdmin {
         if (!own.isApproving()) {
             throw ProblemException.forbidden("Only a TEAM_LEAD or above manages empowerment.");
         }
-        if (agent != null && agent.level.compareTo(own) > 0) {
-            throw ProblemException.forbidden("A " + own + " does not manage a " + agent.level + ".");
+        // Managers manage the people below them, never peers or superiors.
+        if (agent != null && agent.level.compareTo(own) >= 0) {
+            throw ProblemException.forbidden("A " + own + " manages only people below their own level; this is a "
+                    + agent.level + ".");
         }
-        if (update.level().compareTo(own) > 0) {
-            throw ProblemException.forbidden("Nobody gives anyone a level above their own (" + own + ").");
+        if (update.level().compareTo(own) >= 0) {
+            throw ProblemException.forbidden("A " + own + " may give levels below their own only.");
         }
         List<LimitsInput> requested = update.overrides() == null ? List.of() : update.overrides();
         Map<String, LimitsInput> overrides = byCurrency(requested, "overrides");
@@ -288,8 +291,11 @@ public class EmpowermentAdmin {
                 LimitsInput mine = proposed.get(currency);
                 LevelLimit theirs = other.limits.stream().filter(l -> l.currency.equals(currency)).findFirst()
                         .orElse(null);
-                LimitsInput lower = other.level.compareTo(level) < 0 ? input(theirs) : mine;
-                LimitsInput higher = other.level.compareTo(level) < 0 ? mine : input(theirs);
+                // The top level has no limit in a currency it stores nothing for.
+                LimitsInput theirInput = theirs == null && other.level == Level.DIRECTOR
+                        ? new LimitsInput(currency, null, 100, null) : input(theirs);
+                LimitsInput lower = other.level.compareTo(level) < 0 ? theirInput : mine;
+                LimitsInput higher = other.level.compareTo(level) < 0 ? mine : theirInput;
                 if (lower == null) {
                     continue;
                 }

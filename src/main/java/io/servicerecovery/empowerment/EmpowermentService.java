@@ -54,6 +54,7 @@ public class EmpowermentService {
         Level level = agent == null ? config.defaultLevel() : agent.level;
         Map<String, EffectiveLimits> byCurrency = new TreeMap<>();
         for (LevelLimit limit : levelRecord(level).limits) {
+            // Only the stored limits are listed; the top level is unlimited in any other currency too.
             byCurrency.put(limit.currency, effective(agentId, limit, override(agent, limit.currency)));
         }
         return new ArrayList<>(byCurrency.values());
@@ -213,8 +214,21 @@ public class EmpowermentService {
         return em.find(LevelRecord.class, level);
     }
 
+    /**
+     * A level's limits in a currency. The top level has no limit in any currency (the
+     * product's "DIRECTOR: no limit"), so that no proposal can be left without anyone
+     * who may approve it.
+     */
     private Optional<LevelLimit> levelLimit(Level level, String currency) {
-        return levelRecord(level).limits.stream().filter(l -> l.currency.equals(currency)).findFirst();
+        Optional<LevelLimit> limit = levelRecord(level).limits.stream().filter(l -> l.currency.equals(currency))
+                .findFirst();
+        if (limit.isEmpty() && level == Level.DIRECTOR) {
+            LevelLimit unlimited = new LevelLimit();
+            unlimited.currency = currency;
+            unlimited.maxDiscountPercent = 100;
+            return Optional.of(unlimited);
+        }
+        return limit;
     }
 
     /** A compensation being asked for: for a discount the amount is the percent. */

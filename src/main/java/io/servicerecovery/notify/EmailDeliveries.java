@@ -19,6 +19,8 @@ import io.servicerecovery.cases.TimelineKind;
 @ApplicationScoped
 public class EmailDeliveries {
 
+    private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(EmailDeliveries.class);
+
     private final EntityManager em;
     private final Timeline timeline;
     private final Clock clock;
@@ -49,6 +51,7 @@ public class EmailDeliveries {
     }
 
     public void accepted(EmailDelivery delivery) {
+        LOG.infof("Follow-up email %s accepted by the mail server", delivery.messageId);
         QuarkusTransaction.requiringNew().run(() -> {
             EmailDelivery stored = em.find(EmailDelivery.class, delivery.id);
             stored.status = EmailDelivery.Status.ACCEPTED;
@@ -64,6 +67,7 @@ public class EmailDeliveries {
 
     public void failed(EmailDelivery delivery, Exception error) {
         String reason = describe(error);
+        LOG.warnf("Follow-up email %s not accepted: %s", delivery.messageId, reason);
         QuarkusTransaction.requiringNew().run(() -> {
             EmailDelivery stored = em.find(EmailDelivery.class, delivery.id);
             stored.attempts++;

@@ -4,14 +4,13 @@ import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Named;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.camunda.bpm.engine.delegate.JavaDelegate;
 
 import io.servicerecovery.compensation.GrantService;
 
 /** Books the approved compensation in the ledger (idempotent: the decision may already have booked it). */
 @Dependent
 @Named("bookGrantDelegate")
-public class BookGrantDelegate implements JavaDelegate {
+public class BookGrantDelegate extends CaseStepDelegate {
 
     private final GrantService grants;
 
@@ -20,7 +19,7 @@ public class BookGrantDelegate implements JavaDelegate {
     }
 
     @Override
-    public void execute(DelegateExecution execution) {
-        grants.bookFor(ProcessVariables.caseId(execution));
+    protected void run(DelegateExecution execution, java.util.UUID caseId) {
+        grants.bookFor(caseId);
     }
 }

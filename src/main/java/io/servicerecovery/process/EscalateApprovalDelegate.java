@@ -4,14 +4,13 @@ import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Named;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.camunda.bpm.engine.delegate.JavaDelegate;
 
 import io.servicerecovery.compensation.CompensationService;
 
 /** Moves an undecided approval to the next approving level, with that level's waiting time. */
 @Dependent
 @Named("escalateApprovalDelegate")
-public class EscalateApprovalDelegate implements JavaDelegate {
+public class EscalateApprovalDelegate extends CaseStepDelegate {
 
     private final CompensationService compensation;
 
@@ -20,8 +19,8 @@ public class EscalateApprovalDelegate implements JavaDelegate {
     }
 
     @Override
-    public void execute(DelegateExecution execution) {
-        CompensationService.Routing routing = compensation.escalate(ProcessVariables.caseId(execution));
+    protected void run(DelegateExecution execution, java.util.UUID caseId) {
+        CompensationService.Routing routing = compensation.escalate(caseId);
         execution.setVariable(ProcessVariables.APPROVER_GROUPS, String.join(",", routing.approverGroups()));
         execution.setVariable(ProcessVariables.APPROVAL_TIMEOUT, routing.escalateAfter().toString());
     }

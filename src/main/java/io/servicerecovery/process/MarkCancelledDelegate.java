@@ -4,13 +4,12 @@ import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Named;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.camunda.bpm.engine.delegate.JavaDelegate;
 
 import io.servicerecovery.cases.CaseProgress;
 
 @Dependent
 @Named("markCancelledDelegate")
-public class MarkCancelledDelegate implements JavaDelegate {
+public class MarkCancelledDelegate extends CaseStepDelegate {
 
     private final CaseProgress progress;
 
@@ -19,8 +18,8 @@ public class MarkCancelledDelegate implements JavaDelegate {
     }
 
     @Override
-    public void execute(DelegateExecution execution) {
-        progress.cancelled(ProcessVariables.caseId(execution),
+    protected void run(DelegateExecution execution, java.util.UUID caseId) {
+        progress.cancelled(caseId,
                 (String) execution.getVariable(ProcessVariables.CANCELLED_BY),
                 (String) execution.getVariable(ProcessVariables.CANCEL_REASON));
     }

@@ -4,13 +4,12 @@ import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Named;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.camunda.bpm.engine.delegate.JavaDelegate;
 
 import io.servicerecovery.cases.CaseProgress;
 
 @Dependent
 @Named("markRecoveredDelegate")
-public class MarkRecoveredDelegate implements JavaDelegate {
+public class MarkRecoveredDelegate extends CaseStepDelegate {
 
     private final CaseProgress progress;
 
@@ -19,7 +18,7 @@ public class MarkRecoveredDelegate implements JavaDelegate {
     }
 
     @Override
-    public void execute(DelegateExecution execution) {
-        progress.recovered(ProcessVariables.caseId(execution));
+    protected void run(DelegateExecution execution, java.util.UUID caseId) {
+        progress.recovered(caseId);
     }
 }

@@ -8,7 +8,6 @@ import jakarta.inject.Named;
 
 import org.camunda.bpm.engine.DecisionService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.variable.Variables;
 
 import io.servicerecovery.compensation.CompensationRecommendations;
@@ -20,7 +19,7 @@ import io.servicerecovery.compensation.CompensationType;
  */
 @Dependent
 @Named("recommendCompensationDelegate")
-public class RecommendCompensationDelegate implements JavaDelegate {
+public class RecommendCompensationDelegate extends CaseStepDelegate {
 
     static final String DECISION_KEY = "compensation-matrix";
 
@@ -33,8 +32,7 @@ public class RecommendCompensationDelegate implements JavaDelegate {
     }
 
     @Override
-    public void execute(DelegateExecution execution) {
-        UUID caseId = ProcessVariables.caseId(execution);
+    protected void run(DelegateExecution execution, java.util.UUID caseId) {
         Map<String, Object> result = decisions.evaluateDecisionTableByKey(DECISION_KEY, Variables.createVariables()
                 .putValue("severity", execution.getVariable(ProcessVariables.SEVERITY))
                 .putValue("tier", execution.getVariable(ProcessVariables.TIER))

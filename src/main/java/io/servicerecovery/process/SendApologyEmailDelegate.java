@@ -4,14 +4,13 @@ import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Named;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.camunda.bpm.engine.delegate.JavaDelegate;
 
 import io.servicerecovery.notify.ApologyFollowUp;
 
 /** Sends the apology follow-up email; runs as its own job so a failed send is retried, not lost. */
 @Dependent
 @Named("sendApologyEmailDelegate")
-public class SendApologyEmailDelegate implements JavaDelegate {
+public class SendApologyEmailDelegate extends CaseStepDelegate {
 
     private final ApologyFollowUp followUp;
 
@@ -20,7 +19,7 @@ public class SendApologyEmailDelegate implements JavaDelegate {
     }
 
     @Override
-    public void execute(DelegateExecution execution) {
-        followUp.send(ProcessVariables.caseId(execution));
+    protected void run(DelegateExecution execution, java.util.UUID caseId) {
+        followUp.send(caseId);
     }
 }

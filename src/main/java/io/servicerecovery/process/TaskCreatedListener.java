@@ -12,6 +12,7 @@ import org.camunda.bpm.engine.delegate.TaskListener;
 
 import io.servicerecovery.cases.CaseProgress;
 import io.servicerecovery.cases.RecoveryCase;
+import io.servicerecovery.common.CaseLogContext;
 
 /**
  * When a human step opens: the case shows that step, and the task gets the case's
@@ -36,9 +37,11 @@ public class TaskCreatedListener implements TaskListener {
         RecoveryStep step = RecoveryStep.ofActivity(task.getTaskDefinitionKey())
                 .orElseThrow(() -> new IllegalStateException("Unknown task " + task.getTaskDefinitionKey()));
         UUID caseId = ProcessVariables.caseId(task);
-        RecoveryCase recoveryCase = progress.find(caseId);
-        progress.enterStep(caseId, step.status(), step.name());
-        task.setPriority(recoveryCase.priority);
-        task.setDueDate(Date.from(clock.instant().plus(sla.dueAfter(recoveryCase.severity))));
+        try (CaseLogContext log = CaseLogContext.open(caseId, task.getProcessInstanceId())) {
+            RecoveryCase recoveryCase = progress.find(caseId);
+            progress.enterStep(caseId, step.status(), step.name());
+            task.setPriority(recoveryCase.priority);
+            task.setDueDate(Date.from(clock.instant().plus(sla.dueAfter(recoveryCase.severity))));
+        }
     }
 }

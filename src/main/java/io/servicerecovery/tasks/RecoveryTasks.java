@@ -1,5 +1,7 @@
 package io.servicerecovery.tasks;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -19,6 +21,9 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.task.TaskQuery;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -29,6 +34,8 @@ import io.servicerecovery.cases.CaseViews;
 import io.servicerecovery.cases.RecoveryCase;
 import io.servicerecovery.cases.Timeline;
 import io.servicerecovery.cases.TimelineKind;
+import io.servicerecovery.common.AfterCommit;
+import io.servicerecovery.common.CaseLogContext;
 import io.servicerecovery.common.Json;
 import io.servicerecovery.common.JsonProblems;
 import io.servicerecovery.common.Page;
@@ -69,11 +76,15 @@ public class RecoveryTasks {
     private final Json json;
     private final Validator validator;
     private final ApologyReview apologyReview;
+    private final AfterCommit afterCommit;
+    private final MeterRegistry metrics;
+
+    private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(RecoveryTasks.class);
 
     public RecoveryTasks(TaskService engineTasks, CaseRepository cases, CaseProgress progress, CaseViews views,
             Timeline timeline, CompensationService compensation, CompensationQueries compensationQueries,
             CompensationRecommendations recommendations, EmpowermentService empowerment, Json json,
-            Validator validator, ApologyReview apologyReview) {
+            Validator validator, ApologyReview apologyReview, AfterCommit afterCommit, MeterRegistry metrics) {
         this.engineTasks = engineTasks;
         this.cases = cases;
         this.progress = progress;
@@ -86,6 +97,8 @@ public class RecoveryTasks {
         this.json = json;
         this.validator = validator;
         this.apologyReview = apologyReview;
+        this.afterCommit = afterCommit;
+        this.metrics = metrics;
     }
 
     @Transactional
@@ -183,6 +196,19 @@ public class RecoveryTasks {
         }
         RecoveryStep step = stepOf(task);
         UUID caseId = caseIdOf(task);
+        try (CaseLogContext log = CaseLogContext.open(caseId, task.getProcessInstanceId())) {
+            CompletionResult result = completeStep(task, step, caseId, user, body);
+            Instant opened = task.getCreateTime().toInstant();
+            afterCommit.run(() -> Timer.builder("recovery.step.duration")
+                    .description("How long a human step was open, from task creation to completion")
+                    .tag("step", step.name()).register(metrics).record(Duration.between(opened, Instant.now())));
+            LOG.infof("%s completed by %s", step, user.id());
+            return result;
+        }
+    }
+
+    private CompletionResult completeStep(Task task, RecoveryStep step, UUID caseId, CurrentUser user, JsonNode body) {
+        String taskId = task.getId();
         // Serializes completion with a concurrent cancel of the same case.
         cases.lock(caseId);
         Map<String, Object> variables = new HashMap<>();

@@ -164,6 +164,11 @@ class EmpowermentResourceTest {
                 Map.of("type", "CREDIT", "amount", "10.00", "currency", "USD", "reason", "Refund in dollars"));
         assertThat(decision.getString("decision")).isEqualTo("PENDING_APPROVAL");
         assertThat(decision.getString("approverLevel")).isEqualTo("DIRECTOR");
+        // A director has no limit in any currency, so nothing is left without an approver.
+        String approval = Recovery.task("director-dora", caseId, "APPROVAL");
+        Recovery.claim("director-dora", approval);
+        assertThat(complete("director-dora", approval, Map.of("decision", "APPROVE")).getString("grant.currency"))
+                .isEqualTo("USD");
     }
 
     @Test
@@ -232,6 +237,11 @@ class EmpowermentResourceTest {
                 .body("effective[0].maxCreditPerCase", equalTo("200.00"))
                 .body("effective[0].maxDiscountPercent", equalTo(seniorDiscount));
         Api.as("agent-ana").get("/api/empowerment/agents/" + agent).then().statusCode(403);
+        // Managers manage the people below them, not their peers.
+        String peerTag = Api.as("manager-max").get("/api/empowerment/agents/lead-lena").then().extract().header("ETag");
+        Api.as("lead-lena").header("If-Match", "\"0\"").body(Map.of("level", "TEAM_LEAD", "reason", "a peer"))
+                .put("/api/empowerment/agents/agent-" + UUID.randomUUID().toString().substring(0, 8)).then().statusCode(403);
+        assertThat(peerTag).isNotBlank();
     }
 
     @Test

@@ -14,7 +14,7 @@ public final class Eventually {
     }
 
     public static <T> T await(String what, Supplier<T> probe, java.util.function.Predicate<T> done) {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
         T last = probe.get();
         while (!done.test(last)) {
             if (Instant.now().isAfter(deadline)) {

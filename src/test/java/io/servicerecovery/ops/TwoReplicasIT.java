@@ -1,0 +1,261 @@
+package io.servicerecovery.ops;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.File;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.PrivateKey;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+import io.restassured.specification.RequestSpecification;
+import io.servicerecovery.support.Apologies;
+import io.servicerecovery.support.CaseRequests;
+import io.smallrye.jwt.build.Jwt;
+import io.smallrye.jwt.util.KeyUtils;
+
+/**
+ * Two instances of the packaged service (prod profile, JSON logs) on one PostgreSQL: a
+ * case opened on one is worked on the other, and every side effect happens once, not
+ * once per replica. Run by {@code mvn verify -Ppostgresql} after the package is built.
+ */
+class TwoReplicasIT {
+
+    static final String DATABASE = "replicas_it";
+    static final String ISSUER = "https://auth.test.service-recovery";
+
+    static GreenMail smtp;
+    static PrivateKey signingKey;
+    static final List<Replica> replicas = new ArrayList<>();
+
+    record Replica(String name, int port, Process process, Path log) {
+        String url() {
+            return "http://127.0.0.1:" + port;
+        }
+    }
+
+    @BeforeAll
+    static void twoReplicasOnOneDatabase() throws Exception {
+        try (Connection admin = DriverManager.getConnection(adminUrl(), "postgres", "");
+                Statement sql = admin.createStatement()) {
+            sql.execute("DROP DATABASE IF EXISTS " + DATABASE + " WITH (FORCE)");
+            sql.execute("CREATE DATABASE " + DATABASE);
+        }
+        smtp = new GreenMail(new ServerSetup(freePort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        smtp.start();
+        signingKey = KeyUtils.readPrivateKey("jwt/test-private-key.pem");
+        // The first replica creates the schemas; the second joins a running installation.
+        replicas.add(start("a"));
+        awaitReady(replicas.get(0));
+        replicas.add(start("b"));
+        awaitReady(replicas.get(1));
+    }
+
+    @AfterAll
+    static void stop() {
+        replicas.forEach(r -> r.process().destroy());
+        if (smtp != null) {
+            smtp.stop();
+        }
+    }
+
+    @Test
+    void aCaseOpenedOnOneReplicaIsRecoveredOnTheOtherWithEverySideEffectOnce() throws Exception {
+        Replica a = replicas.get(0);
+        Replica b = replicas.get(1);
+        givesAgentsLimits(a);
+
+        CaseRequests request = CaseRequests.aCase();
+        String caseId = as(a, "crm-it", "crm").header("Idempotency-Key", UUID.randomUUID().toString())
+                .body(request.build()).post("/api/cases").then().statusCode(201).extract().path("id");
+
+        String agent = "agent-it";
+        String accountability = task(b, agent, caseId, "ACCOUNTABILITY");
+        as(b, agent, "agent").post("/api/tasks/" + accountability + "/claim").then().statusCode(200);
+        as(b, agent, "agent").body(Map.of("statement", "We promised a date we could not keep; that is on us.",
+                "rootCause", "CARRIER_DELAY")).post("/api/tasks/" + accountability + "/complete").then().statusCode(200);
+        String apology = task(a, agent, caseId, "APOLOGY");
+        as(a, agent, "agent").body(Map.of("message", Apologies.unique(), "deliveredVia", "PHONE"))
+                .post("/api/tasks/" + apology + "/complete").then().statusCode(200);
+        String proposal = task(b, agent, caseId, "COMPENSATION");
+        as(b, agent, "agent").body(Map.of("type", "CREDIT", "amount", "20.00", "currency", "EUR", "reason", "Late"))
+                .post("/api/tasks/" + proposal + "/complete").then().statusCode(200)
+                .body("decision", org.hamcrest.Matchers.equalTo("APPROVED_WITHIN_EMPOWERMENT"));
+        await("case " + caseId + " recovered", () -> as(a, "crm-it", "crm").get("/api/cases/" + caseId).then()
+                .extract().jsonPath(), json -> "RECOVERED".equals(json.getString("status")));
+        // Let both job executors run anything that is left before counting side effects.
+        Thread.sleep(3000);
+
+        String messageId = "<case-" + caseId + ".apology@service-recovery.example.com>";
+        long emails = java.util.Arrays.stream(smtp.getReceivedMessages()).filter(m -> {
+            try {
+                return messageId.equals(m.getMessageID());
+            } catch (jakarta.mail.MessagingException e) {
+                return false;
+            }
+        }).count();
+        assertThat(emails).as("follow-up emails").isEqualTo(1);
+        assertThat(count("select count(*) from compensation_grant where case_id = ?", UUID.fromString(caseId)))
+                .as("grants").isEqualTo(1);
+        assertThat(count("select count(*) from timeline_entry where case_id = ? and kind = 'EMAIL_SENT'",
+                UUID.fromString(caseId))).as("EMAIL_SENT entries").isEqualTo(1);
+        assertThat(count("select count(*) from act_re_procdef where key_ = 'service-recovery'", null))
+                .as("deployed versions of the process").isEqualTo(1);
+        assertThat(count("select count(*) from act_re_decision_def where key_ = 'compensation-matrix'", null))
+                .as("deployed versions of the decision").isEqualTo(1);
+
+        // The replicas log JSON, with the case in the context of the lines about it.
+        List<JsonNode> caseLines = new ArrayList<>();
+        ObjectMapper json = new ObjectMapper();
+        for (Replica replica : replicas) {
+            for (String line : Files.readAllLines(replica.log())) {
+                if (line.startsWith("{")) {
+                    JsonNode node = json.readTree(line);
+                    if (caseId.equals(node.path("mdc").path("caseId").asText())) {
+                        caseLines.add(node);
+                    }
+                }
+            }
+        }
+        assertThat(caseLines).extracting(n -> n.path("message").asText())
+                .anySatisfy(m -> assertThat(m).startsWith("Case opened"))
+                .anySatisfy(m -> assertThat(m).isEqualTo("Case closed as recovered"));
+        assertThat(caseLines).allSatisfy(n -> assertThat(n.path("mdc").path("processInstanceId").asText()).isNotBlank());
+    }
+
+    /** A fresh installation has no limits: its bootstrap director sets them, top down. */
+    private static void givesAgentsLimits(Replica replica) {
+        Map<String, Map<String, Object>> limits = Map.of(
+                "MANAGER", Map.of("currency", "EUR", "maxCreditPerCase", "2000.00", "maxDiscountPercent", 60, "dailyBudget", "20000.00"),
+                "TEAM_LEAD", Map.of("currency", "EUR", "maxCreditPerCase", "500.00", "maxDiscountPercent", 40, "dailyBudget", "5000.00"),
+                "SENIOR_AGENT", Map.of("currency", "EUR", "maxCreditPerCase", "150.00", "maxDiscountPercent", 25, "dailyBudget", "1500.00"),
+                "AGENT", Map.of("currency", "EUR", "maxCreditPerCase", "50.00", "maxDiscountPercent", 15, "dailyBudget", "500.00"));
+        for (String level : List.of("MANAGER", "TEAM_LEAD", "SENIOR_AGENT", "AGENT")) {
+            String etag = as(replica, "director-it", "manager").get("/api/empowerment/levels/" + level).then()
+                    .statusCode(200).extract().header("ETag");
+            as(replica, "director-it", "manager").header("If-Match", etag)
+                    .body(Map.of("limits", List.of(limits.get(level)), "reason", "Initial limits"))
+                    .put("/api/empowerment/levels/" + level).then().statusCode(200);
+        }
+    }
+
+    private static String task(Replica replica, String agent, String caseId, String type) {
+        return await(type + " task", () -> as(replica, agent, "agent").queryParam("caseId", caseId)
+                .queryParam("type", type).get("/api/tasks").then().extract().jsonPath(),
+                json -> !json.getList("items").isEmpty()).getString("items[0].id");
+    }
+
+    private static RequestSpecification as(Replica replica, String subject, String role) {
+        String token = Jwt.issuer(ISSUER).audience("service-recovery").subject(subject).groups(Set.of(role))
+                .expiresAt(Instant.now().plusSeconds(600)).sign(signingKey);
+        return given().baseUri(replica.url()).auth().oauth2(token).contentType(ContentType.JSON).accept(ContentType.JSON);
+    }
+
+    private static Replica start(String name) throws IOException {
+        int port = freePort();
+        Path log = Path.of("target", "replicas", name + ".log");
+        Files.createDirectories(log.getParent());
+        ProcessBuilder builder = new ProcessBuilder(javaBinary(), "-Xmx512m", "-jar", System.getProperty("quarkus.app"))
+                .redirectErrorStream(true).redirectOutput(log.toFile());
+        Map<String, String> env = builder.environment();
+        env.put("QUARKUS_PROFILE", "prod");
+        env.put("QUARKUS_HTTP_PORT", String.valueOf(port));
+        env.put("DB_URL", "jdbc:postgresql://127.0.0.1:5432/" + DATABASE);
+        env.put("DB_USERNAME", "postgres");
+        env.put("DB_PASSWORD", "");
+        env.put("SMTP_HOST", "127.0.0.1");
+        env.put("SMTP_PORT", String.valueOf(smtp.getSmtp().getPort()));
+        env.put("SMTP_START_TLS", "DISABLED");
+        env.put("QUARKUS_MAILER_PIPELINING", "false");
+        env.put("JWT_PUBLIC_KEY_LOCATION", new File("src/test/resources/jwt/test-public-key.pem").getAbsolutePath());
+        env.put("JWT_ISSUER", ISSUER);
+        env.put("BOOTSTRAP_DIRECTOR", "director-it");
+        return new Replica(name, port, builder.start(), log);
+    }
+
+    private static void awaitReady(Replica replica) {
+        await(replica.name() + " ready", () -> {
+            try {
+                return given().baseUri(replica.url()).get("/q/health/ready").statusCode();
+            } catch (Exception notYet) { // RestAssured throws ConnectException undeclared
+                if (!replica.process().isAlive()) {
+                    throw new AssertionError("Replica " + replica.name() + " died; see " + replica.log());
+                }
+                return 0;
+            }
+        }, status -> status == 200);
+    }
+
+    private static long count(String query, UUID parameter) throws Exception {
+        try (Connection db = DriverManager.getConnection(adminUrl().replaceAll("/[^/?]+(\\?.*)?$", "/" + DATABASE),
+                "postgres", ""); PreparedStatement sql = db.prepareStatement(query)) {
+            if (parameter != null) {
+                sql.setObject(1, parameter);
+            }
+            try (ResultSet rows = sql.executeQuery()) {
+                rows.next();
+                return rows.getLong(1);
+            }
+        }
+    }
+
+    private static <T> T await(String what, Supplier<T> probe, Predicate<T> done) {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(90));
+        T last = probe.get();
+        while (!done.test(last)) {
+            if (Instant.now().isAfter(deadline)) {
+                throw new AssertionError("Timed out waiting for " + what + "; last: " + last);
+            }
+            try {
+                Thread.sleep(250);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+            last = probe.get();
+        }
+        return last;
+    }
+
+    private static String adminUrl() {
+        return System.getProperty("replicas.db.admin-url", "jdbc:postgresql://127.0.0.1:5432/test");
+    }
+
+    private static String javaBinary() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+}
