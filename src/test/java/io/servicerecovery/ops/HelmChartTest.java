@@ -181,7 +181,12 @@ class HelmChartTest {
                 .containsEntry("DB_POOL_MAX_SIZE", "20")
                 .containsEntry("QUARKUS_CAMUNDA_JOB_EXECUTOR_THREAD_POOL_MAX_POOL_SIZE", "8")
                 .containsEntry("QUARKUS_CAMUNDA_JOB_EXECUTOR_THREAD_POOL_QUEUE_SIZE", "64")
-                .containsEntry("QUARKUS_CAMUNDA_JOB_EXECUTOR_GENERIC_CONFIG_MAX_JOBS_PER_ACQUISITION", "16");
+                .containsEntry("QUARKUS_CAMUNDA_JOB_EXECUTOR_GENERIC_CONFIG_MAX_JOBS_PER_ACQUISITION", "16")
+                .containsEntry("MAIL_RETRY_CYCLE", "R5/PT1M")
+                .containsEntry("CASE_CREATION_PER_MINUTE", "600")
+                .containsEntry("HISTORY_CLEANUP_START", "01:00")
+                .containsEntry("HISTORY_CLEANUP_END", "05:00")
+                .doesNotContainKey("BOOTSTRAP_DIRECTOR");
         assertThat(data.keySet()).as("no credential in the ConfigMap")
                 .noneMatch(key -> key.contains("PASSWORD") || key.contains("USERNAME") || key.contains("SECRET"));
 

@@ -96,6 +96,15 @@ class RecoveryProcessTest {
                         .singleResult().getHistoryTimeToLive()).isEqualTo(180);
     }
 
+    @Test
+    void historyIsCleanedUpInANightlyWindow() {
+        var configuration = (org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl) engine
+                .getProcessEngineConfiguration();
+        org.assertj.core.api.Assertions.assertThat(configuration.getHistoryCleanupBatchWindowStartTime()).isEqualTo("01:00");
+        org.assertj.core.api.Assertions.assertThat(configuration.getHistoryCleanupBatchWindowEndTime()).isEqualTo("05:00");
+        org.assertj.core.api.Assertions.assertThat(configuration.getHistoryCleanupStrategy()).isEqualTo("removalTimeBased");
+    }
+
     private ProcessInstance instanceOf(String caseId) {
         return runtime.createProcessInstanceQuery().processInstanceBusinessKey(caseId).singleResult();
     }
