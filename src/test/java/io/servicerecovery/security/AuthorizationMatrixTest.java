@@ -36,12 +36,20 @@ class AuthorizationMatrixTest {
     /** A case of crm-acme waiting at its first task, shared by the read-only rows (made on first use). */
     static String acmeCase;
     static String acmeTask;
+    static String acmeSubscription;
 
     static synchronized void aCaseOfAcme() {
         if (acmeCase == null) {
             acmeCase = Recovery.open("crm-acme", aCase());
             acmeTask = Recovery.task("agent-ben", acmeCase, "ACCOUNTABILITY");
+            acmeSubscription = subscribe();
         }
+    }
+
+    /** A webhook subscription of crm-acme (the test profile allows a loopback URL). */
+    static String subscribe() {
+        return Api.as("crm-acme").body(Map.of("url", "http://127.0.0.1:9/hooks", "events", List.of("*")))
+                .post("/api/webhooks").then().statusCode(201).extract().path("id");
     }
 
     record Row(String name, Function<AuthorizationMatrixTest, Call> call, int anonymous, int acme, int globex,
@@ -96,6 +104,17 @@ class AuthorizationMatrixTest {
         rows.add(new Row("list incidents", t -> as -> as.get("/api/incidents"), 401, 403, 403, 403, 403, 200));
         rows.add(new Row("retry an incident", t -> as -> as.post("/api/incidents/none/retry"),
                 401, 403, 403, 403, 403, 404));
+        rows.add(new Row("list webhooks", t -> as -> as.get("/api/webhooks"), 401, 200, 200, 403, 403, 403));
+        rows.add(new Row("subscribe to webhooks", t -> as -> as.body(Map.of("url", "http://127.0.0.1:9/hooks",
+                "events", List.of("case.recovered"))).post("/api/webhooks"), 401, 201, 201, 403, 403, 403));
+        rows.add(new Row("read a subscription", t -> as -> as.get("/api/webhooks/" + t.acmeSubscription),
+                401, 200, 404, 403, 403, 403));
+        rows.add(new Row("read a subscription's deliveries", t -> as -> as.get("/api/webhooks/" + t.acmeSubscription
+                + "/deliveries"), 401, 200, 404, 403, 403, 403));
+        rows.add(new Row("rotate a subscription's secret", t -> as -> as.post("/api/webhooks/" + subscribe()
+                + "/rotate-secret"), 401, 200, 404, 403, 403, 403));
+        rows.add(new Row("delete a subscription", t -> as -> as.delete("/api/webhooks/" + subscribe()),
+                401, 204, 404, 403, 403, 403));
         rows.add(new Row("an unknown path", t -> as -> as.get("/api/nothing-here"), 404, 404, 404, 404, 404, 404));
         return rows;
     }

@@ -1,0 +1,53 @@
+package io.servicerecovery.notify.webhooks;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+import io.quarkus.panache.common.Parameters;
+
+@ApplicationScoped
+public class WebhookDeliveryRepository implements PanacheRepositoryBase<WebhookDelivery, UUID> {
+
+    /**
+     * Due deliveries, oldest due first, leaving out any whose case has an earlier event still
+     * pending for the same subscription: a CRM hears of a case's events in the order they happened.
+     */
+    private static final String DUE = "select cast(d.id as varchar(36)) from webhook_delivery d"
+            + " join webhook_event e on e.id = d.event_id"
+            + " join webhook_subscription s on s.id = d.subscription_id"
+            + " where d.status = 'PENDING' and d.next_attempt_at <= :now and s.active = true"
+            + " and not exists (select 1 from webhook_delivery p join webhook_event pe on pe.id = p.event_id"
+            + "   where p.subscription_id = d.subscription_id and p.status = 'PENDING'"
+            + "   and pe.case_id = e.case_id and pe.seq < e.seq)"
+            + " order by d.next_attempt_at, e.seq";
+
+    @SuppressWarnings("unchecked")
+    public List<UUID> due(Instant now, int max) {
+        List<String> ids = getEntityManager().createNativeQuery(DUE).setParameter("now", now).setMaxResults(max)
+                .getResultList();
+        return ids.stream().map(UUID::fromString).toList();
+    }
+
+    /**
+     * Takes a due delivery for one attempt by moving its due time to the end of a lease. The update
+     * succeeds for one worker only: another replica's update finds the delivery no longer due (on
+     * PostgreSQL it waits for the row lock and re-checks; H2 re-checks as well). A worker that dies
+     * mid-attempt leaves the delivery to be taken again when the lease ends: at least once.
+     */
+    public boolean claim(UUID id, Instant now, Instant leaseUntil) {
+        return update("nextAttemptAt = :lease where id = :id and status = :pending and nextAttemptAt <= :now",
+                Parameters.with("lease", leaseUntil).and("id", id).and("pending", WebhookDelivery.Status.PENDING)
+                        .and("now", now)) == 1;
+    }
+
+    /** Gives up the pending deliveries of a subscription that is deleted. */
+    public int abandonPending(UUID subscriptionId) {
+        return update("status = :failed, lastError = :why where subscriptionId = :subscription and status = :pending",
+                Parameters.with("failed", WebhookDelivery.Status.FAILED).and("why", "Subscription deleted")
+                        .and("subscription", subscriptionId).and("pending", WebhookDelivery.Status.PENDING));
+    }
+}

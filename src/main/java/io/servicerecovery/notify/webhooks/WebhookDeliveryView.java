@@ -1,0 +1,29 @@
+package io.servicerecovery.notify.webhooks;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/** One event for one subscription and how its sending went. */
+public record WebhookDeliveryView(
+        UUID id,
+        @Schema(description = "The event id, sent as webhook-id with every attempt") UUID eventId,
+        String type,
+        UUID caseId,
+        Instant occurredAt,
+        WebhookDelivery.Status status,
+        int attempts,
+        Integer lastStatusCode,
+        String lastError,
+        Instant createdAt,
+        Instant lastAttemptAt,
+        @Schema(description = "When the next attempt is due (pending deliveries only)") Instant nextAttemptAt,
+        Instant deliveredAt) {
+
+    static WebhookDeliveryView of(WebhookDelivery d, WebhookEvent e) {
+        return new WebhookDeliveryView(d.id, e.id, e.type, e.caseId, e.occurredAt, d.status, d.attempts,
+                d.lastStatusCode, d.lastError, d.createdAt, d.lastAttemptAt,
+                d.status == WebhookDelivery.Status.PENDING ? d.nextAttemptAt : null, d.deliveredAt);
+    }
+}

@@ -1,0 +1,120 @@
+package io.servicerecovery.notify.webhooks;
+
+import java.net.URI;
+import java.util.Arrays;
+import java.util.UUID;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import io.quarkus.security.identity.SecurityIdentity;
+import io.servicerecovery.common.Page;
+import io.servicerecovery.common.PageRequest;
+import io.servicerecovery.common.Problem;
+import io.servicerecovery.common.ProblemException;
+import io.servicerecovery.security.CurrentUser;
+
+@Path("/api/webhooks")
+@Tag(name = "Webhooks", description = "Signed notifications of case events, sent to a CRM's own URL")
+@Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed(CurrentUser.CRM)
+public class WebhookResource {
+
+    private final WebhookSubscriptions subscriptions;
+    private final SecurityIdentity identity;
+
+    public WebhookResource(WebhookSubscriptions subscriptions, SecurityIdentity identity) {
+        this.subscriptions = subscriptions;
+        this.identity = identity;
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Subscribe to case events", description = "Events are POSTed to the URL with Standard "
+            + "Webhooks headers (webhook-id, webhook-timestamp, webhook-signature). The answer carries the signing "
+            + "secret; it is never shown again.")
+    @APIResponse(responseCode = "201", description = "Subscribed", content = @Content(schema = @Schema(implementation = WebhookSecretAnswer.class)))
+    @APIResponse(responseCode = "400", description = "Invalid URL or event type", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response create(@NotNull @Valid WebhookSubscriptionRequest request) {
+        WebhookSecretAnswer created = subscriptions.create(clientId(), request);
+        return Response.created(URI.create("/api/webhooks/" + created.id())).entity(created)
+                .type(MediaType.APPLICATION_JSON).build();
+    }
+
+    @GET
+    @Operation(summary = "Your subscriptions, newest first")
+    public Page<WebhookSubscriptionView> list(@QueryParam("limit") Integer limit, @QueryParam("cursor") String cursor) {
+        return subscriptions.list(clientId(), PageRequest.of(limit, cursor));
+    }
+
+    @GET
+    @Path("/{id}")
+    @Operation(summary = "One of your subscriptions, without its secret")
+    @APIResponse(responseCode = "200", description = "The subscription")
+    @APIResponse(responseCode = "404", description = "No such subscription of yours", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public WebhookSubscriptionView get(@PathParam("id") UUID id) {
+        return subscriptions.get(clientId(), id);
+    }
+
+    @DELETE
+    @Path("/{id}")
+    @Operation(summary = "Unsubscribe", description = "Nothing more is sent, including what was still pending.")
+    @APIResponse(responseCode = "204", description = "Unsubscribed")
+    @APIResponse(responseCode = "404", description = "No such subscription of yours", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response delete(@PathParam("id") UUID id) {
+        subscriptions.delete(clientId(), id);
+        return Response.noContent().build();
+    }
+
+    @POST
+    @Path("/{id}/rotate-secret")
+    @Operation(summary = "Replace the signing secret", description = "The answer carries the new secret, once. "
+            + "Until previousSecretExpiresAt every webhook carries a signature with the new and one with the old secret.")
+    @APIResponse(responseCode = "200", description = "Rotated", content = @Content(schema = @Schema(implementation = WebhookSecretAnswer.class)))
+    @APIResponse(responseCode = "404", description = "No such subscription of yours", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public WebhookSecretAnswer rotateSecret(@PathParam("id") UUID id) {
+        return subscriptions.rotateSecret(clientId(), id);
+    }
+
+    @GET
+    @Path("/{id}/deliveries")
+    @Operation(summary = "What was sent to a subscription, newest first", description = "Filter by status: PENDING, DELIVERED or FAILED.")
+    @APIResponse(responseCode = "200", description = "One page of deliveries")
+    @APIResponse(responseCode = "404", description = "No such subscription of yours", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Page<WebhookDeliveryView> deliveries(@PathParam("id") UUID id, @QueryParam("status") String status,
+            @QueryParam("limit") Integer limit, @QueryParam("cursor") String cursor) {
+        return subscriptions.deliveries(clientId(), id, statusOf(status), PageRequest.of(limit, cursor));
+    }
+
+    private static WebhookDelivery.Status statusOf(String status) {
+        if (status == null || status.isBlank()) {
+            return null;
+        }
+        try {
+            return WebhookDelivery.Status.valueOf(status);
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.invalid("status", "must be one of " + Arrays.toString(WebhookDelivery.Status.values()));
+        }
+    }
+
+    private String clientId() {
+        return identity.getPrincipal().getName();
+    }
+}

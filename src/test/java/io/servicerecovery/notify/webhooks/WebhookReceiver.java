@@ -1,0 +1,126 @@
+package io.servicerecovery.notify.webhooks;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+import com.sun.net.httpserver.HttpServer;
+
+import io.restassured.path.json.JsonPath;
+
+/**
+ * A CRM's webhook endpoint on 127.0.0.1: records every request as it arrived and answers 200,
+ * or 500 for the first requests of a path told to fail. Verifies signatures the way a receiver
+ * following Standard Webhooks would, independently of the service's own signing code.
+ */
+final class WebhookReceiver implements AutoCloseable {
+
+    record Received(String path, String id, String timestamp, String signature, String contentType, byte[] body,
+            int answered) {
+
+        JsonPath json() {
+            return JsonPath.from(new String(body, StandardCharsets.UTF_8));
+        }
+
+        String type() {
+            return json().getString("type");
+        }
+
+        boolean accepted() {
+            return answered / 100 == 2;
+        }
+    }
+
+    private final HttpServer server;
+    private final List<Received> received = new CopyOnWriteArrayList<>();
+    private final Map<String, AtomicInteger> failuresLeft = new ConcurrentHashMap<>();
+
+    private WebhookReceiver(HttpServer server) {
+        this.server = server;
+    }
+
+    static WebhookReceiver start() throws IOException {
+        HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        WebhookReceiver receiver = new WebhookReceiver(server);
+        server.createContext("/", exchange -> {
+            byte[] body;
+            try (InputStream in = exchange.getRequestBody()) {
+                body = in.readAllBytes();
+            }
+            String path = exchange.getRequestURI().getPath();
+            AtomicInteger failures = receiver.failuresLeft.get(path);
+            int status = failures != null && failures.getAndDecrement() > 0 ? 500 : 200;
+            var headers = exchange.getRequestHeaders();
+            receiver.received.add(new Received(path, headers.getFirst("webhook-id"),
+                    headers.getFirst("webhook-timestamp"), headers.getFirst("webhook-signature"),
+                    headers.getFirst("Content-Type"), body, status));
+            exchange.sendResponseHeaders(status, -1);
+            exchange.close();
+        });
+        server.start();
+        return receiver;
+    }
+
+    String url(String path) {
+        return "http://127.0.0.1:" + server.getAddress().getPort() + path;
+    }
+
+    /** The next {@code count} requests to {@code path} are answered 500. */
+    void failFirst(String path, int count) {
+        failuresLeft.put(path, new AtomicInteger(count));
+    }
+
+    List<Received> at(String path) {
+        return received.stream().filter(r -> r.path().equals(path)).toList();
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+    }
+
+    /**
+     * Standard Webhooks verification: one of the space-separated {@code v1,} signatures must be
+     * the HMAC-SHA256, keyed with the base64-decoded part of the secret after {@code whsec_}, of
+     * {@code id.timestamp.body}; and the timestamp must be recent.
+     */
+    static boolean verifies(String secret, String id, String timestamp, byte[] body, String signatureHeader) {
+        if (id == null || timestamp == null || signatureHeader == null
+                || Math.abs(Instant.now().getEpochSecond() - Long.parseLong(timestamp)) > 300) {
+            return false;
+        }
+        byte[] expected;
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(Base64.getDecoder().decode(secret.substring("whsec_".length())), "HmacSHA256"));
+            mac.update((id + "." + timestamp + ".").getBytes(StandardCharsets.UTF_8));
+            expected = mac.doFinal(body);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+        for (String signature : signatureHeader.split(" ")) {
+            if (signature.startsWith("v1,")
+                    && MessageDigest.isEqual(Base64.getDecoder().decode(signature.substring(3)), expected)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    static boolean verifies(String secret, Received r) {
+        return verifies(secret, r.id(), r.timestamp(), r.body(), r.signature());
+    }
+}
