@@ -52,6 +52,8 @@ class TwoReplicasIT {
     static final String ISSUER = "https://auth.test.service-recovery";
 
     static GreenMail smtp;
+    static com.sun.net.httpserver.HttpServer webhookReceiver;
+    static final List<String[]> webhooks = new java.util.concurrent.CopyOnWriteArrayList<>();
     static PrivateKey signingKey;
     static final List<Replica> replicas = new ArrayList<>();
 
@@ -70,6 +72,14 @@ class TwoReplicasIT {
         }
         smtp = new GreenMail(new ServerSetup(freePort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
         smtp.start();
+        webhookReceiver = com.sun.net.httpserver.HttpServer.create(new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+        webhookReceiver.createContext("/hooks", exchange -> {
+            String body = new String(exchange.getRequestBody().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            webhooks.add(new String[] { exchange.getRequestHeaders().getFirst("webhook-id"), body });
+            exchange.sendResponseHeaders(204, -1);
+            exchange.close();
+        });
+        webhookReceiver.start();
         signingKey = KeyUtils.readPrivateKey("jwt/test-private-key.pem");
         // The first replica creates the schemas; the second joins a running installation.
         replicas.add(start("a"));
@@ -81,6 +91,9 @@ class TwoReplicasIT {
     @AfterAll
     static void stop() {
         replicas.forEach(r -> r.process().destroy());
+        if (webhookReceiver != null) {
+            webhookReceiver.stop(0);
+        }
         if (smtp != null) {
             smtp.stop();
         }
@@ -91,6 +104,8 @@ class TwoReplicasIT {
         Replica a = replicas.get(0);
         Replica b = replicas.get(1);
         givesAgentsLimits(a);
+        as(b, "crm-it", "crm").body(Map.of("url", "http://127.0.0.1:" + webhookReceiver.getAddress().getPort() + "/hooks",
+                "events", List.of("*"))).post("/api/webhooks").then().statusCode(201);
 
         CaseRequests request = CaseRequests.aCase();
         String caseId = as(a, "crm-it", "crm").header("Idempotency-Key", UUID.randomUUID().toString())
@@ -110,8 +125,10 @@ class TwoReplicasIT {
                 .body("decision", org.hamcrest.Matchers.equalTo("APPROVED_WITHIN_EMPOWERMENT"));
         await("case " + caseId + " recovered", () -> as(a, "crm-it", "crm").get("/api/cases/" + caseId).then()
                 .extract().jsonPath(), json -> "RECOVERED".equals(json.getString("status")));
-        // Let both job executors run anything that is left before counting side effects.
-        Thread.sleep(3000);
+        await("the case.recovered webhook", () -> webhooks.stream().map(w -> w[1]).toList(),
+                bodies -> bodies.stream().anyMatch(body -> body.contains("\"case.recovered\"") && body.contains(caseId)));
+        // Let both job executors and webhook workers run anything that is left before counting side effects.
+        Thread.sleep(5000);
 
         String messageId = "<case-" + caseId + ".apology@service-recovery.example.com>";
         long emails = java.util.Arrays.stream(smtp.getReceivedMessages()).filter(m -> {
@@ -126,6 +143,12 @@ class TwoReplicasIT {
                 .as("grants").isEqualTo(1);
         assertThat(count("select count(*) from timeline_entry where case_id = ? and kind = 'EMAIL_SENT'",
                 UUID.fromString(caseId))).as("EMAIL_SENT entries").isEqualTo(1);
+        List<String[]> aboutTheCase = webhooks.stream().filter(w -> w[1].contains(caseId)).toList();
+        assertThat(aboutTheCase).extracting(w -> w[0]).as("each webhook once, not once per replica")
+                .doesNotHaveDuplicates().hasSize(6);
+        assertThat(aboutTheCase).extracting(w -> json(w[1]).path("type").asText()).containsExactly("case.opened",
+                "case.accountability_taken", "case.apology_sent", "case.compensation_approved",
+                "case.compensation_granted", "case.recovered");
         assertThat(count("select count(*) from act_re_procdef where key_ = 'service-recovery'", null))
                 .as("deployed versions of the process").isEqualTo(1);
         assertThat(count("select count(*) from act_re_decision_def where key_ = 'compensation-matrix'", null))
@@ -197,6 +220,8 @@ class TwoReplicasIT {
         env.put("JWT_PUBLIC_KEY_LOCATION", new File("src/test/resources/jwt/test-public-key.pem").getAbsolutePath());
         env.put("JWT_ISSUER", ISSUER);
         env.put("BOOTSTRAP_DIRECTOR", "director-it");
+        // The test's webhook receiver listens on loopback.
+        env.put("RECOVERY_WEBHOOKS_ALLOW_PRIVATE_ADDRESSES", "true");
         return new Replica(name, port, builder.start(), log);
     }
 
@@ -242,6 +267,14 @@ class TwoReplicasIT {
             last = probe.get();
         }
         return last;
+    }
+
+    private static JsonNode json(String text) {
+        try {
+            return new ObjectMapper().readTree(text);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static String adminUrl() {
