@@ -15,6 +15,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import io.quarkus.panache.common.Parameters;
 import io.servicerecovery.common.CaseLogContext;
+import io.servicerecovery.common.KeysetPosition;
 import io.servicerecovery.common.Page;
 import io.servicerecovery.common.PageRequest;
 import io.servicerecovery.common.ProblemException;
@@ -134,9 +135,9 @@ public class CaseService {
             params.and("ref", filter.externalRef());
         }
         if (page.position() != null) {
-            Position after = Position.parse(page.position());
+            KeysetPosition after = KeysetPosition.parse(page.position());
             query.append(" and (createdAt < :t or (createdAt = :t and id < :id))");
-            params.and("t", after.createdAt()).and("id", after.id());
+            params.and("t", after.at()).and("id", after.id());
         }
         query.append(" order by createdAt desc, id desc");
         List<RecoveryCase> found = cases.find(query.toString(), params).range(0, page.limit() - 1).list();
@@ -145,7 +146,7 @@ public class CaseService {
         String next = null;
         if (found.size() == page.limit()) {
             RecoveryCase last = found.get(found.size() - 1);
-            next = PageRequest.encode(new Position(last.createdAt, last.id).toString());
+            next = new KeysetPosition(last.createdAt, last.id).cursor();
         }
         return new Page<>(items, next);
     }
@@ -191,22 +192,6 @@ public class CaseService {
 
         public static Viewer staff(String userId) {
             return new Viewer(userId, null);
-        }
-    }
-
-    record Position(Instant createdAt, UUID id) {
-        static Position parse(String text) {
-            try {
-                int bar = text.indexOf('|');
-                return new Position(Instant.parse(text.substring(0, bar)), UUID.fromString(text.substring(bar + 1)));
-            } catch (RuntimeException e) {
-                throw PageRequest.badCursor();
-            }
-        }
-
-        @Override
-        public String toString() {
-            return createdAt + "|" + id;
         }
     }
 }

@@ -2,7 +2,6 @@ package io.servicerecovery.empowerment;
 
 import java.math.BigDecimal;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -23,6 +22,7 @@ import org.jboss.logging.Logger;
 
 import io.quarkus.runtime.StartupEvent;
 import io.servicerecovery.common.Json;
+import io.servicerecovery.common.KeysetPosition;
 import io.servicerecovery.common.Page;
 import io.servicerecovery.common.PageRequest;
 import io.servicerecovery.common.Problem;
@@ -194,13 +194,9 @@ public class EmpowermentAdmin {
             params.put("agent", agentId);
         }
         if (page.position() != null) {
-            String[] parts = page.position().split("\\|", 2);
-            try {
-                params.put("t", Instant.parse(parts[0]));
-                params.put("id", UUID.fromString(parts[1]));
-            } catch (RuntimeException e) {
-                throw PageRequest.badCursor();
-            }
+            KeysetPosition after = KeysetPosition.parse(page.position());
+            params.put("t", after.at());
+            params.put("id", after.id());
             query.append(" and (changedAt < :t or (changedAt = :t and id < :id))");
         }
         query.append(" order by changedAt desc, id desc");
@@ -211,7 +207,7 @@ public class EmpowermentAdmin {
                 a.targetId, a.oldValue == null ? null : json.readMap(a.oldValue), json.readMap(a.newValue), a.reason))
                 .toList();
         String next = found.size() == page.limit()
-                ? PageRequest.encode(found.get(found.size() - 1).changedAt + "|" + found.get(found.size() - 1).id)
+                ? new KeysetPosition(found.get(found.size() - 1).changedAt, found.get(found.size() - 1).id).cursor()
                 : null;
         return new Page<>(items, next);
     }

@@ -13,6 +13,7 @@ import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
 import io.quarkus.panache.common.Parameters;
+import io.servicerecovery.common.KeysetPosition;
 import io.servicerecovery.common.Page;
 import io.servicerecovery.common.PageRequest;
 import io.servicerecovery.common.ProblemException;
@@ -60,7 +61,7 @@ public class WebhookSubscriptions {
         StringBuilder query = new StringBuilder("clientId = :client and active = true");
         Parameters params = Parameters.with("client", clientId);
         if (page.position() != null) {
-            Position after = Position.parse(page.position());
+            KeysetPosition after = KeysetPosition.parse(page.position());
             query.append(" and (createdAt < :t or (createdAt = :t and id < :id))");
             params.and("t", after.at()).and("id", after.id());
         }
@@ -68,8 +69,8 @@ public class WebhookSubscriptions {
         List<WebhookSubscription> found = subscriptions.find(query.toString(), params).range(0, page.limit() - 1).list();
         Instant now = clock.instant();
         String next = found.size() < page.limit() ? null
-                : PageRequest.encode(new Position(found.get(found.size() - 1).createdAt,
-                        found.get(found.size() - 1).id).toString());
+                : new KeysetPosition(found.get(found.size() - 1).createdAt,
+                        found.get(found.size() - 1).id).cursor();
         return new Page<>(found.stream().map(s -> WebhookSubscriptionView.of(s, now)).toList(), next);
     }
 
@@ -112,7 +113,7 @@ public class WebhookSubscriptions {
         if (status != null) {
             query.append(" and d.status = :status");
         }
-        Position after = page.position() == null ? null : Position.parse(page.position());
+        KeysetPosition after = page.position() == null ? null : KeysetPosition.parse(page.position());
         if (after != null) {
             query.append(" and (d.createdAt < :t or (d.createdAt = :t and d.id < :id))");
         }
@@ -131,7 +132,7 @@ public class WebhookSubscriptions {
         String next = null;
         if (rows.size() == page.limit()) {
             WebhookDelivery last = (WebhookDelivery) rows.get(rows.size() - 1)[0];
-            next = PageRequest.encode(new Position(last.createdAt, last.id).toString());
+            next = new KeysetPosition(last.createdAt, last.id).cursor();
         }
         return new Page<>(items, next);
     }
@@ -152,21 +153,5 @@ public class WebhookSubscriptions {
             names.add(name);
         }
         return names.contains(WebhookEventType.ALL) ? List.of(WebhookEventType.ALL) : List.copyOf(names);
-    }
-
-    record Position(Instant at, UUID id) {
-        static Position parse(String text) {
-            try {
-                int bar = text.indexOf('|');
-                return new Position(Instant.parse(text.substring(0, bar)), UUID.fromString(text.substring(bar + 1)));
-            } catch (RuntimeException e) {
-                throw PageRequest.badCursor();
-            }
-        }
-
-        @Override
-        public String toString() {
-            return at + "|" + id;
-        }
     }
 }
