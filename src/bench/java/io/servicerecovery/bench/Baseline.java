@@ -1,0 +1,377 @@
+package io.servicerecovery.bench;
+
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.impl.ProcessEngineImpl;
+import org.camunda.bpm.engine.impl.cfg.StandaloneProcessEngineConfiguration;
+import org.camunda.bpm.engine.impl.cfg.TransactionState;
+import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.jobexecutor.JobExecutor;
+import org.camunda.bpm.engine.impl.persistence.StrongUuidGenerator;
+import org.camunda.bpm.engine.task.Task;
+
+/**
+ * The bare engine: the same BPMN, driven in-process through the Camunda Java API on a
+ * database of its own, with the delegates and the task listener as no-op beans. No HTTP,
+ * no service tables, no security, no email. It completes the same user tasks and runs the
+ * same async jobs with the service's engine settings (history level, job executor pool,
+ * queue and acquisition, id generator, connection pool size), read from the same
+ * environment variables the service reads. Closed loop at the given concurrency.
+ * <p>
+ * Waits are not polls: the no-op listener of the COMPENSATION task and the no-op delegate
+ * of the last step complete a future when their transaction commits.
+ */
+public final class Baseline {
+
+    static final String START = "engine: start process instance";
+    static final String QUERY = "engine: task query by process instance";
+    static final String CLAIM = "engine: claim ACCOUNTABILITY";
+    static final String COMPLETE_ACCOUNTABILITY = "engine: complete ACCOUNTABILITY";
+    static final String COMPLETE_APOLOGY = "engine: complete APOLOGY";
+    static final String COMPLETE_COMPENSATION = "engine: complete COMPENSATION";
+    static final String WAIT_COMPENSATION = "wait: APOLOGY completed -> COMPENSATION task committed";
+    static final String WAIT_END = "wait: COMPENSATION completed -> process ended";
+    static final String FLOW = "flow: start -> process ended";
+
+    private static final Map<String, CompletableFuture<Void>> COMPENSATION_READY = new ConcurrentHashMap<>();
+    private static final Map<String, CompletableFuture<Void>> ENDED = new ConcurrentHashMap<>();
+
+    private Baseline() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Map<String, String> a = new HashMap<>();
+        for (int i = 0; i + 1 < args.length; i += 2) {
+            a.put(args[i].substring(2), args[i + 1]);
+        }
+        String url = a.get("jdbc-url");
+        String user = a.getOrDefault("jdbc-user", "");
+        int concurrency = Integer.parseInt(a.getOrDefault("concurrency", "16"));
+        int warmup = Integer.parseInt(a.getOrDefault("warmup", "20"));
+        int duration = Integer.parseInt(a.getOrDefault("duration", "60"));
+        int agents = Integer.parseInt(a.getOrDefault("agents", "32"));
+        int timeout = Integer.parseInt(a.getOrDefault("flow-timeout", "60"));
+        Path bpmn = Path.of(a.getOrDefault("bpmn-dir", "bpmn"));
+        Path out = Path.of(a.get("out"));
+        boolean postgres = url.startsWith("jdbc:postgresql:");
+
+        EngineSettings engineSettings = EngineSettings.fromEnvironment();
+        long t0 = System.nanoTime();
+        ProcessEngine engine = build(url, user, postgres, engineSettings);
+        engine.getRepositoryService().createDeployment().name("bench-baseline").enableDuplicateFiltering(true)
+                .addInputStream("service-recovery.bpmn", Files.newInputStream(bpmn.resolve("service-recovery.bpmn")))
+                .addInputStream("compensation-matrix.dmn", open(bpmn.resolve("compensation-matrix.dmn")))
+                .deploy();
+        long engineStartMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0);
+
+        Database db = new Database(url, user, "");
+        Map<String, Long> rowsBefore = db.rowCounts();
+        long sizeBefore = db.sizeBytes();
+
+        Phase phase = new Phase("bare engine");
+        long start = System.nanoTime() + 50_000_000L;
+        phase.window(start + warmup * 1_000_000_000L, start + (warmup + duration) * 1_000_000_000L);
+        CpuWindow cpu = new CpuWindow(phase, -1, postgres).start();
+        RuntimeService runtime = engine.getRuntimeService();
+        TaskService tasks = engine.getTaskService();
+        List<Thread> workers = new ArrayList<>();
+        for (int i = 0; i < concurrency; i++) {
+            String agent = RecoveryFlow.agentId(i % agents);
+            Thread t = new Thread(() -> {
+                while (System.nanoTime() < phase.windowEnd) {
+                    flow(phase, runtime, tasks, agent, timeout);
+                }
+            }, "baseline-" + i);
+            workers.add(t);
+        }
+        TimeUnit.NANOSECONDS.sleep(Math.max(0, start - System.nanoTime()));
+        workers.forEach(Thread::start);
+        Load.progress(phase, start, phase.windowEnd);
+        for (Thread t : workers) {
+            t.join(TimeUnit.SECONDS.toMillis(timeout * 3L));
+        }
+        Map<String, Object> cpuFigures = cpu.describe(phase, "bare engine (process)");
+
+        Map<String, Long> rowsAfter = db.rowCounts();
+        long sizeAfter = db.sizeBytes();
+        long flows = phase.flowsStarted.sum();
+        long finishedInHistory = -1;
+        if (!engineSettings.history.equals("none")) {
+            HistoryService history = engine.getHistoryService();
+            finishedInHistory = history.createHistoricProcessInstanceQuery().finished().count();
+        }
+
+        Map<String, Object> result = new LinkedHashMap<>();
+        result.put("engineStartMillis", engineStartMillis);
+        result.put("engineSettings", engineSettings.describe());
+        result.put("concurrency", concurrency);
+        result.put("warmupSeconds", warmup);
+        result.put("durationSeconds", duration);
+        result.put("flowsStarted", flows);
+        result.put("flowsCompleted", phase.flowsCompleted.sum());
+        result.put("flowsCompletedInWindow", phase.flowsCompletedInWindow.sum());
+        result.put("flowsPerSecond", Database.round(phase.flowsPerSecond()));
+        result.put("finishedProcessInstancesInHistory", finishedInHistory);
+        result.put("errors", phase.errors.sum());
+        result.put("errorsInWindow", phase.errorsInWindow.sum());
+        result.put("errorSamples", phase.errorSamples());
+        result.put("latencies", phase.latencyTable());
+        result.put("cpu", cpuFigures);
+        result.put("rssKbAfterRun", Proc.statusKb(ProcessHandle.current().pid(), "VmRSS"));
+        result.put("peakRssKb", Proc.statusKb(ProcessHandle.current().pid(), "VmHWM"));
+        result.put("rowsPerFlow", Database.rowsPerCase(rowsBefore, rowsAfter, Math.max(1, flows)));
+        if (sizeBefore >= 0) {
+            result.put("databaseBytesPerFlow", (sizeAfter - sizeBefore) / Math.max(1, flows));
+        }
+        engine.close();
+        Files.writeString(out, Http.JSON.writerWithDefaultPrettyPrinter().writeValueAsString(result));
+        System.exit(0);
+    }
+
+    private static InputStream open(Path path) throws java.io.IOException {
+        return Files.newInputStream(path);
+    }
+
+    private static void flow(Phase phase, RuntimeService runtime, TaskService tasks, String agent, int timeout) {
+        phase.flowsStarted.increment();
+        String key = UUID.randomUUID().toString();
+        CompletableFuture<Void> compensationReady = new CompletableFuture<>();
+        CompletableFuture<Void> ended = new CompletableFuture<>();
+        COMPENSATION_READY.put(key, compensationReady);
+        ENDED.put(key, ended);
+        long flowStart = System.nanoTime();
+        String step = START;
+        try {
+            Map<String, Object> variables = new HashMap<>();
+            variables.put("caseId", key);
+            variables.put("severity", "HIGH");
+            variables.put("tier", "GOLD");
+            variables.put("stage", "POST_PURCHASE");
+            variables.put("repeatFailure", false);
+            variables.put("ownerAgent", null);
+            variables.put("accountableAgent", null);
+            variables.put("emailRetryCycle", "R5/PT1M");
+            String instance = runtime.startProcessInstanceByKey("service-recovery", key, variables).getId();
+            phase.record(START, flowStart, System.nanoTime());
+
+            step = QUERY;
+            String accountability = task(phase, tasks, instance);
+            step = CLAIM;
+            long t = System.nanoTime();
+            tasks.claim(accountability, agent);
+            phase.record(CLAIM, t, System.nanoTime());
+            step = COMPLETE_ACCOUNTABILITY;
+            t = System.nanoTime();
+            tasks.complete(accountability, Map.of("accountableAgent", agent));
+            phase.record(COMPLETE_ACCOUNTABILITY, t, System.nanoTime());
+
+            step = QUERY;
+            String apology = task(phase, tasks, instance);
+            step = COMPLETE_APOLOGY;
+            t = System.nanoTime();
+            tasks.complete(apology);
+            long apologized = System.nanoTime();
+            phase.record(COMPLETE_APOLOGY, t, apologized);
+
+            step = WAIT_COMPENSATION;
+            compensationReady.get(timeout, TimeUnit.SECONDS);
+            phase.recordDuration(WAIT_COMPENSATION, apologized, System.nanoTime());
+            step = QUERY;
+            String compensation = task(phase, tasks, instance);
+            step = COMPLETE_COMPENSATION;
+            Map<String, Object> decision = new HashMap<>();
+            decision.put("withinEmpowerment", true);
+            decision.put("approverGroups", "");
+            decision.put("approvalTimeout", null);
+            t = System.nanoTime();
+            tasks.complete(compensation, decision);
+            long proposed = System.nanoTime();
+            phase.record(COMPLETE_COMPENSATION, t, proposed);
+
+            step = WAIT_END;
+            ended.get(timeout, TimeUnit.SECONDS);
+            long end = System.nanoTime();
+            phase.recordDuration(WAIT_END, proposed, end);
+            phase.recordDuration(FLOW, flowStart, end);
+            phase.completed(flowStart, end);
+        } catch (TimeoutException e) {
+            phase.flowsFailed.increment();
+            phase.error(step, flowStart, "timed out after " + timeout + " s, process " + key);
+        } catch (Exception e) {
+            phase.flowsFailed.increment();
+            phase.error(step, flowStart, e.toString());
+        } finally {
+            COMPENSATION_READY.remove(key);
+            ENDED.remove(key);
+        }
+    }
+
+    private static String task(Phase phase, TaskService tasks, String instance) {
+        long t = System.nanoTime();
+        Task task = tasks.createTaskQuery().processInstanceId(instance).singleResult();
+        phase.record(QUERY, t, System.nanoTime());
+        if (task == null) {
+            throw new IllegalStateException("no open task in process " + instance);
+        }
+        return task.getId();
+    }
+
+    /** Completes the waiter of this business key once the current engine transaction has committed. */
+    private static void onCommit(Map<String, CompletableFuture<Void>> waiters, String businessKey) {
+        Context.getCommandContext().getTransactionContext().addTransactionListener(TransactionState.COMMITTED,
+                commandContext -> {
+                    CompletableFuture<Void> waiter = waiters.get(businessKey);
+                    if (waiter != null) {
+                        waiter.complete(null);
+                    }
+                });
+    }
+
+    private static ProcessEngine build(String url, String user, boolean postgres, EngineSettings s) {
+        Map<Object, Object> beans = new HashMap<>();
+        JavaDelegate noop = execution -> {
+        };
+        TaskListener taskCreated = task -> {
+            if ("ProposeCompensation".equals(task.getTaskDefinitionKey())) {
+                onCommit(COMPENSATION_READY, task.getExecution().getProcessBusinessKey());
+            }
+        };
+        beans.put("taskCreatedListener", taskCreated);
+        beans.put("sendApologyEmailDelegate", noop);
+        beans.put("recommendCompensationDelegate", noop);
+        beans.put("bookGrantDelegate", noop);
+        beans.put("markRecoveredDelegate", (JavaDelegate) execution -> onCommit(ENDED, execution.getProcessBusinessKey()));
+        beans.put("markCancelledDelegate", noop);
+        beans.put("escalateApprovalDelegate", noop);
+
+        StandaloneProcessEngineConfiguration config = new StandaloneProcessEngineConfiguration();
+        config.setProcessEngineName("bench-baseline");
+        config.setJdbcUrl(url);
+        config.setJdbcDriver(postgres ? "org.postgresql.Driver" : "org.h2.Driver");
+        config.setJdbcUsername(user);
+        config.setJdbcPassword("");
+        config.setJdbcMaxActiveConnections(s.poolSize);
+        config.setJdbcMaxIdleConnections(s.poolSize);
+        config.setDatabaseSchemaUpdate("true");
+        config.setIdGenerator(new StrongUuidGenerator());
+        config.setHistory(s.history);
+        config.setEnforceHistoryTimeToLive(true);
+        config.setJavaSerializationFormatEnabled(false);
+        config.setJdbcBatchProcessing(s.jdbcBatchProcessing);
+        config.setBeans(beans);
+        PoolJobExecutor jobs = new PoolJobExecutor(s.jobPoolSize, s.jobQueueSize);
+        jobs.setMaxJobsPerAcquisition(s.maxJobsPerAcquisition);
+        jobs.setLockTimeInMillis(s.lockTimeMillis);
+        jobs.setWaitTimeInMillis(s.waitTimeMillis);
+        jobs.setMaxWait(s.maxWaitMillis);
+        config.setJobExecutor(jobs);
+        config.setJobExecutorActivate(true);
+        return config.buildProcessEngine();
+    }
+
+    /**
+     * Like the Quarkus extension's ManagedJobExecutor: one pool of max-pool-size threads with
+     * a bounded queue runs both the acquisition loop and the jobs; rejected jobs go back.
+     */
+    static final class PoolJobExecutor extends JobExecutor {
+
+        private final ThreadPoolExecutor pool;
+
+        PoolJobExecutor(int threads, int queue) {
+            pool = new ThreadPoolExecutor(threads, threads, 60, TimeUnit.SECONDS, new ArrayBlockingQueue<>(queue));
+        }
+
+        @Override
+        protected void startExecutingJobs() {
+            pool.execute(acquireJobsRunnable);
+        }
+
+        @Override
+        protected void stopExecutingJobs() {
+            pool.shutdown();
+            try {
+                pool.awaitTermination(60, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+
+        @Override
+        public void executeJobs(List<String> jobIds, ProcessEngineImpl processEngine) {
+            try {
+                pool.execute(getExecuteJobsRunnable(jobIds, processEngine));
+            } catch (RejectedExecutionException e) {
+                logRejectedExecution(processEngine, jobIds.size());
+                rejectedJobsHandler.jobsRejected(jobIds, processEngine, this);
+            }
+        }
+    }
+
+    /** The service's engine settings (application.properties), with the same environment overrides. */
+    static final class EngineSettings {
+        String history;
+        int jobPoolSize;
+        int jobQueueSize;
+        int maxJobsPerAcquisition;
+        int lockTimeMillis;
+        int waitTimeMillis;
+        long maxWaitMillis;
+        int poolSize;
+        boolean jdbcBatchProcessing;
+
+        static EngineSettings fromEnvironment() {
+            EngineSettings s = new EngineSettings();
+            s.history = env("QUARKUS_CAMUNDA_GENERIC_CONFIG_HISTORY", "full");
+            s.jobPoolSize = Integer.parseInt(env("QUARKUS_CAMUNDA_JOB_EXECUTOR_THREAD_POOL_MAX_POOL_SIZE", "8"));
+            s.jobQueueSize = Integer.parseInt(env("QUARKUS_CAMUNDA_JOB_EXECUTOR_THREAD_POOL_QUEUE_SIZE", "64"));
+            s.maxJobsPerAcquisition = Integer.parseInt(env("QUARKUS_CAMUNDA_JOB_EXECUTOR_GENERIC_CONFIG_MAX_JOBS_PER_ACQUISITION", "16"));
+            s.lockTimeMillis = Integer.parseInt(env("QUARKUS_CAMUNDA_JOB_EXECUTOR_GENERIC_CONFIG_LOCK_TIME_IN_MILLIS", "300000"));
+            s.waitTimeMillis = Integer.parseInt(env("QUARKUS_CAMUNDA_JOB_EXECUTOR_GENERIC_CONFIG_WAIT_TIME_IN_MILLIS", "1000"));
+            s.maxWaitMillis = Long.parseLong(env("QUARKUS_CAMUNDA_JOB_EXECUTOR_GENERIC_CONFIG_MAX_WAIT", "5000"));
+            s.poolSize = Integer.parseInt(env("DB_POOL_MAX_SIZE", "20"));
+            s.jdbcBatchProcessing = Boolean.parseBoolean(env("QUARKUS_CAMUNDA_GENERIC_CONFIG_JDBC_BATCH_PROCESSING", "true"));
+            return s;
+        }
+
+        private static String env(String name, String fallback) {
+            String v = System.getenv(name);
+            return v == null || v.isBlank() ? fallback : v.trim();
+        }
+
+        Map<String, Object> describe() {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("history", history);
+            m.put("jobExecutorMaxPoolSize", jobPoolSize);
+            m.put("jobExecutorQueueSize", jobQueueSize);
+            m.put("maxJobsPerAcquisition", maxJobsPerAcquisition);
+            m.put("lockTimeInMillis", lockTimeMillis);
+            m.put("waitTimeInMillis", waitTimeMillis);
+            m.put("maxWait", maxWaitMillis);
+            m.put("jdbcMaxActiveConnections", poolSize);
+            m.put("jdbcBatchProcessing", jdbcBatchProcessing);
+            m.put("idGenerator", "StrongUuidGenerator");
+            return m;
+        }
+    }
+}

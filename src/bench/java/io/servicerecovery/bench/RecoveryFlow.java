@@ -1,0 +1,186 @@
+package io.servicerecovery.bench;
+
+import java.net.http.HttpRequest;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/**
+ * One full recovery over HTTP, as the CRM and an agent would drive it: open the case, find,
+ * claim and complete ACCOUNTABILITY, complete APOLOGY, wait for the COMPENSATION task
+ * (after the async email and recommendation), propose a credit inside the agent's limits,
+ * and wait until the case is RECOVERED. Waits poll gently ({@code --poll-ms}).
+ */
+final class RecoveryFlow {
+
+    static final String OPEN = "POST /api/cases";
+    static final String FIND_TASK = "GET /api/tasks?caseId&type";
+    static final String CLAIM = "POST /api/tasks/{id}/claim";
+    static final String COMPLETE_ACCOUNTABILITY = "POST /api/tasks/{id}/complete ACCOUNTABILITY";
+    static final String COMPLETE_APOLOGY = "POST /api/tasks/{id}/complete APOLOGY";
+    static final String COMPLETE_COMPENSATION = "POST /api/tasks/{id}/complete COMPENSATION (within limits)";
+    static final String GET_CASE = "GET /api/cases/{id}";
+    static final String WAIT_COMPENSATION = "wait: APOLOGY completed -> COMPENSATION task visible";
+    static final String WAIT_RECOVERED = "wait: COMPENSATION completed -> case RECOVERED";
+    static final String FLOW = "flow: intended start -> RECOVERED seen";
+
+    static final String CREDIT = "20.00";
+
+    private final Http http;
+    private final Jwt jwt;
+    private final Settings settings;
+    private final AtomicLong sequence = new AtomicLong();
+    private final String runId = UUID.randomUUID().toString().substring(0, 6);
+
+    RecoveryFlow(Http http, Jwt jwt, Settings settings) {
+        this.http = http;
+        this.jwt = jwt;
+        this.settings = settings;
+    }
+
+    static String agentId(int i) {
+        return "bench-agent-" + i;
+    }
+
+    static String crmId(int i) {
+        return "bench-crm-" + i;
+    }
+
+    /**
+     * Runs one flow. {@code intendedStart} is when the flow should have started (open-loop)
+     * or did start (closed-loop); the first request's latency counts from it.
+     */
+    void run(Phase phase, long intendedStart, String crm, String agent) {
+        phase.flowsStarted.increment();
+        long n = sequence.getAndIncrement();
+        String ref = "BENCH-" + runId + "-" + n;
+        String crmToken = jwt.token(crm, "crm");
+        String agentToken = jwt.token(agent, "agent");
+        try {
+            // 1. The CRM opens the case.
+            String body = "{\"externalRef\":\"" + ref + "\",\"customer\":{\"id\":\"C-" + ref
+                    + "\",\"name\":\"Ana Ozola\",\"email\":\"ana." + n + "@example.com\",\"locale\":\"en\",\"tier\":\"GOLD\"},"
+                    + "\"failure\":{\"stage\":\"POST_PURCHASE\",\"channel\":\"PHONE\",\"category\":\"LATE_DELIVERY\","
+                    + "\"description\":\"The sofa arrived nine days late and the customer took a day off for nothing.\","
+                    + "\"severity\":\"HIGH\",\"occurredAt\":\"2026-11-20T10:00:00Z\"},"
+                    + "\"orderValue\":{\"amount\":\"899.90\",\"currency\":\"EUR\"}}";
+            HttpRequest open = http.request("/api/cases", crmToken).header("Content-Type", "application/json")
+                    .header("Idempotency-Key", UUID.randomUUID().toString()).POST(Http.json(body)).build();
+            String caseId = text(http.send(phase, OPEN, open, intendedStart).json(), "id", OPEN);
+
+            // 2. The agent takes accountability.
+            String accountability = findTask(phase, agentToken, caseId, "ACCOUNTABILITY");
+            long t = System.nanoTime();
+            http.send(phase, CLAIM, http.request("/api/tasks/" + accountability + "/claim", agentToken)
+                    .POST(HttpRequest.BodyPublishers.noBody()).build(), t);
+            t = System.nanoTime();
+            http.send(phase, COMPLETE_ACCOUNTABILITY, http.request("/api/tasks/" + accountability + "/complete", agentToken)
+                    .header("Content-Type", "application/json")
+                    .POST(Http.json("{\"statement\":\"This one is on us: we promised a date we could not keep.\","
+                            + "\"rootCause\":\"CARRIER_DELAY\"}")).build(), t);
+
+            // 3. The agent apologizes; the email and the recommendation follow as engine jobs.
+            String apology = findTask(phase, agentToken, caseId, "APOLOGY");
+            t = System.nanoTime();
+            http.send(phase, COMPLETE_APOLOGY, http.request("/api/tasks/" + apology + "/complete", agentToken)
+                    .header("Content-Type", "application/json")
+                    .POST(Http.json("{\"message\":\"" + Apologies.nth(n, ref) + "\",\"deliveredVia\":\"PHONE\"}")).build(), t);
+            long apologized = System.nanoTime();
+
+            // 4. The COMPENSATION task appears once the async steps ran; a credit inside the limits.
+            String compensation = awaitTask(phase, agentToken, caseId, "COMPENSATION");
+            phase.recordDuration(WAIT_COMPENSATION, apologized, System.nanoTime());
+            t = System.nanoTime();
+            JsonNode decision = http.send(phase, COMPLETE_COMPENSATION, http.request("/api/tasks/" + compensation + "/complete", agentToken)
+                    .header("Content-Type", "application/json")
+                    .POST(Http.json("{\"type\":\"CREDIT\",\"amount\":\"" + CREDIT + "\",\"currency\":\"EUR\","
+                            + "\"reason\":\"Nine days late\"}")).build(), t).json();
+            if (!"APPROVED_WITHIN_EMPOWERMENT".equals(decision.path("decision").asText())) {
+                phase.error(COMPLETE_COMPENSATION, t, "decision " + decision.path("decision").asText()
+                        + " instead of APPROVED_WITHIN_EMPOWERMENT");
+                throw new Http.Failure("not within empowerment");
+            }
+            long proposed = System.nanoTime();
+
+            // 5. The grant is booked by an engine job; the CRM sees the case RECOVERED.
+            awaitRecovered(phase, crmToken, caseId);
+            long end = System.nanoTime();
+            phase.recordDuration(WAIT_RECOVERED, proposed, end);
+            phase.recordDuration(FLOW, intendedStart, end);
+            phase.completed(intendedStart, end);
+        } catch (Http.Failure e) {
+            phase.flowsFailed.increment();
+            if (!e.counted) {
+                phase.error("flow", intendedStart, e.getMessage());
+            }
+        } catch (RuntimeException e) {
+            phase.flowsFailed.increment();
+            phase.error("flow", intendedStart, e.toString());
+        }
+    }
+
+    private String findTask(Phase phase, String token, String caseId, String type) throws Http.Failure {
+        long t = System.nanoTime();
+        JsonNode page = http.send(phase, FIND_TASK, http.request("/api/tasks?caseId=" + caseId + "&type=" + type, token)
+                .GET().build(), t).json();
+        JsonNode items = page.path("items");
+        if (items.size() == 0) {
+            phase.error(FIND_TASK, t, "no " + type + " task for case " + caseId);
+            throw new Http.Failure("no task");
+        }
+        return text(items.get(0), "id", FIND_TASK);
+    }
+
+    private String awaitTask(Phase phase, String token, String caseId, String type) throws Http.Failure {
+        long deadline = System.nanoTime() + settings.flowTimeoutSeconds * 1_000_000_000L;
+        while (true) {
+            sleep(settings.pollMillis);
+            long t = System.nanoTime();
+            phase.polls.increment();
+            JsonNode items = http.send(phase, FIND_TASK, http.request("/api/tasks?caseId=" + caseId + "&type=" + type, token)
+                    .GET().build(), t).json().path("items");
+            if (items.size() > 0) {
+                return text(items.get(0), "id", FIND_TASK);
+            }
+            if (System.nanoTime() > deadline) {
+                phase.error(FIND_TASK, t, "timed out waiting for the " + type + " task of case " + caseId);
+                throw new Http.Failure("timeout");
+            }
+        }
+    }
+
+    private void awaitRecovered(Phase phase, String token, String caseId) throws Http.Failure {
+        long deadline = System.nanoTime() + settings.flowTimeoutSeconds * 1_000_000_000L;
+        while (true) {
+            sleep(settings.pollMillis);
+            long t = System.nanoTime();
+            phase.polls.increment();
+            String status = http.send(phase, GET_CASE, http.request("/api/cases/" + caseId, token).GET().build(), t)
+                    .json().path("status").asText();
+            if ("RECOVERED".equals(status)) {
+                return;
+            }
+            if (System.nanoTime() > deadline) {
+                phase.error(GET_CASE, t, "timed out waiting for RECOVERED, case " + caseId + " is " + status);
+                throw new Http.Failure("timeout");
+            }
+        }
+    }
+
+    private static String text(JsonNode node, String field, String endpoint) throws Http.Failure {
+        JsonNode value = node.get(field);
+        if (value == null || value.isNull()) {
+            throw new Http.Failure(endpoint + ": no " + field + " in the answer", false);
+        }
+        return value.asText();
+    }
+
+    static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
