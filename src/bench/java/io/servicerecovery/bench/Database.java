@@ -54,10 +54,10 @@ final class Database {
                         + " customer_locale, customer_tier, failure_stage, failure_channel, failure_category,"
                         + " failure_description, severity, occurred_at, order_amount, order_currency, accountable_agent,"
                         + " root_cause, accountability_statement, apology_message, apology_via, status, priority,"
-                        + " repeat_failure, created_at, updated_at, closed_at, version)"
+                        + " repeat_failure, created_at, updated_at, closed_at, apologized_at, version)"
                         + " values (?, 'bench-seed', ?, ?, 'Ana Ozola', ?, 'en', 'GOLD', 'POST_PURCHASE', 'PHONE',"
                         + " 'LATE_DELIVERY', 'The sofa arrived nine days late.', 'HIGH', ?, 899.90, 'EUR', 'bench-seed-agent',"
-                        + " 'CARRIER_DELAY', 'This one is on us.', ?, 'PHONE', 'RECOVERED', 0, false, ?, ?, ?, 0)")) {
+                        + " 'CARRIER_DELAY', 'This one is on us.', ?, 'PHONE', 'RECOVERED', 0, false, ?, ?, ?, ?, 0)")) {
             c.setAutoCommit(false);
             for (int i = 0; i < count; i++) {
                 String ref = "SEED-" + i;
@@ -72,6 +72,7 @@ final class Database {
                 st.setObject(7, at);
                 st.setObject(8, at);
                 st.setObject(9, at);
+                st.setObject(10, at);
                 st.addBatch();
             }
             st.executeBatch();

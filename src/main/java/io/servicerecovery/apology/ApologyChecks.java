@@ -2,7 +2,6 @@ package io.servicerecovery.apology;
 
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -64,7 +63,6 @@ public class ApologyChecks {
 
     /** Stands for the customer's name in shingles: matches any word, so a copy with the name changed is found. */
     private static final String NAME_SLOT = "\u0000";
-    private static final String JOIN = "\u0001";
 
     private final PhraseBook phraseBook;
 
@@ -73,13 +71,27 @@ public class ApologyChecks {
     }
 
     /**
-     * Runs every check on an apology draft.
+     * Runs every check on an apology draft against apology texts (tests, and callers without a cache).
      *
-     * @param draft                      the apology and what the checks need to know about the case
+     * @param draft                       the apology and what the checks need to know about the case
      * @param recentApologiesOfOtherCases apology texts recently sent in other cases (may be empty or null)
      * @return findings in a stable order, empty when the apology is fine
      */
     public List<Finding> check(ApologyDraft draft, List<String> recentApologiesOfOtherCases) {
+        List<ShingleFingerprint> recent = draft == null || recentApologiesOfOtherCases == null ? List.of()
+                : recentApologiesOfOtherCases.stream().map(text -> fingerprint(draft.locale(), text)).toList();
+        return checkAgainst(draft, recent);
+    }
+
+    /**
+     * Runs every check on an apology draft.
+     *
+     * @param draft                     the apology and what the checks need to know about the case
+     * @param recentApologiesOfOtherCases fingerprints of apologies recently sent in other cases, made by
+     *                                  {@link #fingerprint} in the draft's locale (may be empty)
+     * @return findings in a stable order, empty when the apology is fine
+     */
+    public List<Finding> checkAgainst(ApologyDraft draft, List<ShingleFingerprint> recentApologiesOfOtherCases) {
         if (draft == null) {
             throw new IllegalArgumentException("draft is required");
         }
@@ -285,17 +297,17 @@ public class ApologyChecks {
     // --- canned ---------------------------------------------------------------------------------------------
 
     private static Optional<Finding> canned(Phrases book, Text message, List<String> name,
-            List<String> recentApologies) {
+            List<ShingleFingerprint> recentApologies) {
         if (recentApologies == null || recentApologies.isEmpty()) {
             return Optional.empty();
         }
-        Set<String> draft = shingles(maskName(book, message, name));
-        if (draft.isEmpty()) {
+        long[] draft = ShingleFingerprint.draft(maskName(book, message, name), NAME_SLOT);
+        if (draft.length == 0) {
             return Optional.empty();
         }
         double highest = 0;
-        for (String other : recentApologies) {
-            highest = Math.max(highest, similarity(draft, book.tokenizer().words(other)));
+        for (ShingleFingerprint other : recentApologies) {
+            highest = Math.max(highest, other.similarity(draft));
         }
         if (highest < CANNED_SIMILARITY) {
             return Optional.empty();
@@ -348,45 +360,17 @@ public class ApologyChecks {
         return start;
     }
 
-    /** Distinct word shingles of {@value #SHINGLE_SIZE} words; a text shorter than that has none. */
-    static Set<String> shingles(List<String> words) {
-        Set<String> shingles = new HashSet<>();
-        for (int i = 0; i + SHINGLE_SIZE <= words.size(); i++) {
-            shingles.add(String.join(JOIN, words.subList(i, i + SHINGLE_SIZE)));
-        }
-        return shingles;
-    }
-
     /**
-     * Jaccard similarity of the draft's shingles and another text's, where a {@link #NAME_SLOT} in the draft
-     * matches any word (the other text names its own customer).
+     * The fingerprint of an apology text as a draft in {@code locale} sees it: tokenized by that language's
+     * tokenizer, since the draft's shingles are made the same way.
      */
-    static double similarity(Set<String> draft, List<String> otherWords) {
-        Set<String> other = shingles(otherWords);
-        if (draft.isEmpty() || other.isEmpty()) {
-            return 0;
-        }
-        Set<String> index = new HashSet<>(other);
-        for (String shingle : other) {
-            String[] words = shingle.split(JOIN, -1);
-            for (int mask = 1; mask < (1 << SHINGLE_SIZE); mask++) {
-                String[] masked = words.clone();
-                for (int i = 0; i < SHINGLE_SIZE; i++) {
-                    if ((mask & (1 << i)) != 0) {
-                        masked[i] = NAME_SLOT;
-                    }
-                }
-                index.add(String.join(JOIN, masked));
-            }
-        }
-        long shared = draft.stream().filter(index::contains).count();
-        double union = Math.max(Math.max(draft.size(), other.size()), draft.size() + other.size() - shared);
-        return shared / union;
+    public ShingleFingerprint fingerprint(String locale, String text) {
+        return ShingleFingerprint.of(phraseBook.forLocale(locale).tokenizer().words(text == null ? "" : text));
     }
 
     /** Jaccard similarity of two texts' shingles in a language, without name masking (for tests and tuning). */
     double similarity(String locale, String a, String b) {
         Tokenizer tokenizer = phraseBook.forLocale(locale).tokenizer();
-        return similarity(shingles(tokenizer.words(a)), tokenizer.words(b));
+        return fingerprint(locale, b).similarity(ShingleFingerprint.draft(tokenizer.words(a), NAME_SLOT));
     }
 }

@@ -1,14 +1,10 @@
 package io.servicerecovery.apology;
 
-import java.time.Clock;
-import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
-
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import io.servicerecovery.cases.CaseRepository;
 import io.servicerecovery.cases.RecoveryCase;
@@ -24,25 +20,19 @@ public class ApologyReview {
 
     private final ApologyChecks checks;
     private final CaseRepository cases;
-    private final Clock clock;
-    private final Duration cannedWindow;
-    private final int cannedSample;
+    private final RecentApologies recentApologies;
 
-    public ApologyReview(ApologyChecks checks, CaseRepository cases, Clock clock,
-            @ConfigProperty(name = "recovery.apology.canned-window", defaultValue = "P30D") Duration cannedWindow,
-            @ConfigProperty(name = "recovery.apology.canned-sample", defaultValue = "500") int cannedSample) {
+    public ApologyReview(ApologyChecks checks, CaseRepository cases, RecentApologies recentApologies) {
         this.checks = checks;
         this.cases = cases;
-        this.clock = clock;
-        this.cannedWindow = cannedWindow;
-        this.cannedSample = cannedSample;
+        this.recentApologies = recentApologies;
     }
 
     @Transactional
     public List<Finding> reviewApology(UUID caseId, String message) {
         RecoveryCase c = cases.findByIdOptional(caseId).orElseThrow(() -> ProblemException.notFound("Case " + caseId));
-        return checks.check(new ApologyDraft(c.customerLocale, c.customerName, c.failureCategory, c.failureDescription,
-                message), cases.recentApologies(caseId, clock.instant().minus(cannedWindow), cannedSample));
+        return checks.checkAgainst(new ApologyDraft(c.customerLocale, c.customerName, c.failureCategory,
+                c.failureDescription, message), recentApologies.otherThan(caseId, c.customerLocale));
     }
 
     @Transactional

@@ -61,6 +61,7 @@ public class CaseProgress {
         c.apologyVia = deliveredVia;
         c.currentStep = "APOLOGY_EMAIL";
         c.updatedAt = clock.instant();
+        c.apologizedAt = c.updatedAt;
         timeline.record(caseId, TimelineKind.APOLOGY_GIVEN, agent, "Apologized via " + deliveredVia,
                 Map.of("message", message, "deliveredVia", deliveredVia));
     }

@@ -1,7 +1,9 @@
 package io.servicerecovery.cases;
 
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -50,11 +52,33 @@ public class CaseRepository implements PanacheRepositoryBase<RecoveryCase, UUID>
         return processInstanceIds.isEmpty() ? List.of() : list("processInstanceId in ?1", processInstanceIds);
     }
 
-    /** Apologies recently given on other cases, newest first: what a new apology must not copy. */
-    public List<String> recentApologies(UUID exceptCase, Instant since, int max) {
-        return getEntityManager().createQuery("select c.apologyMessage from RecoveryCase c where c.id <> :case "
-                + "and c.apologyMessage is not null and c.updatedAt >= :since order by c.updatedAt desc", String.class)
-                .setParameter("case", exceptCase).setParameter("since", since).setMaxResults(max).getResultList();
+    /** An apology given on a case: which case, and when (together they identify the text). */
+    public record ApologyRef(UUID caseId, Instant apologizedAt) {
+    }
+
+    /**
+     * Apologies given on other cases since {@code since}, newest first, at most {@code max}: what a new
+     * apology must not copy. Only the references; the texts come from {@link #apologyTexts} for those not
+     * already known (ix_case_apologized serves this query).
+     */
+    public List<ApologyRef> recentApologies(UUID exceptCase, Instant since, int max) {
+        return getEntityManager().createQuery("select c.id, c.apologizedAt from RecoveryCase c where c.id <> :case "
+                + "and c.apologizedAt >= :since order by c.apologizedAt desc", Object[].class)
+                .setParameter("case", exceptCase).setParameter("since", since).setMaxResults(max).getResultList()
+                .stream().map(row -> new ApologyRef((UUID) row[0], (Instant) row[1])).toList();
+    }
+
+    /** The apology texts of cases, by case id (cases without an apology are left out). */
+    public Map<UUID, String> apologyTexts(java.util.Collection<UUID> caseIds) {
+        if (caseIds.isEmpty()) {
+            return Map.of();
+        }
+        Map<UUID, String> texts = new HashMap<>();
+        getEntityManager().createQuery("select c.id, c.apologyMessage from RecoveryCase c where c.id in :ids "
+                + "and c.apologyMessage is not null", Object[].class)
+                .setParameter("ids", caseIds).getResultList()
+                .forEach(row -> texts.put((UUID) row[0], (String) row[1]));
+        return texts;
     }
 
     public List<RecoveryCase> findByIds(java.util.Collection<UUID> ids) {

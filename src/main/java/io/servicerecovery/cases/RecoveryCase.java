@@ -67,6 +67,9 @@ public class RecoveryCase {
     public String apologyMessage;
     @Column(name = "apology_via")
     public String apologyVia;
+    /** When the apology was given: the canned check compares with apologies of the last 30 days by this. */
+    @Column(name = "apologized_at")
+    public Instant apologizedAt;
 
     @Enumerated(EnumType.STRING)
     public CaseStatus status;

@@ -4,14 +4,22 @@ import static io.servicerecovery.support.CaseRequests.aCase;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
 
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusMock;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.ValidatableResponse;
 import io.servicerecovery.support.Api;
 import io.servicerecovery.support.Apologies;
 import io.servicerecovery.support.GreenMailResource;
@@ -52,6 +60,41 @@ class ApologyQualityResourceTest {
     }
 
     @Test
+    void theCannedWindowCountsFromWhenTheApologyWasGivenNotFromTheCasesLastChange() {
+        MovableClock clock = new MovableClock();
+        QuarkusMock.installMockForType(clock, Clock.class);
+        String text = Apologies.unique();
+        String first = Recovery.open("crm-acme", aCase());
+        Recovery.complete("agent-ana", atApology(first), Map.of("message", text, "deliveredVia", "PHONE"));
+        String proposal = Recovery.task("agent-ana", first, "COMPENSATION");
+        String second = Recovery.open("crm-acme", aCase());
+
+        // 29 days later the first case is closed, which changes it, and its apology is still in the window.
+        clock.advance(Duration.ofDays(29));
+        Recovery.complete("agent-ana", proposal, Recovery.credit("10.00"));
+        Instant closedAt = Instant.parse(Recovery.awaitStatus("crm-acme", first, "RECOVERED").getString("closedAt"));
+        assertThat(closedAt).isAfter(Instant.now().plus(Duration.ofDays(28)));
+        checkAs("agent-ana", second, text).body("findings.code", hasItem("CANNED"));
+
+        // 31 days after it was given, the apology is out of the 30-day window, however recently the case changed.
+        clock.advance(Duration.ofDays(2));
+        checkAs("agent-ana", second, text).body("findings.code", not(hasItem("CANNED")));
+    }
+
+    @Test
+    void anApologyGivenAfterEarlierChecksIsComparedToo() {
+        String text = Apologies.unique();
+        String first = Recovery.open("crm-acme", aCase());
+        String second = Recovery.open("crm-acme", aCase());
+        // The second case's checks see (and remember) the recent apologies before the first case has one.
+        checkAs("agent-ana", second, text).body("ok", equalTo(true));
+        Recovery.complete("agent-ana", atApology(first), Map.of("message", text, "deliveredVia", "PHONE"));
+        checkAs("agent-ana", second, text).body("findings.code", hasItem("CANNED"));
+        // The first case's own apology is not a copy of itself.
+        checkAs("agent-ana", first, text).body("findings.code", not(hasItem("CANNED")));
+    }
+
+    @Test
     void rejectsAnAccountabilityStatementThatBlamesTheCustomer() {
         String caseId = Recovery.open("crm-acme", aCase());
         String task = Recovery.task("agent-ana", caseId, "ACCOUNTABILITY");
@@ -79,6 +122,35 @@ class ApologyQualityResourceTest {
                 .post("/api/apologies/check").then().statusCode(404);
         Api.as("crm-acme").body(Map.of("caseId", caseId, "message", "x")).post("/api/apologies/check").then()
                 .statusCode(403);
+    }
+
+    private static ValidatableResponse checkAs(String agent, String caseId, String message) {
+        return Api.as(agent).body(Map.of("caseId", caseId, "message", message)).post("/api/apologies/check").then()
+                .statusCode(200);
+    }
+
+    /** A clock a test moves forward instead of waiting a month. */
+    static final class MovableClock extends Clock {
+        private volatile Instant now = Instant.now();
+
+        void advance(Duration by) {
+            now = now.plus(by);
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
     }
 
     private static String atApology(String caseId) {
