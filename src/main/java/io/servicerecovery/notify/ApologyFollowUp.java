@@ -7,7 +7,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
 import io.quarkus.mailer.Mail;
-import io.quarkus.mailer.Mailer;
 import io.quarkus.qute.Engine;
 import io.quarkus.qute.Template;
 import io.servicerecovery.cases.CaseProgress;
@@ -23,13 +22,13 @@ public class ApologyFollowUp {
 
     static final String STEP = "APOLOGY";
 
-    private final Mailer mailer;
+    private final BoundedMailer mailer;
     private final Engine qute;
     private final CaseProgress cases;
     private final EmailDeliveries deliveries;
     private final MailSettings settings;
 
-    public ApologyFollowUp(Mailer mailer, Engine qute, CaseProgress cases, EmailDeliveries deliveries,
+    public ApologyFollowUp(BoundedMailer mailer, Engine qute, CaseProgress cases, EmailDeliveries deliveries,
             MailSettings settings) {
         this.mailer = mailer;
         this.qute = qute;
@@ -62,7 +61,7 @@ public class ApologyFollowUp {
                 .addHeader("Message-ID", delivery.messageId)
                 .addHeader("Content-Language", language);
         try {
-            mailer.send(mail);
+            mailer.send(mail); // bounded by recovery.mail.send-timeout
         } catch (RuntimeException e) {
             deliveries.failed(delivery, e);
             throw e;

@@ -1,6 +1,9 @@
 package io.servicerecovery.notify;
 
+import java.time.Duration;
+
 import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
 
 @ConfigMapping(prefix = "recovery.mail")
 public interface MailSettings {
@@ -13,4 +16,13 @@ public interface MailSettings {
 
     /** How often and how far apart a failed email is tried again (ISO 8601 repeating interval, e.g. R5/PT1M). */
     String retryCycle();
+
+    /**
+     * How long one send may take before it counts as failed and the step's retry cycle takes over. Without a
+     * bound, a mail server (or a connection) that stops answering holds a job executor thread for good: the
+     * blocking mailer of Quarkus 3.27 waits indefinitely (quarkusio/quarkus#51042); see {@link BoundedMailer}. Far below the job lock time
+     * (5 minutes), so no other thread takes the job over while a send is still in flight.
+     */
+    @WithDefault("PT30S")
+    Duration sendTimeout();
 }

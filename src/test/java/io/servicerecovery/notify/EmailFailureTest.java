@@ -44,7 +44,7 @@ class EmailFailureTest {
         GreenMailResource.stopSmtp();
         Recovery.complete("agent-ana", Recovery.task("agent-ana", caseId, "APOLOGY"), Recovery.apology());
 
-        // The retry cycle in tests is R2/PT1S: three attempts, then an incident an operator sees.
+        // The retry cycle in tests is R2/PT1S: two attempts in all, then an incident an operator sees.
         JsonPath incidents = Eventually.await("an incident on case " + caseId,
                 () -> Api.as("admin").queryParam("caseId", caseId).get("/api/incidents").then().statusCode(200)
                         .extract().jsonPath(),
@@ -68,6 +68,32 @@ class EmailFailureTest {
 
         // The step running again (a retry after a later failure) sends nothing twice.
         QuarkusTransaction.requiringNew().run(() -> followUp.send(UUID.fromString(caseId)));
+        assertThat(Mailbox.withMessageId(Mailbox.messageIdFor(caseId))).hasSize(1);
+    }
+
+    @Test
+    void aMailServerThatStopsAnsweringTimesOutIntoTheRetryCycleInsteadOfHoldingAThread() {
+        String caseId = Recovery.open("crm-acme", aCase());
+        String accountability = Recovery.task("agent-ana", caseId, "ACCOUNTABILITY");
+        Recovery.claim("agent-ana", accountability);
+        Recovery.complete("agent-ana", accountability, Recovery.accountability());
+
+        GreenMailResource.silentSmtp();
+        Recovery.complete("agent-ana", Recovery.task("agent-ana", caseId, "APOLOGY"), Recovery.apology());
+
+        // Each attempt gives up after the send timeout (5 s in tests); after the retry cycle (R2: two attempts in
+        // all) it is an incident, and the job executor's threads are free again.
+        JsonPath incidents = Eventually.await("an incident on case " + caseId,
+                () -> Api.as("admin").queryParam("caseId", caseId).get("/api/incidents").then().statusCode(200)
+                        .extract().jsonPath(),
+                json -> !json.getList("items").isEmpty());
+        assertThat(incidents.getString("items[0].error")).contains("did not accept the message within 5 s");
+        assertThat(Recovery.caseAs("crm-acme", caseId).getList("timeline.summary", String.class))
+                .filteredOn(summary -> summary.contains("did not accept the message within 5 s")).hasSize(2);
+
+        GreenMailResource.startSmtp();
+        Api.as("admin").post("/api/incidents/" + incidents.getString("items[0].id") + "/retry").then().statusCode(200);
+        Recovery.task("agent-ana", caseId, "COMPENSATION");
         assertThat(Mailbox.withMessageId(Mailbox.messageIdFor(caseId))).hasSize(1);
     }
 

@@ -183,6 +183,7 @@ class HelmChartTest {
                 .containsEntry("QUARKUS_CAMUNDA_JOB_EXECUTOR_THREAD_POOL_QUEUE_SIZE", "64")
                 .containsEntry("QUARKUS_CAMUNDA_JOB_EXECUTOR_GENERIC_CONFIG_MAX_JOBS_PER_ACQUISITION", "16")
                 .containsEntry("MAIL_RETRY_CYCLE", "R5/PT1M")
+                .containsEntry("MAIL_SEND_TIMEOUT", "PT30S")
                 .containsEntry("CASE_CREATION_PER_MINUTE", "600")
                 .containsEntry("HISTORY_CLEANUP_START", "01:00")
                 .containsEntry("HISTORY_CLEANUP_END", "05:00")

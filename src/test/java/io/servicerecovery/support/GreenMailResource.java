@@ -1,8 +1,12 @@
 package io.servicerecovery.support;
 
 import java.io.IOException;
+import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.net.Socket;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
@@ -14,6 +18,8 @@ public class GreenMailResource implements QuarkusTestResourceLifecycleManager {
 
     private static GreenMail greenMail;
     private static int port;
+    private static ServerSocket silent;
+    private static final List<Socket> heldOpen = new CopyOnWriteArrayList<>();
 
     public static GreenMail smtp() {
         return greenMail;
@@ -24,8 +30,40 @@ public class GreenMailResource implements QuarkusTestResourceLifecycleManager {
         greenMail.stop();
     }
 
+    /**
+     * The mail server stops answering: GreenMail goes away and a socket on its port accepts connections and never
+     * says a word, as a hung server or a dropped firewall session does. Until {@link #startSmtp()}.
+     */
+    public static synchronized void silentSmtp() {
+        greenMail.stop();
+        try {
+            silent = new ServerSocket();
+            silent.setReuseAddress(true);
+            silent.bind(new InetSocketAddress("127.0.0.1", port));
+        } catch (IOException e) {
+            throw new IllegalStateException("Cannot hold the SMTP port " + port, e);
+        }
+        Thread acceptor = new Thread(() -> {
+            while (!silent.isClosed()) {
+                try {
+                    heldOpen.add(silent.accept());
+                } catch (IOException e) {
+                    return;
+                }
+            }
+        }, "silent-smtp");
+        acceptor.setDaemon(true);
+        acceptor.start();
+    }
+
     /** The mail server is back on the same port (with an empty mailbox). */
     public static synchronized void startSmtp() {
+        if (silent != null) {
+            closeQuietly(silent);
+            heldOpen.forEach(GreenMailResource::closeQuietly);
+            heldOpen.clear();
+            silent = null;
+        }
         if (!greenMail.isRunning()) {
             greenMail = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
             greenMail.start();
@@ -44,6 +82,14 @@ public class GreenMailResource implements QuarkusTestResourceLifecycleManager {
     public void stop() {
         if (greenMail != null) {
             greenMail.stop();
+        }
+    }
+
+    private static void closeQuietly(java.io.Closeable closeable) {
+        try {
+            closeable.close();
+        } catch (IOException e) {
+            // already gone
         }
     }
 
