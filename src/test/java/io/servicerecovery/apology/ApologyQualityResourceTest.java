@@ -9,8 +9,6 @@ import static org.hamcrest.Matchers.not;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.UUID;
 
@@ -21,6 +19,7 @@ import io.quarkus.test.junit.QuarkusMock;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ValidatableResponse;
 import io.servicerecovery.support.Api;
+import io.servicerecovery.support.MovableClock;
 import io.servicerecovery.support.Apologies;
 import io.servicerecovery.support.GreenMailResource;
 import io.servicerecovery.support.Recovery;
@@ -127,30 +126,6 @@ class ApologyQualityResourceTest {
     private static ValidatableResponse checkAs(String agent, String caseId, String message) {
         return Api.as(agent).body(Map.of("caseId", caseId, "message", message)).post("/api/apologies/check").then()
                 .statusCode(200);
-    }
-
-    /** A clock a test moves forward instead of waiting a month. */
-    static final class MovableClock extends Clock {
-        private volatile Instant now = Instant.now();
-
-        void advance(Duration by) {
-            now = now.plus(by);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
     }
 
     private static String atApology(String caseId) {

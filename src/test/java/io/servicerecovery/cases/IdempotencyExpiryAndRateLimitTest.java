@@ -6,9 +6,6 @@ import static org.hamcrest.Matchers.equalTo;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.UUID;
 
 import jakarta.inject.Inject;
@@ -21,6 +18,7 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusMock;
 import io.quarkus.test.junit.QuarkusTest;
 import io.servicerecovery.support.Api;
+import io.servicerecovery.support.MovableClock;
 import io.servicerecovery.support.GreenMailResource;
 
 /** Keys are remembered for a day and then swept; one client cannot flood case creation. */
@@ -32,30 +30,6 @@ class IdempotencyExpiryAndRateLimitTest {
     IdempotencyKeys keys;
     @Inject
     EntityManager em;
-
-    /** A clock a test moves forward instead of waiting a day. */
-    static final class MovableClock extends Clock {
-        private volatile Instant now = Instant.now();
-
-        void advance(Duration by) {
-            now = now.plus(by);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
 
     @Test
     void aKeyIsForgottenAfterItsRetentionAndSwept() {
