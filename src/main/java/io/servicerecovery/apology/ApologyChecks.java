@@ -367,10 +367,4 @@ public class ApologyChecks {
     public ShingleFingerprint fingerprint(String locale, String text) {
         return ShingleFingerprint.of(phraseBook.forLocale(locale).tokenizer().words(text == null ? "" : text));
     }
-
-    /** Jaccard similarity of two texts' shingles in a language, without name masking (for tests and tuning). */
-    double similarity(String locale, String a, String b) {
-        Tokenizer tokenizer = phraseBook.forLocale(locale).tokenizer();
-        return fingerprint(locale, b).similarity(ShingleFingerprint.draft(tokenizer.words(a), NAME_SLOT));
-    }
 }

@@ -81,12 +81,6 @@ public class RecentApologies {
         return found;
     }
 
-    /** Fingerprints held now (for tests and metrics). */
-    long cached() {
-        fingerprints.cleanUp();
-        return fingerprints.estimatedSize();
-    }
-
     /** The apology of a case as given at a time, tokenized for a language. */
     private record Key(UUID caseId, Instant apologizedAt, String language) {
     }

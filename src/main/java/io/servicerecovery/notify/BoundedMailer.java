@@ -32,7 +32,7 @@ public class BoundedMailer {
     private final ReactiveMailer mailer;
     private final Vertx vertx;
     private final Duration timeout;
-    private volatile Context context;
+    private Context context;
 
     public BoundedMailer(ReactiveMailer mailer, Vertx vertx, MailSettings settings) {
         this.mailer = mailer;
@@ -59,17 +59,11 @@ public class BoundedMailer {
     }
 
     /** One event-loop context for all sends, created on first use (from a non-Vert.x thread: a new one). */
-    private Context mailContext() {
-        Context current = context;
-        if (current == null) {
-            synchronized (this) {
-                if (context == null) {
-                    context = vertx.getOrCreateContext();
-                }
-                current = context;
-            }
+    private synchronized Context mailContext() {
+        if (context == null) {
+            context = vertx.getOrCreateContext();
         }
-        return current;
+        return context;
     }
 
     /** The mail server did not accept the message within the send timeout. */

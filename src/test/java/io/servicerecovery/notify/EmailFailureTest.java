@@ -36,10 +36,7 @@ class EmailFailureTest {
 
     @Test
     void aFailedEmailBecomesAnIncidentAndARetrySendsItExactlyOnce() {
-        String caseId = Recovery.open("crm-acme", aCase());
-        String accountability = Recovery.task("agent-ana", caseId, "ACCOUNTABILITY");
-        Recovery.claim("agent-ana", accountability);
-        Recovery.complete("agent-ana", accountability, Recovery.accountability());
+        String caseId = caseAtApology();
 
         GreenMailResource.stopSmtp();
         Recovery.complete("agent-ana", Recovery.task("agent-ana", caseId, "APOLOGY"), Recovery.apology());
@@ -73,10 +70,7 @@ class EmailFailureTest {
 
     @Test
     void aMailServerThatStopsAnsweringTimesOutIntoTheRetryCycleInsteadOfHoldingAThread() {
-        String caseId = Recovery.open("crm-acme", aCase());
-        String accountability = Recovery.task("agent-ana", caseId, "ACCOUNTABILITY");
-        Recovery.claim("agent-ana", accountability);
-        Recovery.complete("agent-ana", accountability, Recovery.accountability());
+        String caseId = caseAtApology();
 
         GreenMailResource.silentSmtp();
         Recovery.complete("agent-ana", Recovery.task("agent-ana", caseId, "APOLOGY"), Recovery.apology());
@@ -101,5 +95,14 @@ class EmailFailureTest {
     void anUnknownIncidentIsA404() {
         Api.as("admin").post("/api/incidents/no-such-incident/retry").then().statusCode(404)
                 .contentType("application/problem+json");
+    }
+
+    /** A new case whose accountability is taken, so that its APOLOGY task is next. */
+    private static String caseAtApology() {
+        String caseId = Recovery.open("crm-acme", aCase());
+        String accountability = Recovery.task("agent-ana", caseId, "ACCOUNTABILITY");
+        Recovery.claim("agent-ana", accountability);
+        Recovery.complete("agent-ana", accountability, Recovery.accountability());
+        return caseId;
     }
 }
