@@ -12,7 +12,6 @@ import java.util.UUID;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -23,11 +22,10 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.camunda.bpm.engine.impl.ProcessEngineImpl;
 import org.camunda.bpm.engine.impl.cfg.StandaloneProcessEngineConfiguration;
 import org.camunda.bpm.engine.impl.cfg.TransactionState;
 import org.camunda.bpm.engine.impl.context.Context;
-import org.camunda.bpm.engine.impl.jobexecutor.JobExecutor;
+import org.camunda.bpm.engine.impl.jobexecutor.ThreadPoolJobExecutor;
 import org.camunda.bpm.engine.impl.persistence.StrongUuidGenerator;
 import org.camunda.bpm.engine.task.Task;
 
@@ -291,39 +289,25 @@ public final class Baseline {
     }
 
     /**
-     * Like the Quarkus extension's ManagedJobExecutor: one pool of max-pool-size threads with
-     * a bounded queue runs both the acquisition loop and the jobs; rejected jobs go back.
+     * Like the service's job executor (workflow/engine/ServiceJobExecutor): a fixed pool of
+     * pool-size threads with a bounded queue runs the jobs, the acquisition loop runs on a
+     * thread of its own; rejected jobs go back.
      */
-    static final class PoolJobExecutor extends JobExecutor {
-
-        private final ThreadPoolExecutor pool;
+    static final class PoolJobExecutor extends ThreadPoolJobExecutor {
 
         PoolJobExecutor(int threads, int queue) {
-            pool = new ThreadPoolExecutor(threads, threads, 60, TimeUnit.SECONDS, new ArrayBlockingQueue<>(queue));
-        }
-
-        @Override
-        protected void startExecutingJobs() {
-            pool.execute(acquireJobsRunnable);
+            threadPoolExecutor = new ThreadPoolExecutor(threads, threads, 0L, TimeUnit.MILLISECONDS,
+                    new ArrayBlockingQueue<>(queue));
         }
 
         @Override
         protected void stopExecutingJobs() {
-            pool.shutdown();
+            super.stopExecutingJobs();
+            threadPoolExecutor.shutdown();
             try {
-                pool.awaitTermination(60, TimeUnit.SECONDS);
+                threadPoolExecutor.awaitTermination(60, TimeUnit.SECONDS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-            }
-        }
-
-        @Override
-        public void executeJobs(List<String> jobIds, ProcessEngineImpl processEngine) {
-            try {
-                pool.execute(getExecuteJobsRunnable(jobIds, processEngine));
-            } catch (RejectedExecutionException e) {
-                logRejectedExecution(processEngine, jobIds.size());
-                rejectedJobsHandler.jobsRejected(jobIds, processEngine, this);
             }
         }
     }
@@ -342,15 +326,15 @@ public final class Baseline {
 
         static EngineSettings fromEnvironment() {
             EngineSettings s = new EngineSettings();
-            s.history = env("QUARKUS_CAMUNDA_GENERIC_CONFIG_HISTORY", "full");
-            s.jobPoolSize = Integer.parseInt(env("QUARKUS_CAMUNDA_JOB_EXECUTOR_THREAD_POOL_MAX_POOL_SIZE", "8"));
-            s.jobQueueSize = Integer.parseInt(env("QUARKUS_CAMUNDA_JOB_EXECUTOR_THREAD_POOL_QUEUE_SIZE", "64"));
-            s.maxJobsPerAcquisition = Integer.parseInt(env("QUARKUS_CAMUNDA_JOB_EXECUTOR_GENERIC_CONFIG_MAX_JOBS_PER_ACQUISITION", "16"));
-            s.lockTimeMillis = Integer.parseInt(env("QUARKUS_CAMUNDA_JOB_EXECUTOR_GENERIC_CONFIG_LOCK_TIME_IN_MILLIS", "300000"));
-            s.waitTimeMillis = Integer.parseInt(env("QUARKUS_CAMUNDA_JOB_EXECUTOR_GENERIC_CONFIG_WAIT_TIME_IN_MILLIS", "1000"));
-            s.maxWaitMillis = Long.parseLong(env("QUARKUS_CAMUNDA_JOB_EXECUTOR_GENERIC_CONFIG_MAX_WAIT", "5000"));
+            s.history = env("RECOVERY_ENGINE_HISTORY", "full");
+            s.jobPoolSize = Integer.parseInt(env("RECOVERY_ENGINE_JOB_EXECUTOR_POOL_SIZE", "8"));
+            s.jobQueueSize = Integer.parseInt(env("RECOVERY_ENGINE_JOB_EXECUTOR_QUEUE_SIZE", "64"));
+            s.maxJobsPerAcquisition = Integer.parseInt(env("RECOVERY_ENGINE_JOB_EXECUTOR_MAX_JOBS_PER_ACQUISITION", "16"));
+            s.lockTimeMillis = Math.toIntExact(java.time.Duration.parse(env("RECOVERY_ENGINE_JOB_EXECUTOR_LOCK_TIME", "PT5M")).toMillis());
+            s.waitTimeMillis = Math.toIntExact(java.time.Duration.parse(env("RECOVERY_ENGINE_JOB_EXECUTOR_WAIT_TIME", "PT1S")).toMillis());
+            s.maxWaitMillis = java.time.Duration.parse(env("RECOVERY_ENGINE_JOB_EXECUTOR_MAX_WAIT", "PT5S")).toMillis();
             s.poolSize = Integer.parseInt(env("DB_POOL_MAX_SIZE", "20"));
-            s.jdbcBatchProcessing = Boolean.parseBoolean(env("QUARKUS_CAMUNDA_GENERIC_CONFIG_JDBC_BATCH_PROCESSING", "true"));
+            s.jdbcBatchProcessing = Boolean.parseBoolean(env("RECOVERY_ENGINE_JDBC_BATCH_PROCESSING", "true"));
             return s;
         }
 

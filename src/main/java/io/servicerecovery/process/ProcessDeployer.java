@@ -5,8 +5,9 @@ import jakarta.enterprise.event.Observes;
 
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.repository.Deployment;
-import org.camunda.bpm.quarkus.engine.extension.event.CamundaEngineStartupEvent;
 import org.jboss.logging.Logger;
+
+import io.servicerecovery.workflow.engine.EngineStarted;
 
 /**
  * Deploys the models from {@code bpmn/} when the engine starts. Duplicate filtering
@@ -21,7 +22,7 @@ public class ProcessDeployer {
 
     private static final Logger LOG = Logger.getLogger(ProcessDeployer.class);
 
-    void deploy(@Observes CamundaEngineStartupEvent event, RepositoryService repository) {
+    void deploy(@Observes EngineStarted event, RepositoryService repository) {
         var builder = repository.createDeployment()
                 .name(DEPLOYMENT_NAME)
                 .enableDuplicateFiltering(true);

@@ -179,9 +179,9 @@ class HelmChartTest {
                 "MAIL_REPLY_TO", "JWT_ISSUER", "JWT_AUDIENCE");
         assertThat(data)
                 .containsEntry("DB_POOL_MAX_SIZE", "20")
-                .containsEntry("QUARKUS_CAMUNDA_JOB_EXECUTOR_THREAD_POOL_MAX_POOL_SIZE", "8")
-                .containsEntry("QUARKUS_CAMUNDA_JOB_EXECUTOR_THREAD_POOL_QUEUE_SIZE", "64")
-                .containsEntry("QUARKUS_CAMUNDA_JOB_EXECUTOR_GENERIC_CONFIG_MAX_JOBS_PER_ACQUISITION", "16")
+                .containsEntry("RECOVERY_ENGINE_JOB_EXECUTOR_POOL_SIZE", "8")
+                .containsEntry("RECOVERY_ENGINE_JOB_EXECUTOR_QUEUE_SIZE", "64")
+                .containsEntry("RECOVERY_ENGINE_JOB_EXECUTOR_MAX_JOBS_PER_ACQUISITION", "16")
                 .containsEntry("MAIL_RETRY_CYCLE", "R5/PT1M")
                 .containsEntry("MAIL_SEND_TIMEOUT", "PT30S")
                 .containsEntry("CASE_CREATION_PER_MINUTE", "600")

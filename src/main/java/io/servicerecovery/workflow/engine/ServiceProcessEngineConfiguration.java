@@ -1,0 +1,37 @@
+package io.servicerecovery.workflow.engine;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.camunda.bpm.engine.impl.cfg.JakartaTransactionProcessEngineConfiguration;
+import org.camunda.bpm.engine.impl.interceptor.CommandContextInterceptor;
+import org.camunda.bpm.engine.impl.interceptor.CommandCounterInterceptor;
+import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
+import org.camunda.bpm.engine.impl.interceptor.JakartaTransactionInterceptor;
+import org.camunda.bpm.engine.impl.interceptor.LogInterceptor;
+
+/**
+ * The engine on Quarkus' JTA transactions: every engine command joins the caller's
+ * transaction (or begins one), so a process step and the service's own writes commit or
+ * roll back together.
+ */
+class ServiceProcessEngineConfiguration extends JakartaTransactionProcessEngineConfiguration {
+
+    /**
+     * The engine runs its schema check and creation outside any command by default, on a
+     * connection it enlists late. Agroal refuses late enlistment ("Deferred enlistment not
+     * supported"), so these operations too must begin their transaction first.
+     */
+    @Override
+    protected void initCommandExecutorDbSchemaOperations() {
+        if (commandExecutorSchemaOperations == null) {
+            List<CommandInterceptor> chain = new ArrayList<>();
+            chain.add(new LogInterceptor());
+            chain.add(new CommandCounterInterceptor(this));
+            chain.add(new JakartaTransactionInterceptor(transactionManager, false, this));
+            chain.add(new CommandContextInterceptor(dbSchemaOperationsCommandContextFactory, this));
+            chain.add(actualCommandExecutor);
+            commandExecutorSchemaOperations = initInterceptorChain(chain);
+        }
+    }
+}
