@@ -43,7 +43,9 @@ public class IncidentResource {
 
     @POST
     @Path("/{id}/retry")
-    @Operation(summary = "Try the failed step once more")
+    @Operation(summary = "Give the failed step a fresh retry cycle", description = "As many attempts as the step's "
+            + "retry cycle has (for the follow-up email recovery.mail.retry-cycle), the first at once; the answer "
+            + "carries attempts and nextAttemptAt. 404 for an unknown incident, 409 for one that is not a failed step.")
     public IncidentView retry(@PathParam("id") String id) {
         return incidents.retry(id, identity.getPrincipal().getName());
     }
