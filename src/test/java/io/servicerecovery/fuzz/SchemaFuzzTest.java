@@ -156,7 +156,7 @@ class SchemaFuzzTest {
             values.addAll(List.of("!!!", "LTU", b64("offset:-5"), b64("offset:99999999999"), b64("2026|x"),
                     b64("\u0000"), "a".repeat(600)));
         } else {
-            values.addAll(List.of("not-a-" + name, control(), "a".repeat(300), "%", "..", " "));
+            values.addAll(List.of("not-a-" + name, "nul\u0000", control(), "a".repeat(300), "%", "..", " "));
         }
         for (String value : values) {
             Map<String, String> query = new LinkedHashMap<>();
@@ -317,6 +317,7 @@ class SchemaFuzzTest {
             }
             bad.add(NODES.textNode(""));
             bad.add(NODES.textNode("   "));
+            bad.add(NODES.textNode(base + "\u0000")); // PostgreSQL cannot store NUL in text
             bad.add(NODES.textNode(base + control() + "fuzz"));
             bad.add(NODES.textNode(base + LONE_SURROGATE));
         } else if ("integer".equals(type)) {
