@@ -14,12 +14,12 @@ import jakarta.transaction.Transactional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import io.quarkus.panache.common.Parameters;
-import io.servicerecovery.common.Text;
 import io.servicerecovery.common.CaseLogContext;
 import io.servicerecovery.common.KeysetPosition;
 import io.servicerecovery.common.Page;
 import io.servicerecovery.common.PageRequest;
 import io.servicerecovery.common.ProblemException;
+import io.servicerecovery.common.Text;
 import io.servicerecovery.process.RecoveryProcess;
 
 /** Opens, finds, lists and cancels cases. */

@@ -9,10 +9,10 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
-import io.servicerecovery.common.SingleLine;
 import io.servicerecovery.common.FreeText;
 import io.servicerecovery.common.LanguageTag;
 import io.servicerecovery.common.Money;
+import io.servicerecovery.common.SingleLine;
 
 /**
  * What a CRM reports. Server-owned fields (id, status, timeline, grant ...) are not

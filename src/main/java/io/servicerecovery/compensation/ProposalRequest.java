@@ -8,8 +8,8 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
-import io.servicerecovery.common.SingleLine;
 import io.servicerecovery.common.IsoCurrency;
+import io.servicerecovery.common.SingleLine;
 
 /**
  * The COMPENSATION task's completion body. For a credit {@code amount} is money in

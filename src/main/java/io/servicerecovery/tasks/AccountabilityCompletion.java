@@ -3,8 +3,8 @@ package io.servicerecovery.tasks;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
-import io.servicerecovery.common.SingleLine;
 import io.servicerecovery.common.FreeText;
+import io.servicerecovery.common.SingleLine;
 
 /** ACCOUNTABILITY: the agent owns the failure in their own words and names its root cause. */
 public record AccountabilityCompletion(
