@@ -140,6 +140,11 @@ public class ProblemMappers {
         if (status >= 500) {
             return unexpected(e, uri);
         }
+        if (e.getResponse().getEntity() instanceof Problem problem) {
+            // Built where the mistake was found (a parameter converter), before a resource ran.
+            return respond(new Problem(problem.type(), problem.title(), problem.status(), problem.detail(), path(uri),
+                    problem.violations(), problem.findings(), problem.context()));
+        }
         String title = Response.Status.fromStatusCode(status) == null ? "Error"
                 : Response.Status.fromStatusCode(status).getReasonPhrase();
         return respond(new Problem(Problem.type("http-" + status), title, status,

@@ -118,6 +118,9 @@ class StrictInputTest {
         String huge = Base64.getUrlEncoder().withoutPadding()
                 .encodeToString("offset:2147483647".getBytes(StandardCharsets.UTF_8));
         expectInvalid(Api.as("agent-ana").queryParam("cursor", huge).get("/api/tasks"), "cursor");
+        expectInvalid(Api.as("agent-ana").queryParam("limit", "abc").get("/api/tasks"), "limit");
+        expectInvalid(Api.as("crm-acme").queryParam("limit", "99999999999").get("/api/cases"), "limit");
+        expectInvalid(Api.as("crm-acme").queryParam("limit", "0").get("/api/cases"), "limit");
     }
 
     @Test
