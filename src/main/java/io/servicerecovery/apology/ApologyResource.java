@@ -17,6 +17,7 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import io.servicerecovery.common.FreeText;
 import io.servicerecovery.security.CurrentUser;
 
 @Path("/api/apologies")
@@ -32,7 +33,7 @@ public class ApologyResource {
         this.review = review;
     }
 
-    public record CheckRequest(@NotNull UUID caseId, @NotBlank @Size(max = 4000) String message) {
+    public record CheckRequest(@NotNull UUID caseId, @NotBlank @Size(max = 4000) @FreeText String message) {
     }
 
     public record CheckResult(boolean ok, List<Finding> findings) {

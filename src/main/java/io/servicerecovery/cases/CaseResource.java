@@ -7,6 +7,7 @@ import java.util.UUID;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -30,6 +31,8 @@ import io.servicerecovery.common.Page;
 import io.servicerecovery.common.PageRequest;
 import io.servicerecovery.common.Problem;
 import io.servicerecovery.common.ProblemException;
+import io.servicerecovery.common.SingleLine;
+import io.servicerecovery.common.Text;
 import io.servicerecovery.security.CurrentUser;
 
 @Path("/api/cases")
@@ -65,10 +68,11 @@ public class CaseResource {
             @Parameter(description = "1 to 255 characters, unique per request", required = true)
             @HeaderParam("Idempotency-Key") String idempotencyKey,
             @NotNull @Valid OpenCaseRequest request) {
-        if (idempotencyKey == null || idempotencyKey.isEmpty() || idempotencyKey.length() > 255) {
+        if (idempotencyKey == null || idempotencyKey.isEmpty() || idempotencyKey.length() > 255
+                || Text.firstUnsafe(idempotencyKey, false) >= 0) {
             throw new ProblemException(400, "idempotency-key-missing", "Idempotency-Key required",
                     "Send an Idempotency-Key header of 1 to 255 characters with every case you open.",
-                    List.of(new Problem.Violation("Idempotency-Key", "is required, 1 to 255 characters")),
+                    List.of(new Problem.Violation("Idempotency-Key", "is required, 1 to 255 characters, no control characters")),
                     java.util.Map.of());
         }
         rateLimit.acquire(clientId());
@@ -97,8 +101,8 @@ public class CaseResource {
     @RolesAllowed({ CurrentUser.CRM, CurrentUser.AGENT, CurrentUser.MANAGER, CurrentUser.ADMIN })
     @Operation(summary = "List cases, newest first", description = "A CRM client sees only its own cases.")
     public Page<CaseView> list(@QueryParam("status") String status,
-            @QueryParam("customerId") String customerId,
-            @QueryParam("externalRef") String externalRef,
+            @QueryParam("customerId") @Size(max = 100) @SingleLine String customerId,
+            @QueryParam("externalRef") @Size(max = 100) @SingleLine String externalRef,
             @QueryParam("limit") Integer limit,
             @QueryParam("cursor") String cursor) {
         return cases.list(new CaseFilter(statusOf(status), customerId, externalRef), PageRequest.of(limit, cursor),

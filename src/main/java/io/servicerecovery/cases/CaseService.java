@@ -19,6 +19,7 @@ import io.servicerecovery.common.KeysetPosition;
 import io.servicerecovery.common.Page;
 import io.servicerecovery.common.PageRequest;
 import io.servicerecovery.common.ProblemException;
+import io.servicerecovery.common.Text;
 import io.servicerecovery.process.RecoveryProcess;
 
 /** Opens, finds, lists and cancels cases. */
@@ -91,7 +92,9 @@ public class CaseService {
         c.processInstanceId = process.start(c.id, c.severity.name(), c.customerTier.name(), c.failureStage.name(),
                 c.repeatFailure, c.ownerAgent);
         try (CaseLogContext log = CaseLogContext.open(c.id, c.processInstanceId)) {
-            LOG.infof("Case opened by %s: %s, %s, %s%s", clientId, c.externalRef, c.failureCategory, c.severity,
+            // The caller's words, escaped: a line break in them must not start a log line of its own.
+            LOG.infof("Case opened by %s: %s, %s, %s%s", Text.forLog(clientId), Text.forLog(c.externalRef),
+                    Text.forLog(c.failureCategory), c.severity,
                     c.repeatFailure ? " (repeat failure)" : "");
         }
         return views.full(c);

@@ -9,36 +9,47 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
+import io.servicerecovery.common.FreeText;
 import io.servicerecovery.common.LanguageTag;
 import io.servicerecovery.common.Money;
+import io.servicerecovery.common.SingleLine;
 
 /**
  * What a CRM reports. Server-owned fields (id, status, timeline, grant ...) are not
  * part of it, so a request that sends them is rejected as carrying unknown fields.
  */
 public record OpenCaseRequest(
-        @NotBlank @Size(max = 100) @Pattern(regexp = "[\\p{Graph}]+", message = "must be printable characters without spaces")
+        @NotBlank @Size(max = 100) @SingleLine
+        @Pattern(regexp = "[\\p{Graph}]+", message = "must be printable characters without spaces")
         String externalRef,
         @NotNull @Valid Customer customer,
         @NotNull @Valid Failure failure,
         @Valid Money orderValue,
-        @Size(min = 1, max = 100) @Pattern(regexp = "[\\p{Graph}]+", message = "must be an agent id without spaces")
+        @Size(min = 1, max = 100) @SingleLine
+        @Pattern(regexp = "[\\p{Graph}]+", message = "must be an agent id without spaces")
         String ownerAgent) {
 
+    /**
+     * An address that every mail server takes as it is: ASCII, no quoting, no comments, no routes. It goes
+     * into the envelope and the To header of the follow-up email.
+     */
+    static final String EMAIL = "[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?"
+            + "(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)+";
+
     public record Customer(
-            @NotBlank @Size(max = 100) String id,
-            @NotBlank @Size(max = 200) String name,
-            @NotBlank @Size(max = 320) @Email(regexp = "[^@\\s]+@[^@\\s]+\\.[^@\\s]+", message = "must be an e-mail address")
+            @NotBlank @Size(max = 100) @SingleLine String id,
+            @NotBlank @Size(max = 200) @SingleLine String name,
+            @NotBlank @Size(max = 320) @SingleLine @Email(regexp = EMAIL, message = "must be an e-mail address")
             String email,
-            @NotBlank @Size(max = 35) @LanguageTag String locale,
+            @NotBlank @Size(max = 35) @SingleLine @LanguageTag String locale,
             @NotNull Tier tier) {
     }
 
     public record Failure(
             @NotNull FailureStage stage,
             @NotNull Channel channel,
-            @NotBlank @Size(max = 100) String category,
-            @NotBlank @Size(max = 4000) String description,
+            @NotBlank @Size(max = 100) @SingleLine String category,
+            @NotBlank @Size(max = 4000) @FreeText String description,
             @NotNull Severity severity,
             @NotNull Instant occurredAt) {
     }

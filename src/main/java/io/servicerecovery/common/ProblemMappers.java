@@ -8,6 +8,7 @@ import java.util.stream.Collectors;
 import jakarta.ws.rs.Priorities;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
+import jakarta.ws.rs.NotAcceptableException;
 import jakarta.ws.rs.NotAllowedException;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.NotSupportedException;
@@ -122,10 +123,27 @@ public class ProblemMappers {
     }
 
     @ServerExceptionMapper
+    public Response notAcceptable(NotAcceptableException e, UriInfo uri) {
+        return respond(new Problem(Problem.type("not-acceptable"), "Not acceptable", 406,
+                "This path answers application/json (errors as application/problem+json).", path(uri), List.of(),
+                Map.of()));
+    }
+
+    @ServerExceptionMapper
     public Response web(WebApplicationException e, UriInfo uri) {
+        // Quarkus wraps a body it cannot parse (malformed JSON, a repeated key) into a plain 400.
+        JsonProcessingException json = jsonCause(e);
+        if (json != null) {
+            return domain(JsonProblems.of(json), uri);
+        }
         int status = e.getResponse().getStatus();
         if (status >= 500) {
             return unexpected(e, uri);
+        }
+        if (e.getResponse().getEntity() instanceof Problem problem) {
+            // Built where the mistake was found (a parameter converter), before a resource ran.
+            return respond(new Problem(problem.type(), problem.title(), problem.status(), problem.detail(), path(uri),
+                    problem.violations(), problem.findings(), problem.context()));
         }
         String title = Response.Status.fromStatusCode(status) == null ? "Error"
                 : Response.Status.fromStatusCode(status).getReasonPhrase();
@@ -135,8 +153,12 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response unexpected(Throwable e, UriInfo uri) {
+        JsonProcessingException json = jsonCause(e);
+        if (json != null) {
+            return domain(JsonProblems.of(json), uri);
+        }
         String incident = java.util.UUID.randomUUID().toString();
-        LOG.errorf(e, "Unexpected error %s on %s", incident, path(uri));
+        LOG.errorf(e, "Unexpected error %s on %s", incident, Text.forLog(path(uri)));
         return respond(new Problem(Problem.type("internal"), "Internal error", 500,
                 "Something went wrong on our side. Quote " + incident + " when you report it.",
                 path(uri), List.of(), Map.of("errorId", incident)));
@@ -151,6 +173,15 @@ public class ProblemMappers {
                 .build();
     }
 
+    private static JsonProcessingException jsonCause(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof JsonProcessingException json) {
+                return json;
+            }
+        }
+        return null;
+    }
+
     static Response respond(Problem problem) {
         return Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem).build();
     }
@@ -161,7 +192,8 @@ public class ProblemMappers {
 
     /** Turns a bean-validation path such as {@code open.request.customer.email} into {@code customer.email}. */
     private static String fieldOf(ConstraintViolation<?> violation) {
-        String path = violation.getPropertyPath().toString();
+        // Constraints on list elements end in ".<list element>": the index before it is the field.
+        String path = violation.getPropertyPath().toString().replaceAll("\\.?<[a-z ]+>", "");
         // Method parameter violations start with the method and parameter name.
         String[] parts = path.split("\\.");
         if (parts.length >= 2 && violation.getExecutableParameters() != null) {

@@ -6,6 +6,7 @@ import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import io.servicerecovery.common.FreeText;
 
 /**
  * The APPROVAL task's completion body. {@code amount} may be smaller than proposed;
@@ -15,7 +16,7 @@ public record ApprovalRequest(
         @NotNull Decision decision,
         @DecimalMin(value = "0.00", inclusive = false, message = "must be positive")
         @Digits(integer = 12, fraction = 2, message = "must have at most 2 decimals") BigDecimal amount,
-        @Size(max = 2000) String note) {
+        @Size(max = 2000) @FreeText String note) {
 
     public enum Decision {
         APPROVE,

@@ -9,6 +9,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
 import io.servicerecovery.common.IsoCurrency;
+import io.servicerecovery.common.SingleLine;
 
 /**
  * The COMPENSATION task's completion body. For a credit {@code amount} is money in
@@ -19,5 +20,5 @@ public record ProposalRequest(
         @DecimalMin(value = "0.00", inclusive = false, message = "must be positive")
         @Digits(integer = 12, fraction = 2, message = "must have at most 2 decimals") BigDecimal amount,
         @IsoCurrency String currency,
-        @NotBlank @Size(max = 2000) String reason) {
+        @NotBlank @Size(max = 2000) @SingleLine String reason) {
 }

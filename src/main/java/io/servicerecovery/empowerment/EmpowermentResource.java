@@ -6,6 +6,7 @@ import java.util.List;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -28,6 +29,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import io.servicerecovery.common.Page;
 import io.servicerecovery.common.PageRequest;
 import io.servicerecovery.common.ProblemException;
+import io.servicerecovery.common.SingleLine;
 import io.servicerecovery.empowerment.EmpowermentViews.AgentUpdate;
 import io.servicerecovery.empowerment.EmpowermentViews.AgentView;
 import io.servicerecovery.empowerment.EmpowermentViews.AuditView;
@@ -83,7 +85,7 @@ public class EmpowermentResource {
     @GET
     @Path("/agents/{agentId}")
     @Operation(summary = "An agent's level, overrides and effective limits with what is used of the rolling budget")
-    public Response agent(@PathParam("agentId") String agentId) {
+    public Response agent(@PathParam("agentId") @Size(max = 100) @SingleLine String agentId) {
         EmpowermentAdmin.Versioned<AgentView> agent = admin.agent(agentId);
         return Response.ok(agent.value()).tag(unquoted(agent.etag())).build();
     }
@@ -92,7 +94,7 @@ public class EmpowermentResource {
     @Path("/agents/{agentId}")
     @Operation(summary = "Set an agent's level and overrides", description = "If-Match required (428 without, 412 "
             + "when stale); a reason is required; nobody edits themselves or gives more than they have.")
-    public Response updateAgent(@PathParam("agentId") String agentId, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+    public Response updateAgent(@PathParam("agentId") @Size(max = 100) @SingleLine String agentId, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @NotNull @Valid AgentUpdate update) {
         EmpowermentAdmin.Versioned<AgentView> agent = admin.updateAgent(agentId, ifMatch, update, user.id());
         return Response.ok(agent.value()).tag(unquoted(agent.etag())).build();
@@ -101,7 +103,7 @@ public class EmpowermentResource {
     @GET
     @Path("/audit")
     @Operation(summary = "Every change of empowerment, newest first: who, when, old, new, reason")
-    public Page<AuditView> audit(@QueryParam("agentId") String agentId, @QueryParam("limit") Integer limit,
+    public Page<AuditView> audit(@QueryParam("agentId") @Size(max = 100) @SingleLine String agentId, @QueryParam("limit") Integer limit,
             @QueryParam("cursor") String cursor) {
         return admin.audit(agentId, PageRequest.of(limit, cursor));
     }

@@ -9,6 +9,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import io.servicerecovery.common.SingleLine;
 
 /** Request and response bodies of the empowerment API. */
 public final class EmpowermentViews {
@@ -20,14 +21,14 @@ public final class EmpowermentViews {
     }
 
     public record LevelUpdate(@NotNull @Size(max = 50) List<@NotNull @Valid LimitsInput> limits,
-            @NotBlank @Size(max = 2000) String reason) {
+            @NotBlank @Size(max = 2000) @SingleLine String reason) {
     }
 
     public record AgentView(String agentId, Level level, List<LimitsInput> overrides, List<EffectiveLimits> effective) {
     }
 
     public record AgentUpdate(@NotNull Level level, @Size(max = 50) List<@NotNull @Valid LimitsInput> overrides,
-            @NotBlank @Size(max = 2000) String reason) {
+            @NotBlank @Size(max = 2000) @SingleLine String reason) {
     }
 
     public record AuditView(UUID id, Instant at, String by, String targetType, String targetId,

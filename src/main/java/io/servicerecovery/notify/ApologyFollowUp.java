@@ -54,7 +54,9 @@ public class ApologyFollowUp {
                 "apology", c.apologyMessage == null ? "" : c.apologyMessage,
                 "agentName", c.accountableAgent == null ? "" : c.accountableAgent,
                 "caseRef", c.externalRef);
-        Mail mail = Mail.withHtml(c.customerEmail, template(language, "subject.txt").data(data).render().strip(),
+        // The customer's name as the display name; BoundedMailer encodes it (and the subject) per RFC 2047.
+        Mail mail = Mail.withHtml(c.customerName + " <" + c.customerEmail + ">",
+                template(language, "subject.txt").data(data).render().strip(),
                 template(language, "body.html").data(data).render())
                 .setText(template(language, "body.txt").data(data).render())
                 .setReplyTo(settings.replyTo())

@@ -1,19 +1,29 @@
 package io.servicerecovery.notify;
 
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
 import io.quarkus.mailer.Mail;
-import io.quarkus.mailer.reactive.ReactiveMailer;
+import io.quarkus.runtime.LaunchMode;
+import io.servicerecovery.common.Text;
 import io.vertx.core.Context;
+import io.vertx.core.MultiMap;
 import io.vertx.core.Vertx;
+import io.vertx.ext.mail.MailMessage;
+import io.vertx.mutiny.ext.mail.MailClient;
 
 /**
  * Sends mail from blocking code (the engine's job threads) so that a send always ends: accepted, failed, or
- * failed after {@code recovery.mail.send-timeout}.
+ * failed after {@code recovery.mail.send-timeout}; and so that every header is one the service built.
  * <p>
- * Two things in the mailer stack of Quarkus 3.27 (vertx-mail-client 4.5) make that necessary:
+ * Two things in the mailer stack of Quarkus 3.27 (vertx-mail-client 4.5) make the bound necessary:
  * <ul>
  * <li>The blocking {@code Mailer} waits forever (quarkusio/quarkus#51042), so a send that never completes holds
  * its job thread for good.</li>
@@ -25,19 +35,33 @@ import io.vertx.core.Vertx;
  * </ul>
  * A connection stuck some other way still holds its pool slot until the server closes it; the bound keeps
  * the job thread free and the step's retry cycle takes over.
+ * <p>
+ * The message goes to the Vert.x mail client directly, not through Quarkus' {@code ReactiveMailer}: that one
+ * always writes a {@code Cc:} header, empty when there is no Cc, and lets the client encode the Subject and
+ * display names one UTF-16 unit at a time (an emoji arrives as "??"). Here {@link MailHeaders} builds the
+ * From, To, Reply-To and Subject headers, and no header is written without a value.
  */
 @ApplicationScoped
 public class BoundedMailer {
 
-    private final ReactiveMailer mailer;
+    private static final Logger LOG = Logger.getLogger(BoundedMailer.class);
+
+    private final MailClient client;
     private final Vertx vertx;
     private final Duration timeout;
+    private final String defaultFrom;
+    private final boolean mock;
     private Context context;
 
-    public BoundedMailer(ReactiveMailer mailer, Vertx vertx, MailSettings settings) {
-        this.mailer = mailer;
+    public BoundedMailer(MailClient client, Vertx vertx, MailSettings settings,
+            @ConfigProperty(name = "quarkus.mailer.from") String defaultFrom,
+            @ConfigProperty(name = "quarkus.mailer.mock") Optional<Boolean> mock) {
+        this.client = client;
         this.vertx = vertx;
         this.timeout = settings.sendTimeout();
+        this.defaultFrom = defaultFrom;
+        // Quarkus' own default: mock in dev and test mode unless configured.
+        this.mock = mock.orElse(LaunchMode.current().isDevOrTest());
     }
 
     /**
@@ -47,11 +71,48 @@ public class BoundedMailer {
      * @throws RuntimeException  when the server refused or the connection failed
      */
     public void send(Mail mail) {
+        MailMessage message = toMessage(mail);
+        if (mock) {
+            LOG.infof("Mock mailer: %s to %s, subject %s, text:%n%s", message.getHeaders().get("Message-ID"),
+                    message.getTo(), Text.forLog(mail.getSubject()), Text.forLog(mail.getText()));
+            return;
+        }
         try {
-            mailer.send(mail).runSubscriptionOn(this::onMailContext).await().atMost(timeout);
+            client.sendMail(message).runSubscriptionOn(this::onMailContext).await().atMost(timeout);
         } catch (io.smallrye.mutiny.TimeoutException e) {
             throw new MailServerTimeout(timeout);
         }
+    }
+
+    /** The message with headers the service built; the envelope gets the bare addresses. */
+    MailMessage toMessage(Mail mail) {
+        String[] from = MailHeaders.parseMailbox(mail.getFrom() != null ? mail.getFrom() : defaultFrom);
+        MultiMap headers = MultiMap.caseInsensitiveMultiMap();
+        headers.set("From", MailHeaders.mailbox(from[0], from[1]));
+        List<String[]> to = mail.getTo().stream().map(MailHeaders::parseMailbox).toList();
+        headers.set("To", String.join(",\n ", to.stream().map(m -> MailHeaders.mailbox(m[0], m[1])).toList()));
+        if (mail.getSubject() != null) {
+            headers.set("Subject", MailHeaders.text(mail.getSubject()));
+        }
+        if (mail.getReplyTo() != null) {
+            String[] replyTo = MailHeaders.parseMailbox(mail.getReplyTo());
+            headers.set("Reply-To", MailHeaders.mailbox(replyTo[0], replyTo[1]));
+        }
+        for (Map.Entry<String, List<String>> header : mail.getHeaders().entrySet()) {
+            for (String value : header.getValue()) {
+                MailHeaders.requireSafe(header.getKey(), value);
+                headers.add(header.getKey(), value);
+            }
+        }
+        MailMessage message = new MailMessage()
+                .setFrom(from[1])
+                .setTo(to.stream().map(m -> m[1]).toList())
+                .setText(mail.getText())
+                .setHtml(mail.getHtml());
+        // Set after the addresses: the client keeps no Cc or Bcc, so it writes no empty Cc header.
+        message.setCc((List<String>) null);
+        message.setBcc((List<String>) null);
+        return message.setHeaders(headers);
     }
 
     private void onMailContext(Runnable send) {

@@ -3,6 +3,7 @@ package io.servicerecovery.process;
 import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -18,6 +19,7 @@ import io.quarkus.security.identity.SecurityIdentity;
 import io.servicerecovery.common.Page;
 import io.servicerecovery.common.PageRequest;
 import io.servicerecovery.common.ProblemException;
+import io.servicerecovery.common.SingleLine;
 import io.servicerecovery.security.CurrentUser;
 
 @Path("/api/incidents")
@@ -43,8 +45,10 @@ public class IncidentResource {
 
     @POST
     @Path("/{id}/retry")
-    @Operation(summary = "Try the failed step once more")
-    public IncidentView retry(@PathParam("id") String id) {
+    @Operation(summary = "Give the failed step a fresh retry cycle", description = "As many attempts as the step's "
+            + "retry cycle has (for the follow-up email recovery.mail.retry-cycle), the first at once; the answer "
+            + "carries attempts and nextAttemptAt. 404 for an unknown incident, 409 for one that is not a failed step.")
+    public IncidentView retry(@PathParam("id") @Size(max = 64) @SingleLine String id) {
         return incidents.retry(id, identity.getPrincipal().getName());
     }
 

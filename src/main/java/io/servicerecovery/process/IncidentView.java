@@ -3,7 +3,11 @@ package io.servicerecovery.process;
 import java.time.Instant;
 import java.util.UUID;
 
-/** A side effect that failed after all its retries, waiting for an operator. */
+/**
+ * A side effect that failed after all its retries, waiting for an operator. {@code attempts} and
+ * {@code nextAttemptAt} are only in the answer of a retry: how many attempts the fresh retry cycle has, and
+ * when the first of them runs.
+ */
 public record IncidentView(
         String id,
         UUID caseId,
@@ -11,5 +15,16 @@ public record IncidentView(
         String stepName,
         String type,
         String error,
-        Instant createdAt) {
+        Instant createdAt,
+        Integer attempts,
+        Instant nextAttemptAt) {
+
+    public IncidentView(String id, UUID caseId, String step, String stepName, String type, String error,
+            Instant createdAt) {
+        this(id, caseId, step, stepName, type, error, createdAt, null, null);
+    }
+
+    IncidentView retried(int attempts, Instant nextAttemptAt) {
+        return new IncidentView(id, caseId, step, stepName, type, error, createdAt, attempts, nextAttemptAt);
+    }
 }

@@ -1,5 +1,6 @@
 package io.servicerecovery.process;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -10,8 +11,11 @@ import jakarta.transaction.Transactional;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Incident;
+import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.model.bpmn.instance.FlowElement;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaFailedJobRetryTimeCycle;
 
 import io.servicerecovery.cases.CaseRepository;
 import io.servicerecovery.cases.RecoveryCase;
@@ -23,7 +27,7 @@ import io.servicerecovery.common.ProblemException;
 
 /**
  * The engine's incidents (an email, a grant or a webhook whose retries ran out) as
- * operators see them, and the retry that gives such a step one more try.
+ * operators see them, and the retry that gives such a step a fresh retry cycle.
  */
 @ApplicationScoped
 public class Incidents {
@@ -45,14 +49,7 @@ public class Incidents {
 
     @Transactional
     public Page<IncidentView> list(UUID caseId, PageRequest page) {
-        int offset = 0;
-        if (page.position() != null) {
-            try {
-                offset = Integer.parseInt(page.position());
-            } catch (NumberFormatException e) {
-                throw PageRequest.badCursor();
-            }
-        }
+        int offset = page.offset();
         var query = runtime.createIncidentQuery().processDefinitionKeyIn(ProcessVariables.PROCESS_KEY);
         if (caseId != null) {
             RecoveryCase c = cases.findByIdOptional(caseId).orElse(null);
@@ -64,10 +61,14 @@ public class Incidents {
         List<Incident> found = query.orderByIncidentTimestamp().desc().listPage(offset, page.limit() + 1);
         boolean more = found.size() > page.limit();
         List<IncidentView> items = (more ? found.subList(0, page.limit()) : found).stream().map(this::view).toList();
-        return new Page<>(items, more ? PageRequest.encode(String.valueOf(offset + page.limit())) : null);
+        return new Page<>(items, more ? PageRequest.offsetCursor(offset + page.limit()) : null);
     }
 
-    /** Gives the failed job one more try; the job executor runs it at once. */
+    /**
+     * Gives the failed step a fresh retry cycle: as many attempts as its cycle has (for the email, the
+     * {@code recovery.mail.retry-cycle} the case started with), the first one now. A single attempt would
+     * not outlast an outage that is still on: the step would be an incident again at once.
+     */
     @Transactional
     public IncidentView retry(String incidentId, String operator) {
         Incident incident = runtime.createIncidentQuery().incidentId(incidentId)
@@ -80,13 +81,42 @@ public class Incidents {
                     + incident.getIncidentType() + ".");
         }
         IncidentView view = view(incident);
-        management.setJobRetries(incident.getConfiguration(), 1);
+        String jobId = incident.getConfiguration();
+        String cycle = retryCycle(incident);
+        int attempts = RetryCycle.attempts(cycle);
+        management.setJobRetries(jobId, attempts);
+        // The engine's own now, which is what the job executor compares due dates with.
+        management.setJobDuedate(jobId, ClockUtil.getCurrentTime());
+        Job job = management.createJobQuery().jobId(jobId).singleResult();
+        Instant next = job == null || job.getDuedate() == null ? null : job.getDuedate().toInstant();
         if (view.caseId() != null) {
             timeline.record(view.caseId(), TimelineKind.INCIDENT_RETRIED, operator,
-                    "Retried after an incident: " + view.stepName(),
-                    Map.of("incidentId", incidentId, "step", view.step()));
+                    "Retried after an incident: " + view.stepName() + " (" + attempts + " attempts)",
+                    Map.of("incidentId", incidentId, "step", view.step(), "attempts", attempts,
+                            "retryCycle", cycle == null ? "" : cycle));
         }
-        return view;
+        return view.retried(attempts, next);
+    }
+
+    /** The step's failedJobRetryTimeCycle, with a process variable in it resolved; null when it has none. */
+    private String retryCycle(Incident incident) {
+        FlowElement element = repository.getBpmnModelInstance(incident.getProcessDefinitionId())
+                .getModelElementById(incident.getActivityId());
+        if (element == null || element.getExtensionElements() == null) {
+            return null;
+        }
+        CamundaFailedJobRetryTimeCycle configured = element.getExtensionElements().getElementsQuery()
+                .filterByType(CamundaFailedJobRetryTimeCycle.class).list().stream().findFirst().orElse(null);
+        if (configured == null || configured.getTextContent() == null) {
+            return null;
+        }
+        String cycle = configured.getTextContent().strip();
+        java.util.regex.Matcher variable = java.util.regex.Pattern.compile("\\$\\{(\\w+)}").matcher(cycle);
+        if (variable.matches()) {
+            Object value = runtime.getVariable(incident.getProcessInstanceId(), variable.group(1));
+            return value == null ? null : value.toString();
+        }
+        return cycle;
     }
 
     private IncidentView view(Incident incident) {

@@ -104,7 +104,7 @@ public class RecoveryTasks {
     @Transactional
     public Page<TaskSummary> list(CurrentUser user, AssigneeFilter assignee, RecoveryStep type, UUID caseId,
             PageRequest page) {
-        int offset = offsetOf(page);
+        int offset = page.offset();
         TaskQuery query = engineTasks.createTaskQuery().processDefinitionKey(ProcessVariables.PROCESS_KEY);
         List<String> groups = user.taskGroups();
         if (assignee == AssigneeFilter.ME) {
@@ -139,7 +139,7 @@ public class RecoveryTasks {
                 items.add(summary(task, c));
             }
         }
-        return new Page<>(items, more ? PageRequest.encode("offset:" + (offset + page.limit())) : null);
+        return new Page<>(items, more ? PageRequest.offsetCursor(offset + page.limit()) : null);
     }
 
     @Transactional
@@ -316,19 +316,5 @@ public class RecoveryTasks {
         return new TaskSummary(task.getId(), stepOf(task), c.id, c.customerName, c.severity, task.getPriority(),
                 task.getDueDate() == null ? null : task.getDueDate().toInstant(), task.getAssignee(),
                 task.getCreateTime() == null ? null : task.getCreateTime().toInstant());
-    }
-
-    private static int offsetOf(PageRequest page) {
-        if (page.position() == null) {
-            return 0;
-        }
-        try {
-            if (!page.position().startsWith("offset:")) {
-                throw PageRequest.badCursor();
-            }
-            return Integer.parseInt(page.position().substring("offset:".length()));
-        } catch (NumberFormatException e) {
-            throw PageRequest.badCursor();
-        }
     }
 }

@@ -1,6 +1,7 @@
 package io.servicerecovery.tasks;
 
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -21,6 +22,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.servicerecovery.common.Page;
 import io.servicerecovery.common.PageRequest;
 import io.servicerecovery.common.ProblemException;
+import io.servicerecovery.common.SingleLine;
 import io.servicerecovery.compensation.ApprovalRequest;
 import io.servicerecovery.compensation.ProposalRequest;
 import io.servicerecovery.process.RecoveryStep;
@@ -53,21 +55,21 @@ public class TaskResource {
     @GET
     @Path("/{id}")
     @Operation(summary = "A task with its case; a proposal also with the recommendation and the caller's limits")
-    public TaskDetail get(@PathParam("id") String id) {
+    public TaskDetail get(@PathParam("id") @Size(max = 64) @SingleLine String id) {
         return tasks.get(id, user);
     }
 
     @POST
     @Path("/{id}/claim")
     @Operation(summary = "Take the task; 409 when someone else holds it")
-    public TaskSummary claim(@PathParam("id") String id) {
+    public TaskSummary claim(@PathParam("id") @Size(max = 64) @SingleLine String id) {
         return tasks.claim(id, user);
     }
 
     @POST
     @Path("/{id}/unclaim")
     @Operation(summary = "Release the task; 409 when someone else holds it")
-    public TaskSummary unclaim(@PathParam("id") String id) {
+    public TaskSummary unclaim(@PathParam("id") @Size(max = 64) @SingleLine String id) {
         return tasks.unclaim(id, user);
     }
 
@@ -79,7 +81,7 @@ public class TaskResource {
             + "caller does not hold the task.")
     @RequestBody(content = @Content(schema = @Schema(oneOf = { AccountabilityCompletion.class, ApologyCompletion.class,
             ProposalRequest.class, ApprovalRequest.class })))
-    public CompletionResult complete(@PathParam("id") String id, JsonNode body) {
+    public CompletionResult complete(@PathParam("id") @Size(max = 64) @SingleLine String id, JsonNode body) {
         return tasks.complete(id, user, body);
     }
 

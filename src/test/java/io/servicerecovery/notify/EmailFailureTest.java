@@ -92,6 +92,44 @@ class EmailFailureTest {
     }
 
     @Test
+    void aRetryDuringAnOngoingOutageGetsTheWholeRetryCycleNotOneAttempt() {
+        String caseId = caseAtApology();
+        GreenMailResource.stopSmtp();
+        Recovery.complete("agent-ana", Recovery.task("agent-ana", caseId, "APOLOGY"), Recovery.apology());
+        String first = awaitIncident(caseId, null);
+        assertThat(emailFailures(caseId)).isEqualTo(2);
+
+        // The mail server is still down: the retry runs the whole cycle again (R2 in tests), the first attempt now.
+        JsonPath retried = Api.as("admin").post("/api/incidents/" + first + "/retry").then().statusCode(200)
+                .extract().jsonPath();
+        assertThat(retried.getInt("attempts")).isEqualTo(2);
+        java.time.Instant next = java.time.Instant.parse(retried.getString("nextAttemptAt"));
+        assertThat(next).isBetween(java.time.Instant.now().minusSeconds(5), java.time.Instant.now().plusSeconds(1));
+
+        String second = awaitIncident(caseId, first);
+        assertThat(emailFailures(caseId)).as("two more attempts, not one").isEqualTo(4);
+
+        GreenMailResource.startSmtp();
+        Api.as("admin").post("/api/incidents/" + second + "/retry").then().statusCode(200);
+        Recovery.task("agent-ana", caseId, "COMPENSATION");
+        assertThat(Mailbox.withMessageId(Mailbox.messageIdFor(caseId))).hasSize(1);
+    }
+
+    /** The id of the case's open incident, once there is one other than {@code previous}. */
+    private static String awaitIncident(String caseId, String previous) {
+        return Eventually.await("an incident on case " + caseId,
+                () -> Api.as("admin").queryParam("caseId", caseId).get("/api/incidents").then().statusCode(200)
+                        .extract().jsonPath(),
+                json -> !json.getList("items").isEmpty() && !json.getString("items[0].id").equals(previous))
+                .getString("items[0].id");
+    }
+
+    private static long emailFailures(String caseId) {
+        return Recovery.timelineKinds(Recovery.caseAs("crm-acme", caseId)).stream()
+                .filter("EMAIL_FAILED"::equals).count();
+    }
+
+    @Test
     void anUnknownIncidentIsA404() {
         Api.as("admin").post("/api/incidents/no-such-incident/retry").then().statusCode(404)
                 .contentType("application/problem+json");

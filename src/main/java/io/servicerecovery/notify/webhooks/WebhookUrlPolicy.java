@@ -43,7 +43,9 @@ public class WebhookUrlPolicy {
     public URI check(String url) {
         URI uri;
         try {
-            uri = new URI(url);
+            // Parsed as a server authority (host and port), not as a free-form name that java.net.URI
+            // would otherwise accept without a host.
+            uri = new URI(url).parseServerAuthority();
         } catch (URISyntaxException | NullPointerException e) {
             throw refused("must be an absolute http or https URL");
         }
@@ -56,6 +58,13 @@ public class WebhookUrlPolicy {
         }
         if (uri.getRawUserInfo() != null) {
             throw refused("must not contain credentials");
+        }
+        // java.net.URI takes any number of digits as a port.
+        if (uri.getPort() != -1 && (uri.getPort() < 1 || uri.getPort() > 65535)) {
+            throw refused("must have a port from 1 to 65535");
+        }
+        if (uri.getRawFragment() != null) {
+            throw refused("must not have a fragment: it is never sent");
         }
         if (!allowPrivateAddresses) {
             InetAddress[] addresses;
