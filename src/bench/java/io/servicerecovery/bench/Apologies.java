@@ -14,7 +14,7 @@ import java.util.List;
  * sentences (well below 0.8). A sentence naming the case's reference makes each one unique.
  * Every combination names the customer, refers to the late delivery, apologizes and owns it.
  */
-final class Apologies {
+public final class Apologies {
 
     private static final int BANKS = 6;
     private static final int OPTIONS = 8;
@@ -74,7 +74,7 @@ final class Apologies {
     }
 
     /** The n-th apology of a run, for the case with this CRM reference. */
-    static String nth(long n, String caseReference) {
+    public static String nth(long n, String caseReference) {
         int m = (int) ((Math.floorMod(n, SPACE) * 7919L + 12345L) % SPACE); // odd multiplier: a bijection of 0..2^15-1
         StringBuilder text = new StringBuilder();
         int sum = 0;

@@ -330,7 +330,7 @@ public final class Baseline {
             s.jobPoolSize = Integer.parseInt(env("RECOVERY_ENGINE_JOB_EXECUTOR_POOL_SIZE", "8"));
             s.jobQueueSize = Integer.parseInt(env("RECOVERY_ENGINE_JOB_EXECUTOR_QUEUE_SIZE", "64"));
             s.maxJobsPerAcquisition = Integer.parseInt(env("RECOVERY_ENGINE_JOB_EXECUTOR_MAX_JOBS_PER_ACQUISITION", "16"));
-            s.lockTimeMillis = Math.toIntExact(java.time.Duration.parse(env("RECOVERY_ENGINE_JOB_EXECUTOR_LOCK_TIME", "PT5M")).toMillis());
+            s.lockTimeMillis = Math.toIntExact(java.time.Duration.parse(env("RECOVERY_ENGINE_JOB_EXECUTOR_LOCK_TIME", "PT45S")).toMillis());
             s.waitTimeMillis = Math.toIntExact(java.time.Duration.parse(env("RECOVERY_ENGINE_JOB_EXECUTOR_WAIT_TIME", "PT1S")).toMillis());
             s.maxWaitMillis = java.time.Duration.parse(env("RECOVERY_ENGINE_JOB_EXECUTOR_MAX_WAIT", "PT5S")).toMillis();
             s.poolSize = Integer.parseInt(env("DB_POOL_MAX_SIZE", "20"));

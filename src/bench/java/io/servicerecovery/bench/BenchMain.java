@@ -62,7 +62,7 @@ public final class BenchMain {
         } else {
             workDir = tmp.resolve("service");
             String url = "jdbc:h2:file:" + workDir.resolve("data/service-recovery").toAbsolutePath()
-                    + ";LOCK_TIMEOUT=10000;AUTO_SERVER=TRUE";
+                    + ";LOCK_TIMEOUT=10000;WRITE_DELAY=0;AUTO_SERVER=TRUE";
             db = new Database(url, "sa", "");
             env.put("QUARKUS_PROFILE", "demo");
             // AUTO_SERVER lets the load process count rows while the service holds the file.

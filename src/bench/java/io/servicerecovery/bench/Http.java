@@ -12,12 +12,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /** HTTP/1.1 calls to the service, each timed and counted in a {@link Phase} under an endpoint name. */
-final class Http {
+public final class Http {
 
-    static final ObjectMapper JSON = new ObjectMapper();
+    public static final ObjectMapper JSON = new ObjectMapper();
 
     /** A failed request: non-2xx, I/O error or an unexpected answer. The flow stops there. */
-    static final class Failure extends Exception {
+    public static final class Failure extends Exception {
         /** Whether the error was already counted in the phase. */
         final boolean counted;
 
@@ -31,8 +31,8 @@ final class Http {
         }
     }
 
-    record Answer(int status, String body, HttpResponse<String> response) {
-        JsonNode json() throws Failure {
+    public record Answer(int status, String body, HttpResponse<String> response) {
+        public JsonNode json() throws Failure {
             try {
                 return JSON.readTree(body);
             } catch (IOException e) {
@@ -44,7 +44,7 @@ final class Http {
     private final HttpClient client;
     final String base;
 
-    Http(String base, int threads) {
+    public Http(String base, int threads) {
         this.base = base;
         this.client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(10))
@@ -56,7 +56,7 @@ final class Http {
                 .build();
     }
 
-    HttpRequest.Builder request(String path, String token) {
+    public HttpRequest.Builder request(String path, String token) {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(60))
                 .header("Accept", "application/json");
         if (token != null) {
@@ -99,7 +99,7 @@ final class Http {
     }
 
     /** A call outside any measurement (setup, readiness), answering whatever the status is. */
-    Answer call(HttpRequest request) throws IOException, InterruptedException {
+    public Answer call(HttpRequest request) throws IOException, InterruptedException {
         HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
         return new Answer(response.statusCode(), response.body(), response);
     }

@@ -15,15 +15,15 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 
 /** RS256 bearer tokens signed with the run's private key, as an identity provider would issue them. */
-final class Jwt {
+public final class Jwt {
 
-    static final String ISSUER = "https://auth.bench.service-recovery";
-    static final String AUDIENCE = "service-recovery";
+    public static final String ISSUER = "https://auth.bench.service-recovery";
+    public static final String AUDIENCE = "service-recovery";
 
     private final PrivateKey key;
     private final Map<String, String> cache = new ConcurrentHashMap<>();
 
-    Jwt(Path privateKeyPem) throws Exception {
+    public Jwt(Path privateKeyPem) throws Exception {
         String pem = Files.readString(privateKeyPem);
         if (!pem.contains("BEGIN PRIVATE KEY")) {
             throw new IllegalArgumentException(privateKeyPem + " must be a PKCS#8 PEM key (openssl genpkey)");
@@ -33,7 +33,7 @@ final class Jwt {
     }
 
     /** A token for the subject with these groups (roles), valid for two hours; cached per subject. */
-    String token(String subject, String... groups) {
+    public String token(String subject, String... groups) {
         return cache.computeIfAbsent(subject + "|" + String.join(",", groups), k -> sign(subject, List.of(groups)));
     }
 

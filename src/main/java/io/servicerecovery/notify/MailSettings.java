@@ -20,8 +20,9 @@ public interface MailSettings {
     /**
      * How long one send may take before it counts as failed and the step's retry cycle takes over. Without a
      * bound, a mail server (or a connection) that stops answering holds a job executor thread for good: the
-     * blocking mailer of Quarkus 3.27 waits indefinitely (quarkusio/quarkus#51042); see {@link BoundedMailer}. Far below the job lock time
-     * (5 minutes), so no other thread takes the job over while a send is still in flight.
+     * blocking mailer of Quarkus 3.27 waits indefinitely (quarkusio/quarkus#51042); see {@link BoundedMailer}. At least 5 s below the job
+     * lock time (45 s; checked at start by {@code process.JobLockTime}), so no other thread takes the job over
+     * while a send is still in flight.
      */
     @WithDefault("PT30S")
     Duration sendTimeout();

@@ -22,8 +22,11 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 @ApplicationScoped
 public class WebhookDeliveries {
 
-    /** Longer than an attempt can take (5 s to connect, 10 s to answer, and some slack). */
-    static final Duration LEASE = Duration.ofMinutes(2);
+    /**
+     * Longer than an attempt can take (at most 30 s: WebhookDispatcher cuts off a receiver that drips its
+     * answer), and short: a delivery claimed by a process that died is tried again when its lease ends.
+     */
+    static final Duration LEASE = Duration.ofSeconds(45);
 
     private final WebhookDeliveryRepository deliveries;
     private final WebhookEventRepository events;

@@ -64,7 +64,7 @@ class WebhookClaimTest {
             }
 
             assertThat(won).hasSize(1);
-            assertThat(won.get(0).leaseUntil()).isAfter(Instant.now().plusSeconds(60));
+            assertThat(won.get(0).leaseUntil()).isAfter(Instant.now().plusSeconds(30));
             assertThat(deliveries.claim(delivery)).as("still leased").isEmpty();
         } finally {
             workers.shutdownNow();
