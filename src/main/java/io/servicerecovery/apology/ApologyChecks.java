@@ -301,7 +301,7 @@ public class ApologyChecks {
         if (recentApologies == null || recentApologies.isEmpty()) {
             return Optional.empty();
         }
-        long[] draft = ShingleFingerprint.draft(maskName(book, message, name), NAME_SLOT);
+        long[] draft = draftShingles(book, message, name);
         if (draft.length == 0) {
             return Optional.empty();
         }
@@ -316,6 +316,17 @@ public class ApologyChecks {
         return Optional.of(Finding.blocking(Finding.CANNED, "This apology is " + percent
                 + " the same as one sent in another case, so it reads as a canned script. Write it for this"
                 + " customer and this failure, in your own words."));
+    }
+
+    /** A draft's shingles as the canned check compares them (tests compare many drafts at once). */
+    long[] draftShingles(ApologyDraft draft) {
+        Phrases book = phraseBook.forLocale(draft.locale());
+        Tokenizer tokenizer = book.tokenizer();
+        return draftShingles(book, tokenizer.analyze(draft.message()), nameWords(tokenizer, draft.customerName()));
+    }
+
+    private static long[] draftShingles(Phrases book, Text message, List<String> name) {
+        return ShingleFingerprint.draft(maskName(book, message, name), NAME_SLOT);
     }
 
     /** The words of the message with the customer's name replaced by a slot that matches any word. */

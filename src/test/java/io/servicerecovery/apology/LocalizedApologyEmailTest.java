@@ -47,9 +47,8 @@ class LocalizedApologyEmailTest {
         String accountability = Recovery.task("agent-ana", caseId, "ACCOUNTABILITY");
         Recovery.claim("agent-ana", accountability);
         Recovery.complete("agent-ana", accountability, Recovery.accountability());
-        // The fixture's apology, made unique so that a database kept between runs does not see it as canned.
-        String apology = language.good() + " (" + ref + " " + UUID.randomUUID().toString().substring(0, 6) + " "
-                + UUID.randomUUID().toString().substring(0, 6) + ")";
+        // The fixture's apology, unique by construction (also against a database kept from earlier runs).
+        String apology = LocalizedApologies.unique(language);
         Recovery.complete("agent-ana", Recovery.task("agent-ana", caseId, "APOLOGY"),
                 Map.of("message", apology, "deliveredVia", "PHONE"));
 

@@ -9,7 +9,9 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
 
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.Date;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -21,6 +23,11 @@ import java.util.concurrent.Future;
 
 import jakarta.inject.Inject;
 
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Job;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -30,7 +37,9 @@ import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
 import io.servicerecovery.support.Api;
 import io.servicerecovery.support.Budgets;
+import io.servicerecovery.support.Eventually;
 import io.servicerecovery.support.GreenMailResource;
+import io.servicerecovery.support.Metrics;
 import io.servicerecovery.support.Recovery;
 
 /** Managers tune empowerment; agents decide inside it at once; budgets hold under concurrency. */
@@ -43,7 +52,7 @@ class EmpowermentResourceTest {
 
     @BeforeEach
     void freshBudgets() {
-        budgets.reset("agent-ben", "lead-lena", "manager-max");
+        budgets.resetDemoPeople();
     }
 
     @Test
@@ -130,31 +139,85 @@ class EmpowermentResourceTest {
         assertThat(new BigDecimal(used)).isEqualByComparingTo("90.00");
     }
 
+    /**
+     * Escalation through the engine's own clock: the approval's timer is due after the waiting level's
+     * {@code escalate-after} (TEAM_LEAD 4 h, MANAGER 8 h, DIRECTOR 24 h, docs/api-guide.md#escalation), and the
+     * job executor fires it once the engine's clock passes that due date; nobody fires it by hand.
+     */
     @Test
-    void anUndecidedApprovalEscalatesLevelByLevel() {
+    void anUndecidedApprovalEscalatesLevelByLevelAfterFourEightAndTwentyFourHours() {
         String caseId = Recovery.open("crm-acme", aCase());
-        complete("agent-ana", throughApology("agent-ana", caseId), credit("120.00"));
-        Recovery.task("lead-lena", caseId, "APPROVAL");
+        String proposal = throughApology("agent-ana", caseId);
+        // The engine's clock stands still from the proposal on, so every due date is exact.
+        Instant proposed = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        ClockUtil.setCurrentTime(Date.from(proposed));
+        try {
+            complete("agent-ana", proposal, credit("120.00"));
+            String leadsTask = Recovery.task("lead-lena", caseId, "APPROVAL");
+            Recovery.claim("lead-lena", leadsTask);
+            assertThat(taskService.createTaskQuery().taskId(leadsTask).singleResult().getCreateTime().toInstant())
+                    .isEqualTo(proposed);
+            Instant due = approvalTimerDue(caseId);
+            assertThat(Duration.between(proposed, due)).as("TEAM_LEAD waits").isEqualTo(Duration.ofHours(4));
 
-        timers.fireApprovalTimer(caseId);
-        JsonPath afterFirst = Recovery.caseAs("crm-acme", caseId);
-        assertThat(afterFirst.getString("compensation.approverLevel")).isEqualTo("MANAGER");
-        assertThat(afterFirst.getString("status")).isEqualTo("AWAITING_APPROVAL");
-        assertThat(afterFirst.getList("timeline.summary", String.class))
-                .anySatisfy(s -> assertThat(s).contains("escalated to a MANAGER"));
-        Api.as("lead-lena").queryParam("caseId", caseId).get("/api/tasks").then().body("items", hasSize(0));
-        Recovery.task("manager-max", caseId, "APPROVAL");
+            // A minute before the due date nothing happens; just after it the job executor escalates.
+            ClockUtil.setCurrentTime(Date.from(due.minus(Duration.ofMinutes(1))));
+            assertThat(management.createJobQuery().processInstanceId(instanceOf(caseId)).timers().executable().count())
+                    .isZero();
+            Instant escalatedAt = due.plusSeconds(1);
+            ClockUtil.setCurrentTime(Date.from(escalatedAt));
+            JsonPath afterFirst = awaitApproverLevel(caseId, "MANAGER");
+            assertThat(afterFirst.getString("status")).isEqualTo("AWAITING_APPROVAL");
+            assertThat(afterFirst.getList("timeline.summary", String.class))
+                    .contains("No TEAM_LEAD decided within PT4H: escalated to a MANAGER");
+            // The old task is gone for the lead who held it: 404, as documented.
+            Api.as("lead-lena").get("/api/tasks/" + leadsTask).then().statusCode(404);
+            Api.as("lead-lena").body(Map.of("decision", "APPROVE")).post("/api/tasks/" + leadsTask + "/complete")
+                    .then().statusCode(404);
+            Api.as("lead-lena").queryParam("caseId", caseId).get("/api/tasks").then().body("items", hasSize(0));
+            String managersTask = Recovery.task("manager-max", caseId, "APPROVAL");
+            assertThat(managersTask).isNotEqualTo(leadsTask);
 
-        timers.fireApprovalTimer(caseId);
-        assertThat(Recovery.caseAs("crm-acme", caseId).getString("compensation.approverLevel")).isEqualTo("DIRECTOR");
-        Api.as("manager-max").queryParam("caseId", caseId).get("/api/tasks").then().body("items", hasSize(0));
-        timers.fireApprovalTimer(caseId);
-        assertThat(Recovery.caseAs("crm-acme", caseId).getString("compensation.approverLevel")).isEqualTo("DIRECTOR");
+            Instant managerDue = approvalTimerDue(caseId);
+            assertThat(Duration.between(escalatedAt, managerDue)).as("MANAGER waits").isEqualTo(Duration.ofHours(8));
+            ClockUtil.setCurrentTime(Date.from(managerDue.plusSeconds(1)));
+            awaitApproverLevel(caseId, "DIRECTOR");
+            Api.as("manager-max").queryParam("caseId", caseId).get("/api/tasks").then().body("items", hasSize(0));
 
+            Instant directorDue = approvalTimerDue(caseId);
+            assertThat(Duration.between(managerDue.plusSeconds(1), directorDue)).as("DIRECTOR waits")
+                    .isEqualTo(Duration.ofHours(24));
+            ClockUtil.setCurrentTime(Date.from(directorDue.plusSeconds(1)));
+            // At the top it stays with DIRECTOR and the timeline says it is still waiting.
+            Eventually.await("a second ESCALATED entry at DIRECTOR", () -> Recovery.caseAs("crm-acme", caseId)
+                    .getList("timeline.summary", String.class), summaries -> summaries.contains(
+                            "Still waiting for a DIRECTOR after PT24H"));
+            assertThat(Recovery.caseAs("crm-acme", caseId).getString("compensation.approverLevel")).isEqualTo("DIRECTOR");
+        } finally {
+            ClockUtil.reset();
+        }
         String approval = Recovery.task("director-dora", caseId, "APPROVAL");
         Recovery.claim("director-dora", approval);
         complete("director-dora", approval, Map.of("decision", "APPROVE"));
         Recovery.awaitStatus("crm-acme", caseId, "RECOVERED");
+    }
+
+    private JsonPath awaitApproverLevel(String caseId, String level) {
+        return Eventually.await("the approval to move to " + level, () -> Recovery.caseAs("crm-acme", caseId),
+                json -> level.equals(json.getString("compensation.approverLevel"))
+                        && !taskService.createTaskQuery().processInstanceId(instanceOf(caseId))
+                                .taskDefinitionKey("ApproveCompensation").list().isEmpty());
+    }
+
+    private Instant approvalTimerDue(String caseId) {
+        Job timer = management.createJobQuery().processInstanceId(instanceOf(caseId)).timers()
+                .activityId("ApprovalOverdue").singleResult();
+        assertThat(timer).as("the approval timer of case " + caseId).isNotNull();
+        return timer.getDuedate().toInstant();
+    }
+
+    private String instanceOf(String caseId) {
+        return runtime.createProcessInstanceQuery().processInstanceBusinessKey(caseId).singleResult().getId();
     }
 
     @Test
@@ -237,11 +300,33 @@ class EmpowermentResourceTest {
                 .body("effective[0].maxCreditPerCase", equalTo("200.00"))
                 .body("effective[0].maxDiscountPercent", equalTo(seniorDiscount));
         Api.as("agent-ana").get("/api/empowerment/agents/" + agent).then().statusCode(403);
-        // Managers manage the people below them, not their peers.
-        String peerTag = Api.as("manager-max").get("/api/empowerment/agents/lead-lena").then().extract().header("ETag");
-        Api.as("lead-lena").header("If-Match", "\"0\"").body(Map.of("level", "TEAM_LEAD", "reason", "a peer"))
-                .put("/api/empowerment/agents/agent-" + UUID.randomUUID().toString().substring(0, 8)).then().statusCode(403);
-        assertThat(peerTag).isNotBlank();
+    }
+
+    @Test
+    void managersCannotEditTheirPeers() {
+        // A second team lead, made by the director; Lena (a team lead) tries to change them with the right ETag.
+        String peer = "lead-" + UUID.randomUUID().toString().substring(0, 8);
+        setAgent("director-dora", peer, "TEAM_LEAD", List.of(), "A second team lead");
+        String peerTag = Api.as("manager-max").get("/api/empowerment/agents/" + peer).then().statusCode(200)
+                .body("level", equalTo("TEAM_LEAD")).extract().header("ETag");
+        Api.as("lead-lena").header("If-Match", peerTag).body(Map.of("level", "AGENT", "reason", "demote a peer"))
+                .put("/api/empowerment/agents/" + peer).then().statusCode(403).contentType("application/problem+json");
+        Api.as("lead-lena").header("If-Match", peerTag).body(Map.of("level", "TEAM_LEAD",
+                "overrides", List.of(Map.of("currency", "EUR", "maxCreditPerCase", "100.00")), "reason", "cap a peer"))
+                .put("/api/empowerment/agents/" + peer).then().statusCode(403);
+        // Nothing changed, and nothing was audited as Lena's.
+        Api.as("manager-max").get("/api/empowerment/agents/" + peer).then().statusCode(200)
+                .header("ETag", peerTag).body("level", equalTo("TEAM_LEAD")).body("overrides", hasSize(0));
+        Api.as("manager-max").queryParam("agentId", peer).get("/api/empowerment/audit").then().statusCode(200)
+                .body("items.by", org.hamcrest.Matchers.not(hasItem("lead-lena")));
+        // The same for a manager and another manager.
+        String otherManager = "manager-" + UUID.randomUUID().toString().substring(0, 8);
+        setAgent("director-dora", otherManager, "MANAGER", List.of(), "A second manager");
+        String managerTag = Api.as("director-dora").get("/api/empowerment/agents/" + otherManager).then()
+                .extract().header("ETag");
+        Api.as("manager-max").header("If-Match", managerTag).body(Map.of("level", "TEAM_LEAD", "reason", "a peer"))
+                .put("/api/empowerment/agents/" + otherManager).then().statusCode(403);
+        Api.as("director-dora").get("/api/empowerment/agents/" + otherManager).then().body("level", equalTo("MANAGER"));
     }
 
     @Test
@@ -266,15 +351,32 @@ class EmpowermentResourceTest {
 
     @Test
     void countsDecisionsWithinEmpowermentAndEscalationsInTheMetrics() {
-        String caseId = Recovery.open("crm-acme", aCase());
-        complete("agent-ana", throughApology("agent-ana", caseId), credit("5.00"));
-        String metrics = io.restassured.RestAssured.get("/q/metrics").then().statusCode(200).extract().asString();
-        assertThat(metrics).containsPattern("recovery_compensation_proposals_total\\{.*outcome=\"within\".*\\} [1-9]");
-        assertThat(metrics).contains("recovery_compensation_decision_time_seconds");
+        Map<String, String> within = Map.of("outcome", "within", "level", "AGENT", "type", "CREDIT");
+        Map<String, String> escalated = Map.of("outcome", "escalated", "level", "AGENT", "type", "CREDIT");
+        double withinBefore = Metrics.sum("recovery_compensation_proposals_total", within);
+        double escalatedBefore = Metrics.sum("recovery_compensation_proposals_total", escalated);
+        double decisionsBefore = Metrics.sum("recovery_compensation_decision_time_seconds_count", Map.of());
+
+        String inside = Recovery.open("crm-acme", aCase());
+        complete("agent-ana", throughApology("agent-ana", inside), credit("5.00"));
+        String above = Recovery.open("crm-acme", aCase());
+        complete("agent-ana", throughApology("agent-ana", above), credit("120.00"));
+
+        String metrics = Metrics.scrape();
+        assertThat(Metrics.sum(metrics, "recovery_compensation_proposals_total", within) - withinBefore)
+                .as("proposals within empowerment").isEqualTo(1.0);
+        assertThat(Metrics.sum(metrics, "recovery_compensation_proposals_total", escalated) - escalatedBefore)
+                .as("proposals escalated").isEqualTo(1.0);
+        assertThat(Metrics.sum(metrics, "recovery_compensation_decision_time_seconds_count", Map.of())
+                - decisionsBefore).as("decisions timed").isEqualTo(1.0);
     }
 
     @Inject
-    io.servicerecovery.support.ProcessTimers timers;
+    TaskService taskService;
+    @Inject
+    ManagementService management;
+    @Inject
+    RuntimeService runtime;
 
     private static String throughApology(String agent, String caseId) {
         return Recovery.throughApology(agent, caseId);

@@ -117,7 +117,7 @@ class TwoReplicasIT {
         as(b, agent, "agent").body(Map.of("statement", "We promised a date we could not keep; that is on us.",
                 "rootCause", "CARRIER_DELAY")).post("/api/tasks/" + accountability + "/complete").then().statusCode(200);
         String apology = task(a, agent, caseId, "APOLOGY");
-        as(a, agent, "agent").body(Map.of("message", Apologies.unique(), "deliveredVia", "PHONE"))
+        as(a, agent, "agent").body(Map.of("message", Apologies.nth(0), "deliveredVia", "PHONE"))
                 .post("/api/tasks/" + apology + "/complete").then().statusCode(200);
         String proposal = task(b, agent, caseId, "COMPENSATION");
         as(b, agent, "agent").body(Map.of("type", "CREDIT", "amount", "20.00", "currency", "EUR", "reason", "Late"))
@@ -127,8 +127,27 @@ class TwoReplicasIT {
                 .extract().jsonPath(), json -> "RECOVERED".equals(json.getString("status")));
         await("the case.recovered webhook", () -> webhooks.stream().map(w -> w[1]).toList(),
                 bodies -> bodies.stream().anyMatch(body -> body.contains("\"case.recovered\"") && body.contains(caseId)));
-        // Let both job executors and webhook workers run anything that is left before counting side effects.
-        Thread.sleep(5000);
+        // Before counting side effects, wait (with a deadline) until nothing about the case is left to run: the
+        // process has ended and has no job left, every delivery of its webhooks is final, and the receiver got
+        // exactly as many requests as the deliveries record attempts (a send by a second replica, or a retry after
+        // back-off, would show as one more request or attempt).
+        String processInstanceId = as(a, "crm-it", "crm").get("/api/cases/" + caseId).then().extract()
+                .path("processInstanceId");
+        await("nothing left to run for case " + caseId, () -> {
+            try {
+                long jobs = count("select count(*) from act_ru_job where process_instance_id_ = ?", processInstanceId);
+                long running = count("select count(*) from act_hi_procinst where proc_inst_id_ = ? and end_time_ is null",
+                        processInstanceId);
+                long open = count("select count(*) from webhook_delivery d join webhook_event e on e.id = d.event_id"
+                        + " where e.case_id = ? and d.status not in ('DELIVERED', 'FAILED')", UUID.fromString(caseId));
+                long attempts = count("select coalesce(sum(d.attempts), 0) from webhook_delivery d join webhook_event e"
+                        + " on e.id = d.event_id where e.case_id = ?", UUID.fromString(caseId));
+                long received = webhooks.stream().filter(w -> w[1].contains(caseId)).count();
+                return List.of(jobs, running, open, attempts - received);
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        }, state -> state.equals(List.of(0L, 0L, 0L, 0L)));
 
         String messageId = "<case-" + caseId + ".apology@service-recovery.example.com>";
         long emails = java.util.Arrays.stream(smtp.getReceivedMessages()).filter(m -> {
@@ -238,7 +257,7 @@ class TwoReplicasIT {
         }, status -> status == 200);
     }
 
-    private static long count(String query, UUID parameter) throws Exception {
+    private static long count(String query, Object parameter) throws Exception {
         try (Connection db = DriverManager.getConnection(adminUrl().replaceAll("/[^/?]+(\\?.*)?$", "/" + DATABASE),
                 "postgres", ""); PreparedStatement sql = db.prepareStatement(query)) {
             if (parameter != null) {

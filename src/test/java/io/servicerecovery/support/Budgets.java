@@ -14,6 +14,14 @@ public class Budgets {
         this.em = em;
     }
 
+    /** The demo people the tests approve credits as: their rolling budgets must not fill up over kept runs. */
+    public static final String[] DEMO_PEOPLE = { "agent-ana", "agent-ben", "lead-lena", "manager-max", "director-dora" };
+
+    /** Forgets what the demo people approved (a database kept between runs remembers yesterday's approvals). */
+    public void resetDemoPeople() {
+        reset(DEMO_PEOPLE);
+    }
+
     @Transactional
     public void reset(String... people) {
         em.createQuery("delete from BudgetReservation where agentId in :people")

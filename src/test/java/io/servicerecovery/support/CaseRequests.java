@@ -24,7 +24,9 @@ public final class CaseRequests {
         failure.put("category", "LATE_DELIVERY");
         failure.put("description", "The sofa arrived nine days late and the customer took a day off for nothing.");
         failure.put("severity", "HIGH");
-        failure.put("occurredAt", "2026-11-20T10:00:00Z");
+        // A day ago, not a fixed date: the 90-day repeat-failure window moves with the clock.
+        failure.put("occurredAt", java.time.Instant.now().minus(java.time.Duration.ofDays(1))
+                .truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString());
         body.put("customer", customer);
         body.put("failure", failure);
         body.put("orderValue", Map.of("amount", "899.90", "currency", "EUR"));

@@ -12,7 +12,8 @@ import java.time.ZoneOffset;
  */
 public final class MovableClock extends Clock {
 
-    private volatile Instant now = Instant.now();
+    // Microseconds, as the service's own clock and the databases keep them: what is stored reads back equal.
+    private volatile Instant now = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
 
     public void advance(Duration by) {
         now = now.plus(by);

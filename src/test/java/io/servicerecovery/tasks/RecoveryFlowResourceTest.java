@@ -39,7 +39,7 @@ class RecoveryFlowResourceTest {
     @org.junit.jupiter.api.BeforeEach
     void freshBudgets() {
         // Against a PostgreSQL that keeps data between runs, yesterday's run must not use up today's budget.
-        budgets.reset("agent-ana", "agent-ben", "lead-lena", "manager-max");
+        budgets.resetDemoPeople();
     }
 
     @Test

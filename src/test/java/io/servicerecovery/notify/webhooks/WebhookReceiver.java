@@ -47,6 +47,9 @@ final class WebhookReceiver implements AutoCloseable {
     private final HttpServer server;
     private final List<Received> received = new CopyOnWriteArrayList<>();
     private final Map<String, AtomicInteger> failuresLeft = new ConcurrentHashMap<>();
+    private final Map<String, String> failWhenBodyContains = new ConcurrentHashMap<>();
+    private final Map<String, String> redirects = new ConcurrentHashMap<>();
+    private final Map<String, java.time.Duration> stalls = new ConcurrentHashMap<>();
 
     private WebhookReceiver(HttpServer server) {
         this.server = server;
@@ -63,6 +66,23 @@ final class WebhookReceiver implements AutoCloseable {
             String path = exchange.getRequestURI().getPath();
             AtomicInteger failures = receiver.failuresLeft.get(path);
             int status = failures != null && failures.getAndDecrement() > 0 ? 500 : 200;
+            String failing = receiver.failWhenBodyContains.get(path);
+            if (failing != null && new String(body, StandardCharsets.UTF_8).contains(failing)) {
+                status = 500;
+            }
+            String redirect = receiver.redirects.get(path);
+            if (redirect != null) {
+                status = 307;
+                exchange.getResponseHeaders().add("Location", redirect);
+            }
+            java.time.Duration stall = receiver.stalls.get(path);
+            if (stall != null) {
+                try {
+                    Thread.sleep(stall.toMillis());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
             var headers = exchange.getRequestHeaders();
             receiver.received.add(new Received(path, headers.getFirst("webhook-id"),
                     headers.getFirst("webhook-timestamp"), headers.getFirst("webhook-signature"),
@@ -70,6 +90,8 @@ final class WebhookReceiver implements AutoCloseable {
             exchange.sendResponseHeaders(status, -1);
             exchange.close();
         });
+        // One thread per request: a stalled answer must not hold up the others.
+        server.setExecutor(java.util.concurrent.Executors.newCachedThreadPool());
         server.start();
         return receiver;
     }
@@ -81,6 +103,21 @@ final class WebhookReceiver implements AutoCloseable {
     /** The next {@code count} requests to {@code path} are answered 500. */
     void failFirst(String path, int count) {
         failuresLeft.put(path, new AtomicInteger(count));
+    }
+
+    /** Requests to {@code path} whose body contains {@code text} are answered 500, always. */
+    void failWhenBodyContains(String path, String text) {
+        failWhenBodyContains.put(path, text);
+    }
+
+    /** Requests to {@code path} are answered 307 to {@code location}. */
+    void redirect(String path, String location) {
+        redirects.put(path, location);
+    }
+
+    /** Requests to {@code path} are answered only after {@code stall}. */
+    void stall(String path, java.time.Duration stall) {
+        stalls.put(path, stall);
     }
 
     List<Received> at(String path) {
@@ -102,6 +139,15 @@ final class WebhookReceiver implements AutoCloseable {
                 || Math.abs(Instant.now().getEpochSecond() - Long.parseLong(timestamp)) > 300) {
             return false;
         }
+        return signedWith(secret, id, timestamp, body, signatureHeader);
+    }
+
+    /** Whether one of the signatures is the secret's, whatever the timestamp (for tests that move the clock). */
+    static boolean signedWith(String secret, Received r) {
+        return signedWith(secret, r.id(), r.timestamp(), r.body(), r.signature());
+    }
+
+    private static boolean signedWith(String secret, String id, String timestamp, byte[] body, String signatureHeader) {
         byte[] expected;
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
