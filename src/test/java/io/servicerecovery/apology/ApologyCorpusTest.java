@@ -59,16 +59,9 @@ class ApologyCorpusTest {
             report.addAll(score.misses);
             passed &= score.acceptedShare() >= REQUIRED && score.refusedShare() >= REQUIRED;
         }
-        report.add(language + (passed ? " meets" : " does not meet yet") + " the " + REQUIRED + " threshold");
         String text = String.join("\n", report);
         System.out.println(text);
-        // The corpus is what the issue asks for; the 95% threshold is asserted once the checks judge by meaning.
-        long sincere = corpus.entries.stream().filter(e -> e.expected.isEmpty()).count();
-        long bad = corpus.entries.size() - sincere;
-        long nearMisses = corpus.entries.stream().filter(e -> e.expected.equals(Set.of(Finding.NO_OWNERSHIP))).count();
-        assertThat(sincere).as(text).isGreaterThanOrEqualTo(40);
-        assertThat(bad).isGreaterThanOrEqualTo(25);
-        assertThat(nearMisses * 2).isGreaterThanOrEqualTo(bad);
+        assertThat(passed).as(text).isTrue();
     }
 
     private Score score(Corpus corpus, String part) {
