@@ -285,6 +285,14 @@ final class Responsibility {
                 ours = i;
             }
         }
+        if (ours < 0 && c.units.stream().anyMatch(u -> u.is(Role.SUBJECT))) {
+            // a cleft: "..., det var vi", "..., it was we"
+            for (int i = 0; i < c.units.size(); i++) {
+                if (c.unit(i).is(Role.FIRST_PERSON)) {
+                    ours = i;
+                }
+            }
+        }
         if (ours < 0) {
             return Optional.empty();
         }
