@@ -231,7 +231,7 @@ final class Lexicon {
     }
 
     /** One entry of a role's list, compiled. */
-    record Entry(Role role, List<Pattern1> words, String thai) {
+    record Entry(Role role, List<WordPattern> words, String thai) {
 
         static Entry compile(Words words, Role role, String source, String where) {
             String text = words.lower(words.display(source).trim());
@@ -244,7 +244,7 @@ final class Lexicon {
                 }
                 return new Entry(role, List.of(), text.replaceAll("\\s+", ""));
             }
-            List<Pattern1> patterns = new ArrayList<>();
+            List<WordPattern> patterns = new ArrayList<>();
             for (String piece : text.split("\\s+")) {
                 boolean prefix = piece.endsWith("*");
                 boolean suffix = piece.startsWith("*");
@@ -254,7 +254,7 @@ final class Lexicon {
                         throw new IllegalStateException(where + " " + role + ": '*' on fewer than "
                                 + PhraseBook.MIN_STEM + " letters: " + source);
                     }
-                    patterns.add(new Pattern1(core, prefix, suffix, false));
+                    patterns.add(new WordPattern(core, prefix, suffix, false));
                     continue;
                 }
                 List<Word> parts = words.split(core);
@@ -262,7 +262,7 @@ final class Lexicon {
                     throw new IllegalStateException(where + " " + role + ": no word in '" + piece + "' of " + source);
                 }
                 boolean exact = !role.byStem();
-                parts.forEach(part -> patterns.add(new Pattern1(exact ? part.text() : part.stem(), false, false, exact)));
+                parts.forEach(part -> patterns.add(new WordPattern(exact ? part.text() : part.stem(), false, false, exact)));
             }
             return new Entry(role, List.copyOf(patterns), "");
         }
@@ -289,7 +289,7 @@ final class Lexicon {
      * closed classes (pronouns, negations, conjunctions) the word itself, as stems of function words collide
      * ("yours" and "your" share the English stem "your").
      */
-    record Pattern1(String text, boolean prefix, boolean suffix, boolean exact) {
+    record WordPattern(String text, boolean prefix, boolean suffix, boolean exact) {
 
         boolean matches(Word word) {
             if (prefix && suffix) {

@@ -1,6 +1,7 @@
 package io.servicerecovery.apology;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -354,8 +355,8 @@ final class Responsibility {
             this.negationAt = new int[units.size()];
             this.conditional = new boolean[units.size()];
             this.conditionAt = new int[units.size()];
-            java.util.Arrays.fill(negationAt, -1);
-            java.util.Arrays.fill(conditionAt, -1);
+            Arrays.fill(negationAt, -1);
+            Arrays.fill(conditionAt, -1);
         }
 
         static Scoped of(Lexicon lexicon, Sentence sentence, Clause clause) {
