@@ -11,9 +11,13 @@ import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.servicerecovery.apology.Lexicon.Sentence;
 import io.servicerecovery.apology.PhraseBook.Match;
 import io.servicerecovery.apology.PhraseBook.Phrase;
 import io.servicerecovery.apology.PhraseBook.Phrases;
+import io.servicerecovery.apology.Responsibility.Fact;
+import io.servicerecovery.apology.Responsibility.Kind;
+import io.servicerecovery.apology.Responsibility.Reading;
 import io.servicerecovery.apology.Tokenizer.Text;
 
 /**
@@ -21,7 +25,10 @@ import io.servicerecovery.apology.Tokenizer.Text;
  * <p>
  * The rules follow what wins customers back: a personal apology (names the customer, refers to the actual
  * failure, is not a copy of another case's apology), that apologizes and takes ownership, and never blames the
- * customer. All checks run in the customer's language, with that language's {@link PhraseBook}.
+ * customer. All checks run in the customer's language, with that language's {@link PhraseBook}. Ownership and
+ * blame are judged by structure ({@link Responsibility}: who a fault word is bound to, and whether it is negated,
+ * conditional or put on someone else), not by a fixed list of phrases; a finding about one sentence quotes it and,
+ * where it can, suggests a wording built from it ({@link Suggestions}).
  * <p>
  * Stateless and thread-safe.
  */
@@ -100,6 +107,8 @@ public class ApologyChecks {
         Text message = tokenizer.analyze(draft.message());
         List<String> name = nameWords(tokenizer, draft.customerName());
 
+        Reading reading = Responsibility.read(book.meaning(), draft.message());
+
         List<Finding> findings = new ArrayList<>();
         if (message.words().size() < MIN_WORDS) {
             findings.add(Finding.blocking(Finding.TOO_SHORT, "Write at least " + MIN_WORDS + " words (this draft has "
@@ -109,20 +118,23 @@ public class ApologyChecks {
         if (!name.isEmpty() && !namesCustomer(book, message, name)) {
             String full = displayName(draft.customerName());
             String first = full.split(" ")[0];
+            Optional<String> opening = Suggestions.firstSentence(reading);
             findings.add(Finding.blocking(Finding.CUSTOMER_NOT_NAMED, first.equals(full)
                     ? "Name the customer: use '" + first + "'."
-                    : "Name the customer: use '" + first + "' or '" + full + "'."));
+                    : "Name the customer: use '" + first + "' or '" + full + "'.", opening.orElse(null),
+                    opening.map(o -> Suggestions.addressed(book.meaning(), first, o)).orElse(null)));
         }
-        failureNotReferenced(book, message, draft).ifPresent(findings::add);
+        failureNotReferenced(book, message, draft, reading).ifPresent(findings::add);
         if (none(book.apology(), message)) {
+            Optional<String> sentence = Suggestions.ownershipSentence(reading);
             findings.add(Finding.blocking(Finding.NO_APOLOGY, "Apologize in so many words, in the customer's"
-                    + " language" + examples(book.apology()) + "."));
+                    + " language" + examples(book.apology()) + ".", sentence.orElse(null),
+                    sentence.map(s -> Suggestions.withApology(book.meaning(), s)).orElse(null)));
         }
-        if (none(book.ownership(), message)) {
-            findings.add(Finding.blocking(Finding.NO_OWNERSHIP, "Take ownership: say that the mistake was ours"
-                    + examples(book.ownership()) + ", instead of only describing what happened."));
+        if (!reading.owned()) {
+            findings.add(noOwnership(book, reading));
         }
-        blame(book, message).ifPresent(findings::add);
+        blame(book, message, reading).ifPresent(findings::add);
         canned(book, message, name, recentApologiesOfOtherCases).ifPresent(findings::add);
         return List.copyOf(findings);
     }
@@ -135,7 +147,8 @@ public class ApologyChecks {
      */
     public List<Finding> checkStatement(String locale, String statement) {
         Phrases book = phraseBook.forLocale(locale);
-        return blame(book, book.tokenizer().analyze(statement)).map(List::of).orElse(List.of());
+        return blame(book, book.tokenizer().analyze(statement), Responsibility.read(book.meaning(), statement))
+                .map(List::of).orElse(List.of());
     }
 
     // --- customer name -------------------------------------------------------------------------------------
@@ -197,7 +210,8 @@ public class ApologyChecks {
 
     // --- failure reference ---------------------------------------------------------------------------------
 
-    private static Optional<Finding> failureNotReferenced(Phrases book, Text message, ApologyDraft draft) {
+    private static Optional<Finding> failureNotReferenced(Phrases book, Text message, ApologyDraft draft,
+            Reading reading) {
         List<Phrase> categoryWords = book.category(draft.failureCategory());
         List<String> contentWords = contentWords(book, draft.failureDescription());
         if (categoryWords.isEmpty() && contentWords.isEmpty()) {
@@ -210,9 +224,11 @@ public class ApologyChecks {
         List<String> hints = new ArrayList<>(contentWords.subList(0, Math.min(3, contentWords.size())));
         Phrases.examples(categoryWords, 2).stream().filter(w -> !hints.contains(w)).forEach(hints::add);
         String quoted = hints.stream().map(h -> "'" + h + "'").collect(Collectors.joining(", "));
+        // the sentence that apologizes is where the customer expects to read what it is for
+        Optional<String> sentence = reading.apologySentence().map(reading::text);
         return Optional.of(Finding.blocking(Finding.FAILURE_NOT_REFERENCED,
                 "Refer to what actually went wrong" + (quoted.isEmpty() ? "" : ", e.g. " + quoted)
-                        + ": the customer must see that you know their case."));
+                        + ": the customer must see that you know their case.", sentence.orElse(null), null));
     }
 
     /** Words of the failure description that say something: not stop words, 4+ letters (Thai: 3+ characters). */
@@ -271,7 +287,11 @@ public class ApologyChecks {
         return ", e.g. " + examples.stream().map(e -> "'" + e + "'").collect(Collectors.joining(" or "));
     }
 
-    private static Optional<Finding> blame(Phrases book, Text text) {
+    /**
+     * Blame phrases of the phrase book ("you should have", "as stated in our terms") and blame found by
+     * {@link Responsibility} (a fault bound to the customer, an apology for their feelings), each quoted once.
+     */
+    private static Optional<Finding> blame(Phrases book, Text text, Reading reading) {
         List<Match> exceptions = book.blameExceptions().stream().flatMap(p -> p.findIn(text).stream()).toList();
         List<Match> matches = book.blame().stream().flatMap(p -> p.findIn(text).stream())
                 .filter(m -> exceptions.stream().noneMatch(m::within))
@@ -285,13 +305,45 @@ public class ApologyChecks {
                 found.add(match.text());
             }
         }
+        Tokenizer tokenizer = book.tokenizer();
+        List<Fact> facts = reading.all(Kind.BLAME, Kind.NOT_AN_APOLOGY);
+        for (Fact fact : facts) {
+            String quote = tokenizer.normalize(reading.quote(fact.start(), fact.end()));
+            if (found.stream().noneMatch(f -> f.contains(quote) || quote.contains(f))) {
+                found.add(quote);
+            }
+        }
         if (found.isEmpty()) {
             return Optional.empty();
         }
         String quoted = found.stream().map(f -> "'" + f + "'").collect(Collectors.joining(", "));
+        Optional<Sentence> where = facts.isEmpty()
+                ? Suggestions.sentenceContaining(reading, tokenizer, found.iterator().next())
+                : Optional.of(facts.get(0).sentence());
         return Optional.of(Finding.blocking(Finding.BLAMES_CUSTOMER, "Remove " + quoted + ": "
                 + (found.size() == 1 ? "it puts" : "they put") + " the blame on the customer. Say what we got"
-                + " wrong instead" + examples(book.ownership()) + "."));
+                + " wrong instead" + examples(book.ownership()) + ".", where.map(reading::text).orElse(null),
+                where.map(w -> Suggestions.withoutBlame(book.meaning(), reading, w, tokenizer, found)).orElse(null)));
+    }
+
+    /** What is missing for ownership, in which sentence, and a wording built from the agent's sentence. */
+    private static Finding noOwnership(Phrases book, Reading reading) {
+        Optional<Fact> problem = reading.all(Kind.DISOWNED).stream().findFirst()
+                .or(() -> reading.all(Kind.DEFLECTED).stream().findFirst())
+                .or(() -> reading.all(Kind.CONDITIONAL).stream().findFirst())
+                .or(() -> reading.all(Kind.UNATTRIBUTED).stream().findFirst());
+        Optional<Sentence> sentence = problem.map(Fact::sentence).or(reading::apologySentence)
+                .or(() -> reading.sentences().stream().findFirst());
+        String why = problem.map(p -> switch (p.kind()) {
+            case DISOWNED -> "this sentence says the mistake was not ours ('" + p.cue() + "')";
+            case DEFLECTED -> "this sentence puts the fault on someone else ('" + p.cue() + "')";
+            case CONDITIONAL -> "this sentence only takes ownership under a condition ('" + p.cue() + "')";
+            default -> "this sentence names what went wrong ('" + p.cue() + "') but not that it was ours";
+        }).orElse("no sentence says whose mistake it was");
+        String message = "Take ownership: " + why + ". Say that the mistake was ours" + examples(book.ownership())
+                + ", instead of only describing what happened.";
+        return Finding.blocking(Finding.NO_OWNERSHIP, message, sentence.map(reading::text).orElse(null),
+                Suggestions.withOwnership(book.meaning(), reading, sentence, problem));
     }
 
     // --- canned ---------------------------------------------------------------------------------------------

@@ -39,6 +39,10 @@ public class PhraseBook {
 
     public static final String FALLBACK = "en";
     static final String RESOURCE_DIR = "apology/phrases/";
+    /** What words mean to the ownership and blame checks, per language (see {@link Lexicon}). */
+    static final String MEANING_DIR = "apology/meaning/";
+    /** Words after a negation that it covers: "not (1) a (2) mistake (3) on (4) our part (5)". */
+    static final int DEFAULT_NEGATION_SCOPE = 5;
     /** Shortest stem allowed in the data: three letters still separate "извин*" from unrelated words. */
     static final int MIN_STEM = 3;
 
@@ -108,7 +112,68 @@ public class PhraseBook {
                 compile(tokenizer, file.ownership(), where + " ownership", true),
                 compile(tokenizer, file.blame(), where + " blame", true),
                 compile(tokenizer, file.blameExceptions(), where + " blameExceptions", false),
-                Set.copyOf(stopWords), Map.copyOf(categories));
+                Set.copyOf(stopWords), Map.copyOf(categories), loadMeaning(language));
+    }
+
+    private Lexicon loadMeaning(String language) {
+        String path = MEANING_DIR + language + ".json";
+        ClassLoader context = Thread.currentThread().getContextClassLoader();
+        URL url = context == null ? null : context.getResource(path);
+        if (url == null) {
+            url = PhraseBook.class.getClassLoader().getResource(path);
+        }
+        if (url == null) {
+            throw new IllegalStateException("No " + path + " on the classpath: every phrase book needs its meaning file");
+        }
+        MeaningFile file;
+        try (InputStream in = url.openStream(); Reader reader = new InputStreamReader(in, StandardCharsets.UTF_8)) {
+            file = mapper.readValue(reader, MeaningFile.class);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read " + url, e);
+        }
+        if (file.language() != null && !file.language().equals(language)) {
+            throw new IllegalStateException(url + " declares language " + file.language() + ", expected " + language);
+        }
+        Map<Lexicon.Role, List<String>> lists = Lexicon.lists();
+        put(lists, Lexicon.Role.FIRST_PERSON, file.firstPerson(), path, true);
+        put(lists, Lexicon.Role.FIRST_PERSON_ALONE, file.firstPersonAlone(), path, true);
+        put(lists, Lexicon.Role.FIRST_PERSON_BEFORE, file.firstPersonBefore(), path, false);
+        put(lists, Lexicon.Role.CUSTOMER, file.customer(), path, true);
+        put(lists, Lexicon.Role.CUSTOMER_BEFORE, file.customerBefore(), path, false);
+        put(lists, Lexicon.Role.THIRD_PARTY, file.thirdParty(), path, true);
+        put(lists, Lexicon.Role.FAULT, file.fault(), path, true);
+        put(lists, Lexicon.Role.FAULT_WEAK, file.faultWeak(), path, false);
+        put(lists, Lexicon.Role.FAULT_OBJECT, file.faultObject(), path, false);
+        put(lists, Lexicon.Role.IDIOM, file.ownershipIdioms(), path, false);
+        put(lists, Lexicon.Role.NEGATION, file.negation(), path, true);
+        put(lists, Lexicon.Role.NEGATION_WORD, file.negationWord(), path, false);
+        put(lists, Lexicon.Role.NOT_NEGATION, file.notNegation(), path, false);
+        put(lists, Lexicon.Role.CONDITIONAL, file.conditional(), path, true);
+        put(lists, Lexicon.Role.QUESTION, file.question(), path, false);
+        put(lists, Lexicon.Role.FEELING, file.feeling(), path, true);
+        put(lists, Lexicon.Role.SUBJECT, file.subjects(), path, false);
+        put(lists, Lexicon.Role.CONJUNCTION, file.conjunctions(), path, false);
+        put(lists, Lexicon.Role.RELATIVE, file.relatives(), path, false);
+        put(lists, Lexicon.Role.APOLOGY, file.apology(), path, true);
+        put(lists, Lexicon.Role.NEUTRAL, file.neutral(), path, false);
+        if (file.ownershipSuggestion() == null || file.apologySuggestion() == null) {
+            throw new IllegalStateException(path + ": ownershipSuggestion and apologySuggestion are required");
+        }
+        return new Lexicon(Words.forLanguage(language), lists,
+                file.negationScope() == null ? DEFAULT_NEGATION_SCOPE : file.negationScope(),
+                Boolean.TRUE.equals(file.negationLooksBack()), file.ownershipSuggestion(), file.apologySuggestion(),
+                path);
+    }
+
+    private static void put(Map<Lexicon.Role, List<String>> lists, Lexicon.Role role, List<String> list, String where,
+            boolean required) {
+        if (list == null || list.isEmpty()) {
+            if (required) {
+                throw new IllegalStateException(where + ": " + role + " must list at least one entry");
+            }
+            return;
+        }
+        lists.put(role, List.copyOf(list));
     }
 
     private static List<Phrase> compile(Tokenizer tokenizer, List<String> raw, String where, boolean required) {
@@ -125,6 +190,16 @@ public class PhraseBook {
         return List.copyOf(phrases);
     }
 
+    /** The content of one meaning file, as written (see {@link Lexicon.Role} for each list). */
+    record MeaningFile(String language, List<String> firstPerson, List<String> firstPersonAlone,
+            List<String> firstPersonBefore, List<String> customer, List<String> customerBefore,
+            List<String> thirdParty, List<String> fault, List<String> faultWeak, List<String> faultObject,
+            List<String> ownershipIdioms, List<String> negation, List<String> negationWord, List<String> notNegation,
+            Integer negationScope, Boolean negationLooksBack, List<String> conditional, List<String> question,
+            List<String> feeling, List<String> subjects, List<String> conjunctions, List<String> relatives,
+            List<String> apology, List<String> neutral, String ownershipSuggestion, String apologySuggestion) {
+    }
+
     /** The content of one phrase file, as written. */
     record PhraseFile(String language, Boolean inflectsNames, List<String> apology, List<String> ownership,
             List<String> blame, List<String> blameExceptions, List<String> stopWords,
@@ -138,16 +213,18 @@ public class PhraseBook {
      * @param tokenizer       the tokenizer of that language
      * @param inflectsNames   whether names take case endings (Latvian, Russian): "Anna" -> "Annai", "Анне"
      * @param apology         phrases that apologize
-     * @param ownership       phrases that take ownership of the mistake
+     * @param ownership       phrases that take ownership of the mistake: quoted to the agent as examples; whether a
+     *                        text takes ownership is judged by {@link Responsibility}
      * @param blame           phrases that blame the customer
      * @param blameExceptions longer phrases that start like a blame phrase but are not one ("you should have
      *                        received"); a blame match inside one of them does not count
      * @param stopWords       normalized words that never count as content words of a failure description
      * @param categories      per failure category (upper case), words and phrases that refer to it
+     * @param meaning         what words mean to the ownership and blame checks ({@code apology/meaning/})
      */
     public record Phrases(String language, Tokenizer tokenizer, boolean inflectsNames, List<Phrase> apology,
             List<Phrase> ownership, List<Phrase> blame, List<Phrase> blameExceptions, Set<String> stopWords,
-            Map<String, List<Phrase>> categories) {
+            Map<String, List<Phrase>> categories, Lexicon meaning) {
 
         /** The phrases that refer to a failure category; empty for an unknown category. */
         public List<Phrase> category(String code) {

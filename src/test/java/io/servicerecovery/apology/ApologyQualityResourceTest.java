@@ -121,7 +121,13 @@ class ApologyQualityResourceTest {
                 .body("findings.code", hasItem("CUSTOMER_NOT_NAMED"))
                 .body("findings.code", hasItem("NO_APOLOGY"))
                 .body("findings.code", hasItem("NO_OWNERSHIP"))
-                .body("findings.code", hasItem("TOO_SHORT"));
+                .body("findings.code", hasItem("TOO_SHORT"))
+                // the finding quotes the agent's sentence and suggests wording built from it
+                .body("findings.find { it.code == 'NO_OWNERSHIP' }.sentence",
+                        equalTo("Your order was delivered as per schedule."))
+                .body("findings.find { it.code == 'NO_OWNERSHIP' }.suggestion", equalTo(
+                        "Your order was delivered as per schedule. That was our mistake, and I take responsibility for it."))
+                .body("findings.find { it.code == 'TOO_SHORT' }", not(org.hamcrest.Matchers.hasKey("sentence")));
         Api.as("agent-ana").body(Map.of("caseId", caseId, "message", Apologies.unique()))
                 .post("/api/apologies/check").then().statusCode(200)
                 .body("ok", equalTo(true))
