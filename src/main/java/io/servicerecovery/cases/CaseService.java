@@ -151,6 +151,13 @@ public class CaseService {
         return new Page<>(items, next);
     }
 
+    /** The cases an agent took accountability for, most recently changed first (the console's "my recent work"). */
+    @Transactional
+    public List<CaseView> recentWorkOf(String agentId, int limit) {
+        return cases.find("accountableAgent = ?1 order by updatedAt desc", agentId).range(0, limit - 1).list().stream()
+                .map(views::full).toList();
+    }
+
     /** Cancels a case on the CRM's request: the process ends and no task is left. */
     @Transactional
     public CaseView cancel(UUID id, String reason, Viewer viewer) {

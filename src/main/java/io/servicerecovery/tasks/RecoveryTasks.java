@@ -142,6 +142,14 @@ public class RecoveryTasks {
         return new Page<>(items, more ? PageRequest.encode("offset:" + (offset + page.limit())) : null);
     }
 
+    /** Who holds the open task of a case, if anyone holds it (the console's "Ben is working on this step"). */
+    @Transactional
+    public java.util.Optional<String> holderOfOpenTask(UUID caseId) {
+        return engineTasks.createTaskQuery().processDefinitionKey(ProcessVariables.PROCESS_KEY)
+                .processInstanceBusinessKey(caseId.toString()).list().stream().map(Task::getAssignee)
+                .filter(java.util.Objects::nonNull).findFirst();
+    }
+
     @Transactional
     public TaskDetail get(String taskId, CurrentUser user) {
         Task task = visibleTask(taskId, user);
