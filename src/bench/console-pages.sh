@@ -32,7 +32,7 @@ export -f open_case; export port
 echo "opening 1,000 cases: $(seq 1 1000 | xargs -P 6 -I{} bash -c 'open_case {}' | sort | uniq -c | tr '\n' ' ')"
 jar_cookies="$work/cookies"
 curl -s -c "$jar_cookies" -o /dev/null -d 'j_username=agent-ana&j_password=agent-ana' localhost:$port/console/j_security_check
-case_id=$(curl -s -u crm-acme:crm-acme "localhost:$port/api/cases?limit=1" | sed -E 's/.*"id" *: *"([^"]+)".*/\1/' | head -c 36)
+case_id=$(curl -s -u crm-acme:crm-acme "localhost:$port/api/cases?limit=1" | grep -o '"id" *: *"[0-9a-f-]\{36\}"' | head -1 | grep -o '[0-9a-f-]\{36\}')
 measure() {
   for _ in $(seq 1 40); do curl -s -b "$jar_cookies" -o /dev/null "$1"; done
   for _ in $(seq 1 200); do curl -s -b "$jar_cookies" -o /dev/null -w '%{time_total}\n' "$1"; done | sort -n |

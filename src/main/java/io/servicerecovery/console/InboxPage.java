@@ -31,6 +31,8 @@ import io.servicerecovery.tasks.RecoveryTasks.AssigneeFilter;
 @Produces(MediaType.TEXT_HTML)
 public class InboxPage {
 
+    static final int SHOWN = 50;
+
     private final ConsoleRequest console;
     private final RecoveryTasks tasks;
     private final Clock clock;
@@ -41,7 +43,9 @@ public class InboxPage {
         this.clock = clock;
     }
 
-    public record InboxView(String type, List<String> types, List<TaskRow> mine, List<TaskRow> queue) {
+    /** @param moreMine, moreQueue whether a list has more than it shows (its count then reads "50+") */
+    public record InboxView(String type, List<String> types, List<TaskRow> mine, List<TaskRow> queue,
+            boolean moreMine, boolean moreQueue) {
     }
 
     @CheckedTemplate
@@ -74,14 +78,18 @@ public class InboxPage {
     private InboxView view(String type) {
         RecoveryStep step = parseStep(type);
         CurrentUser user = console.user();
-        PageRequest page = PageRequest.of(PageRequest.MAX_LIMIT, null);
-        List<TaskRow> mine = tasks.list(user, AssigneeFilter.ME, step, null, page).items().stream()
-                .map(t -> TaskRow.of(t, clock)).toList();
-        List<TaskRow> queue = tasks.list(user, AssigneeFilter.UNASSIGNED, step, null, page).items().stream()
-                .map(t -> TaskRow.of(t, clock)).toList();
+        // The most urgent fifty of each list: more than anyone works through before the next refresh.
+        PageRequest page = PageRequest.of(SHOWN, null);
+        var mine = tasks.list(user, AssigneeFilter.ME, step, null, page);
+        var queue = tasks.list(user, AssigneeFilter.UNASSIGNED, step, null, page);
         List<String> types = java.util.Arrays.stream(RecoveryStep.values())
                 .filter(s -> s != RecoveryStep.APPROVAL || user.isManager()).map(Enum::name).toList();
-        return new InboxView(step == null ? "" : step.name(), types, mine, queue);
+        return new InboxView(step == null ? "" : step.name(), types, rows(mine.items()), rows(queue.items()),
+                mine.nextCursor() != null, queue.nextCursor() != null);
+    }
+
+    private List<TaskRow> rows(List<io.servicerecovery.tasks.TaskSummary> tasks) {
+        return tasks.stream().map(t -> TaskRow.of(t, clock)).toList();
     }
 
     private static RecoveryStep parseStep(String type) {
