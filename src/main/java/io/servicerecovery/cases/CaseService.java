@@ -19,7 +19,7 @@ import io.servicerecovery.common.KeysetPosition;
 import io.servicerecovery.common.Page;
 import io.servicerecovery.common.PageRequest;
 import io.servicerecovery.common.ProblemException;
-import io.servicerecovery.process.RecoveryProcess;
+import io.servicerecovery.workflow.RecoveryProcess;
 
 /** Opens, finds, lists and cancels cases. */
 @ApplicationScoped

@@ -16,7 +16,7 @@ import io.servicerecovery.cases.CaseRepository;
 import io.servicerecovery.cases.RecoveryCase;
 import io.servicerecovery.cases.TimelineRecorded;
 import io.servicerecovery.common.AfterCommit;
-import io.servicerecovery.process.ProcessVariables;
+import io.servicerecovery.workflow.ProcessVariables;
 
 /**
  * Business metrics on /q/metrics, counted from the case timeline once the change has

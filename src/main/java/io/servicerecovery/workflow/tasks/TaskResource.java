@@ -1,4 +1,4 @@
-package io.servicerecovery.tasks;
+package io.servicerecovery.workflow.tasks;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
@@ -23,7 +23,7 @@ import io.servicerecovery.common.PageRequest;
 import io.servicerecovery.common.ProblemException;
 import io.servicerecovery.compensation.ApprovalRequest;
 import io.servicerecovery.compensation.ProposalRequest;
-import io.servicerecovery.process.RecoveryStep;
+import io.servicerecovery.workflow.RecoveryStep;
 import io.servicerecovery.security.CurrentUser;
 
 @Path("/api/tasks")

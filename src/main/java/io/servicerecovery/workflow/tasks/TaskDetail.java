@@ -1,4 +1,4 @@
-package io.servicerecovery.tasks;
+package io.servicerecovery.workflow.tasks;
 
 import io.servicerecovery.cases.CaseView;
 import io.servicerecovery.compensation.CompensationView;

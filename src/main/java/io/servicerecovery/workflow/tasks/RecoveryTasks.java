@@ -1,4 +1,4 @@
-package io.servicerecovery.tasks;
+package io.servicerecovery.workflow.tasks;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -48,8 +48,8 @@ import io.servicerecovery.compensation.CompensationService;
 import io.servicerecovery.compensation.ProposalDecision;
 import io.servicerecovery.compensation.ProposalRequest;
 import io.servicerecovery.empowerment.EmpowermentService;
-import io.servicerecovery.process.ProcessVariables;
-import io.servicerecovery.process.RecoveryStep;
+import io.servicerecovery.workflow.ProcessVariables;
+import io.servicerecovery.workflow.RecoveryStep;
 import io.servicerecovery.security.CurrentUser;
 
 /**

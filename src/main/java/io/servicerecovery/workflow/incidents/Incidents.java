@@ -1,4 +1,4 @@
-package io.servicerecovery.process;
+package io.servicerecovery.workflow.incidents;
 
 import java.util.List;
 import java.util.Map;
@@ -20,6 +20,7 @@ import io.servicerecovery.cases.TimelineKind;
 import io.servicerecovery.common.Page;
 import io.servicerecovery.common.PageRequest;
 import io.servicerecovery.common.ProblemException;
+import io.servicerecovery.workflow.ProcessVariables;
 
 /**
  * The engine's incidents (an email, a grant or a webhook whose retries ran out) as

@@ -1,10 +1,10 @@
-package io.servicerecovery.tasks;
+package io.servicerecovery.workflow.tasks;
 
 import java.time.Instant;
 import java.util.UUID;
 
 import io.servicerecovery.cases.Severity;
-import io.servicerecovery.process.RecoveryStep;
+import io.servicerecovery.workflow.RecoveryStep;
 
 public record TaskSummary(
         String id,

@@ -1,4 +1,4 @@
-package io.servicerecovery.tasks;
+package io.servicerecovery.workflow.tasks;
 
 import static io.servicerecovery.support.CaseRequests.aCase;
 import static io.servicerecovery.support.Recovery.awaitStatus;

@@ -1,4 +1,4 @@
-package io.servicerecovery.process;
+package io.servicerecovery.workflow;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;

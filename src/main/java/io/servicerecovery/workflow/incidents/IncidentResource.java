@@ -1,4 +1,4 @@
-package io.servicerecovery.process;
+package io.servicerecovery.workflow.incidents;
 
 import java.util.UUID;
 

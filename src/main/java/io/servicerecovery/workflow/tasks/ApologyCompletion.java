@@ -1,4 +1,4 @@
-package io.servicerecovery.tasks;
+package io.servicerecovery.workflow.tasks;
 
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;

@@ -1,4 +1,4 @@
-package io.servicerecovery.process;
+package io.servicerecovery.workflow;
 
 import java.time.Duration;
 import java.util.EnumMap;

@@ -1,4 +1,4 @@
-package io.servicerecovery.tasks;
+package io.servicerecovery.workflow.tasks;
 
 import java.util.UUID;
 
@@ -7,7 +7,7 @@ import io.servicerecovery.compensation.CompensationView;
 import io.servicerecovery.compensation.GrantView;
 import io.servicerecovery.compensation.ProposalOutcome;
 import io.servicerecovery.empowerment.Level;
-import io.servicerecovery.process.RecoveryStep;
+import io.servicerecovery.workflow.RecoveryStep;
 
 /** The answer to a completed task; a proposal's answer carries the decision and, when approved, the grant. */
 public record CompletionResult(

@@ -1,4 +1,4 @@
-package io.servicerecovery.process;
+package io.servicerecovery.workflow;
 
 import static io.servicerecovery.support.CaseRequests.aCase;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
