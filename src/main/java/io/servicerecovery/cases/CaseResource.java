@@ -31,6 +31,7 @@ import io.servicerecovery.common.PageRequest;
 import io.servicerecovery.common.Problem;
 import io.servicerecovery.common.ProblemException;
 import io.servicerecovery.security.CurrentUser;
+import io.servicerecovery.timeline.TimelineEntryView;
 
 @Path("/api/cases")
 @Tag(name = "Cases", description = "Failed customer experiences reported by a CRM")

@@ -20,6 +20,9 @@ import io.servicerecovery.common.Page;
 import io.servicerecovery.common.PageRequest;
 import io.servicerecovery.common.ProblemException;
 import io.servicerecovery.workflow.RecoveryProcess;
+import io.servicerecovery.timeline.Timeline;
+import io.servicerecovery.timeline.TimelineEntryView;
+import io.servicerecovery.timeline.TimelineKind;
 
 /** Opens, finds, lists and cancels cases. */
 @ApplicationScoped

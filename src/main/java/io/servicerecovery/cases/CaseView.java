@@ -6,6 +6,7 @@ import java.util.UUID;
 
 import io.servicerecovery.common.Money;
 import io.servicerecovery.compensation.CompensationView;
+import io.servicerecovery.timeline.TimelineEntryView;
 
 /** A case as the API shows it: everything known, so nobody asks the customer twice. */
 public record CaseView(

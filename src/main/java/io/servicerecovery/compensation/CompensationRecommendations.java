@@ -12,8 +12,8 @@ import jakarta.transaction.Transactional;
 
 import io.servicerecovery.cases.CaseProgress;
 import io.servicerecovery.cases.RecoveryCase;
-import io.servicerecovery.cases.Timeline;
-import io.servicerecovery.cases.TimelineKind;
+import io.servicerecovery.timeline.Timeline;
+import io.servicerecovery.timeline.TimelineKind;
 
 /** Keeps the matrix' recommendation for a case, turned into money or percent for that case. */
 @ApplicationScoped

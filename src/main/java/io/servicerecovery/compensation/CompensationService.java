@@ -14,8 +14,8 @@ import jakarta.transaction.Transactional;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
-import io.servicerecovery.cases.Timeline;
-import io.servicerecovery.cases.TimelineKind;
+import io.servicerecovery.timeline.Timeline;
+import io.servicerecovery.timeline.TimelineKind;
 import io.servicerecovery.common.ProblemException;
 import io.servicerecovery.empowerment.EmpowermentService;
 import io.servicerecovery.empowerment.EmpowermentService.Ask;

@@ -14,7 +14,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.StartupEvent;
 import io.servicerecovery.cases.CaseRepository;
 import io.servicerecovery.cases.RecoveryCase;
-import io.servicerecovery.cases.TimelineRecorded;
+import io.servicerecovery.timeline.TimelineRecorded;
 import io.servicerecovery.common.AfterCommit;
 import io.servicerecovery.workflow.ProcessVariables;
 

@@ -15,8 +15,8 @@ import org.camunda.bpm.model.bpmn.instance.FlowElement;
 
 import io.servicerecovery.cases.CaseRepository;
 import io.servicerecovery.cases.RecoveryCase;
-import io.servicerecovery.cases.Timeline;
-import io.servicerecovery.cases.TimelineKind;
+import io.servicerecovery.timeline.Timeline;
+import io.servicerecovery.timeline.TimelineKind;
 import io.servicerecovery.common.Page;
 import io.servicerecovery.common.PageRequest;
 import io.servicerecovery.common.ProblemException;

@@ -1,4 +1,4 @@
-package io.servicerecovery.cases;
+package io.servicerecovery.timeline;
 
 import java.util.List;
 import java.util.UUID;

@@ -1,4 +1,4 @@
-package io.servicerecovery.cases;
+package io.servicerecovery.timeline;
 
 import java.time.Clock;
 import java.util.List;

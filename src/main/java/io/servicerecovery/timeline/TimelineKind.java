@@ -1,4 +1,4 @@
-package io.servicerecovery.cases;
+package io.servicerecovery.timeline;
 
 /** What happened on a case. Every step leaves one entry, so nobody asks the customer twice. */
 public enum TimelineKind {
