@@ -19,7 +19,6 @@ import io.servicerecovery.common.KeysetPosition;
 import io.servicerecovery.common.Page;
 import io.servicerecovery.common.PageRequest;
 import io.servicerecovery.common.ProblemException;
-import io.servicerecovery.workflow.RecoveryProcess;
 import io.servicerecovery.timeline.Timeline;
 import io.servicerecovery.timeline.TimelineEntryView;
 import io.servicerecovery.timeline.TimelineKind;
@@ -36,11 +35,11 @@ public class CaseService {
     private final CaseRepository cases;
     private final Timeline timeline;
     private final CaseViews views;
-    private final RecoveryProcess process;
+    private final CaseWorkflow process;
     private final Clock clock;
     private final Duration repeatFailureWindow;
 
-    public CaseService(CaseRepository cases, Timeline timeline, CaseViews views, RecoveryProcess process, Clock clock,
+    public CaseService(CaseRepository cases, Timeline timeline, CaseViews views, CaseWorkflow process, Clock clock,
             @ConfigProperty(name = "recovery.cases.repeat-failure-window") Duration repeatFailureWindow) {
         this.cases = cases;
         this.timeline = timeline;
@@ -91,8 +90,7 @@ public class CaseService {
         timeline.record(c.id, TimelineKind.CASE_OPENED, clientId,
                 "Case opened: " + c.failureCategory + " (" + c.severity + ")",
                 details("externalRef", c.externalRef, "repeatFailure", c.repeatFailure, "priority", c.priority));
-        c.processInstanceId = process.start(c.id, c.severity.name(), c.customerTier.name(), c.failureStage.name(),
-                c.repeatFailure, c.ownerAgent);
+        c.processInstanceId = process.start(c);
         try (CaseLogContext log = CaseLogContext.open(c.id, c.processInstanceId)) {
             LOG.infof("Case opened by %s: %s, %s, %s%s", clientId, c.externalRef, c.failureCategory, c.severity,
                     c.repeatFailure ? " (repeat failure)" : "");

@@ -10,8 +10,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
-import io.servicerecovery.cases.CaseProgress;
-import io.servicerecovery.cases.RecoveryCase;
+import io.servicerecovery.common.Money;
 import io.servicerecovery.timeline.Timeline;
 import io.servicerecovery.timeline.TimelineKind;
 
@@ -20,21 +19,20 @@ import io.servicerecovery.timeline.TimelineKind;
 public class CompensationRecommendations {
 
     private final EntityManager em;
-    private final CaseProgress cases;
     private final Timeline timeline;
     private final Clock clock;
 
-    public CompensationRecommendations(EntityManager em, CaseProgress cases, Timeline timeline, Clock clock) {
+    public CompensationRecommendations(EntityManager em, Timeline timeline, Clock clock) {
         this.em = em;
-        this.cases = cases;
         this.timeline = timeline;
         this.clock = clock;
     }
 
+    /** @param orderValue the case's order value, or null: a percent of it becomes the recommended credit */
     @Transactional(Transactional.TxType.MANDATORY)
-    public Recommendation record(UUID caseId, CompensationType matrixType, int matrixPercent) {
-        RecoveryCase c = cases.find(caseId);
-        Recommendation recommendation = Recommendation.of(matrixType, matrixPercent, c.orderAmount, c.orderCurrency);
+    public Recommendation record(UUID caseId, CompensationType matrixType, int matrixPercent, Money orderValue) {
+        Recommendation recommendation = Recommendation.of(matrixType, matrixPercent,
+                orderValue == null ? null : orderValue.amount(), orderValue == null ? null : orderValue.currency());
         StoredRecommendation stored = em.find(StoredRecommendation.class, caseId);
         boolean isNew = stored == null;
         if (isNew) {

@@ -10,6 +10,9 @@ import org.camunda.bpm.engine.DecisionService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.variable.Variables;
 
+import io.servicerecovery.cases.CaseProgress;
+import io.servicerecovery.cases.RecoveryCase;
+import io.servicerecovery.common.Money;
 import io.servicerecovery.compensation.CompensationRecommendations;
 import io.servicerecovery.compensation.CompensationType;
 
@@ -25,10 +28,13 @@ public class RecommendCompensationDelegate extends CaseStepDelegate {
 
     private final DecisionService decisions;
     private final CompensationRecommendations recommendations;
+    private final CaseProgress cases;
 
-    public RecommendCompensationDelegate(DecisionService decisions, CompensationRecommendations recommendations) {
+    public RecommendCompensationDelegate(DecisionService decisions, CompensationRecommendations recommendations,
+            CaseProgress cases) {
         this.decisions = decisions;
         this.recommendations = recommendations;
+        this.cases = cases;
     }
 
     @Override
@@ -41,6 +47,8 @@ public class RecommendCompensationDelegate extends CaseStepDelegate {
                 .getSingleResult().getEntryMap();
         CompensationType type = CompensationType.valueOf((String) result.get("recommendedType"));
         int percent = ((Number) result.get("recommendedPercent")).intValue();
-        recommendations.record(caseId, type, percent);
+        RecoveryCase c = cases.find(caseId);
+        recommendations.record(caseId, type, percent,
+                c.orderAmount == null ? null : new Money(c.orderAmount, c.orderCurrency));
     }
 }

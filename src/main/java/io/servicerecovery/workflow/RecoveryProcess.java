@@ -8,9 +8,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.camunda.bpm.engine.RuntimeService;
 
+import io.servicerecovery.cases.CaseWorkflow;
+import io.servicerecovery.cases.RecoveryCase;
+
 /** The only door from the features into the running process: start it and cancel it. */
 @ApplicationScoped
-public class RecoveryProcess {
+public class RecoveryProcess implements CaseWorkflow {
 
     private final RuntimeService runtime;
     private final String emailRetryCycle;
@@ -21,21 +24,22 @@ public class RecoveryProcess {
     }
 
     /** Starts the process for a case (business key = case id) and answers its instance id. */
-    public String start(UUID caseId, String severity, String tier, String stage, boolean repeatFailure,
-            String ownerAgent) {
+    @Override
+    public String start(RecoveryCase opened) {
         Map<String, Object> variables = new HashMap<>();
-        variables.put(ProcessVariables.CASE_ID, caseId.toString());
-        variables.put(ProcessVariables.SEVERITY, severity);
-        variables.put(ProcessVariables.TIER, tier);
-        variables.put(ProcessVariables.STAGE, stage);
-        variables.put(ProcessVariables.REPEAT_FAILURE, repeatFailure);
-        variables.put(ProcessVariables.OWNER_AGENT, ownerAgent);
+        variables.put(ProcessVariables.CASE_ID, opened.id.toString());
+        variables.put(ProcessVariables.SEVERITY, opened.severity.name());
+        variables.put(ProcessVariables.TIER, opened.customerTier.name());
+        variables.put(ProcessVariables.STAGE, opened.failureStage.name());
+        variables.put(ProcessVariables.REPEAT_FAILURE, opened.repeatFailure);
+        variables.put(ProcessVariables.OWNER_AGENT, opened.ownerAgent);
         variables.put(ProcessVariables.ACCOUNTABLE_AGENT, null);
         variables.put(ProcessVariables.EMAIL_RETRY_CYCLE, emailRetryCycle);
-        return runtime.startProcessInstanceByKey(ProcessVariables.PROCESS_KEY, caseId.toString(), variables).getId();
+        return runtime.startProcessInstanceByKey(ProcessVariables.PROCESS_KEY, opened.id.toString(), variables).getId();
     }
 
     /** Ends the process through its cancellation event; open tasks and pending jobs go with it. */
+    @Override
     public void cancel(UUID caseId, String by, String reason) {
         runtime.createMessageCorrelation(ProcessVariables.CANCEL_MESSAGE)
                 .processInstanceBusinessKey(caseId.toString())

@@ -78,13 +78,15 @@ public class RecoveryTasks {
     private final ApologyReview apologyReview;
     private final AfterCommit afterCommit;
     private final MeterRegistry metrics;
+    private final TaskCandidates candidates;
 
     private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(RecoveryTasks.class);
 
     public RecoveryTasks(TaskService engineTasks, CaseRepository cases, CaseProgress progress, CaseViews views,
             Timeline timeline, CompensationService compensation, CompensationQueries compensationQueries,
             CompensationRecommendations recommendations, EmpowermentService empowerment, Json json,
-            Validator validator, ApologyReview apologyReview, AfterCommit afterCommit, MeterRegistry metrics) {
+            Validator validator, ApologyReview apologyReview, AfterCommit afterCommit, MeterRegistry metrics,
+            TaskCandidates candidates) {
         this.engineTasks = engineTasks;
         this.cases = cases;
         this.progress = progress;
@@ -99,6 +101,7 @@ public class RecoveryTasks {
         this.apologyReview = apologyReview;
         this.afterCommit = afterCommit;
         this.metrics = metrics;
+        this.candidates = candidates;
     }
 
     @Transactional
@@ -106,7 +109,7 @@ public class RecoveryTasks {
             PageRequest page) {
         int offset = offsetOf(page);
         TaskQuery query = engineTasks.createTaskQuery().processDefinitionKey(ProcessVariables.PROCESS_KEY);
-        List<String> groups = user.taskGroups();
+        List<String> groups = candidates.groupsOf(user);
         if (assignee == AssigneeFilter.ME) {
             query.taskAssignee(user.id());
         } else if (assignee == AssigneeFilter.UNASSIGNED) {
@@ -278,7 +281,7 @@ public class RecoveryTasks {
         if (user.id().equals(task.getAssignee())) {
             return task;
         }
-        List<String> groups = user.taskGroups();
+        List<String> groups = candidates.groupsOf(user);
         boolean candidate = !groups.isEmpty() && engineTasks.createTaskQuery().taskId(taskId)
                 .taskCandidateGroupIn(groups).includeAssignedTasks().count() > 0;
         if (!candidate) {
