@@ -5,18 +5,21 @@ import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
 
 import org.camunda.bpm.engine.RuntimeService;
 
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import io.quarkus.runtime.StartupEvent;
 import io.servicerecovery.cases.CaseRepository;
 import io.servicerecovery.cases.RecoveryCase;
 import io.servicerecovery.timeline.TimelineRecorded;
 import io.servicerecovery.common.AfterCommit;
 import io.servicerecovery.workflow.ProcessVariables;
+import io.servicerecovery.workflow.tasks.StepCompletion.StepCompleted;
 
 /**
  * Business metrics on /q/metrics, counted from the case timeline once the change has
@@ -54,6 +57,13 @@ public class RecoveryMetrics {
             default -> {
             }
         }
+    }
+
+    void on(@Observes(during = TransactionPhase.AFTER_SUCCESS) StepCompleted step) {
+        Timer.builder("recovery.step.duration")
+                .description("How long a human step was open, from task creation to completion")
+                .tag("step", step.step().name()).register(registry)
+                .record(java.time.Duration.between(step.opened(), step.done()));
     }
 
     private void countCase(String what, TimelineRecorded event) {

@@ -33,11 +33,15 @@ import io.servicerecovery.security.CurrentUser;
 @RolesAllowed({ CurrentUser.AGENT, CurrentUser.MANAGER })
 public class TaskResource {
 
-    private final RecoveryTasks tasks;
+    private final TaskInbox inbox;
+    private final TaskClaims claims;
+    private final TaskCompletions completions;
     private final CurrentUser user;
 
-    public TaskResource(RecoveryTasks tasks, CurrentUser user) {
-        this.tasks = tasks;
+    public TaskResource(TaskInbox inbox, TaskClaims claims, TaskCompletions completions, CurrentUser user) {
+        this.inbox = inbox;
+        this.claims = claims;
+        this.completions = completions;
         this.user = user;
     }
 
@@ -47,28 +51,28 @@ public class TaskResource {
     public Page<TaskSummary> list(@QueryParam("assignee") String assignee, @QueryParam("type") String type,
             @QueryParam("caseId") String caseId,
             @QueryParam("limit") Integer limit, @QueryParam("cursor") String cursor) {
-        return tasks.list(user, assigneeFilter(assignee), typeOf(type), caseIdOf(caseId), PageRequest.of(limit, cursor));
+        return inbox.list(user, assigneeFilter(assignee), typeOf(type), caseIdOf(caseId), PageRequest.of(limit, cursor));
     }
 
     @GET
     @Path("/{id}")
     @Operation(summary = "A task with its case; a proposal also with the recommendation and the caller's limits")
     public TaskDetail get(@PathParam("id") String id) {
-        return tasks.get(id, user);
+        return inbox.get(id, user);
     }
 
     @POST
     @Path("/{id}/claim")
     @Operation(summary = "Take the task; 409 when someone else holds it")
     public TaskSummary claim(@PathParam("id") String id) {
-        return tasks.claim(id, user);
+        return claims.claim(id, user);
     }
 
     @POST
     @Path("/{id}/unclaim")
     @Operation(summary = "Release the task; 409 when someone else holds it")
     public TaskSummary unclaim(@PathParam("id") String id) {
-        return tasks.unclaim(id, user);
+        return claims.unclaim(id, user);
     }
 
     @POST
@@ -80,7 +84,7 @@ public class TaskResource {
     @RequestBody(content = @Content(schema = @Schema(oneOf = { AccountabilityCompletion.class, ApologyCompletion.class,
             ProposalRequest.class, ApprovalRequest.class })))
     public CompletionResult complete(@PathParam("id") String id, JsonNode body) {
-        return tasks.complete(id, user, body);
+        return CompletionResult.of(completions.complete(id, body, user));
     }
 
     private static RecoveryStep typeOf(String type) {
@@ -105,13 +109,13 @@ public class TaskResource {
         }
     }
 
-    private static RecoveryTasks.AssigneeFilter assigneeFilter(String assignee) {
+    private static TaskInbox.AssigneeFilter assigneeFilter(String assignee) {
         if (assignee == null || assignee.isBlank()) {
             return null;
         }
         return switch (assignee) {
-            case "me" -> RecoveryTasks.AssigneeFilter.ME;
-            case "unassigned" -> RecoveryTasks.AssigneeFilter.UNASSIGNED;
+            case "me" -> TaskInbox.AssigneeFilter.ME;
+            case "unassigned" -> TaskInbox.AssigneeFilter.UNASSIGNED;
             default -> throw ProblemException.invalid("assignee", "must be 'me' or 'unassigned'");
         };
     }
