@@ -1,6 +1,6 @@
 package io.servicerecovery.workflow.tasks;
 
-import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -9,11 +9,14 @@ import io.servicerecovery.empowerment.EmpowermentService;
 import io.servicerecovery.empowerment.Level;
 import io.servicerecovery.security.CurrentUser;
 
-/** The candidate groups of the process' tasks a user belongs to: agents, and their level for approvals. */
+/**
+ * Which open tasks a user is a candidate for: staff take the agents' steps, and a manager at
+ * an approving level takes approvals that wait for that level or a lower one.
+ */
 @ApplicationScoped
 public class TaskCandidates {
 
-    /** Every agent's task (ACCOUNTABILITY, APOLOGY, COMPENSATION) is offered to this group. */
+    /** The candidate group of the agents' steps in the BPMN (ACCOUNTABILITY, APOLOGY, COMPENSATION). */
     public static final String AGENTS_GROUP = "agents";
 
     private final EmpowermentService empowerment;
@@ -22,17 +25,22 @@ public class TaskCandidates {
         this.empowerment = empowerment;
     }
 
-    public List<String> groupsOf(CurrentUser user) {
-        List<String> groups = new ArrayList<>();
-        if (user.isStaff()) {
-            groups.add(AGENTS_GROUP);
+    /** What a user may take: the agents' steps, and approvals waiting for one of {@code approvalLevels}. */
+    public record Candidacy(boolean agentTasks, List<Level> approvalLevels) {
+
+        public boolean covers(InboxTask task) {
+            return task.approverLevel == null ? agentTasks : approvalLevels.contains(task.approverLevel);
         }
+    }
+
+    public Candidacy of(CurrentUser user) {
+        List<Level> approvals = List.of();
         if (user.isManager()) {
             Level level = empowerment.levelOf(user.id());
             if (level.isApproving()) {
-                groups.add(level.group());
+                approvals = Arrays.stream(Level.values()).filter(l -> l.isApproving() && level.isAtLeast(l)).toList();
             }
         }
-        return groups;
+        return new Candidacy(user.isStaff(), approvals);
     }
 }
