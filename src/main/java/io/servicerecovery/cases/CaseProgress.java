@@ -6,6 +6,7 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import io.servicerecovery.common.Actor;
 import io.servicerecovery.timeline.Timeline;
 import io.servicerecovery.timeline.TimelineKind;
 
@@ -38,7 +39,7 @@ public class CaseProgress {
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
-    public void enterStep(UUID caseId, CaseStatus status, String step) {
+    public void enterStep(UUID caseId, CaseStatus status, CaseStep step) {
         RecoveryCase c = find(caseId);
         c.status = status;
         c.currentStep = step;
@@ -61,7 +62,7 @@ public class CaseProgress {
         RecoveryCase c = find(caseId);
         c.apologyMessage = message;
         c.apologyVia = deliveredVia;
-        c.currentStep = "APOLOGY_EMAIL";
+        c.currentStep = CaseStep.APOLOGY_EMAIL;
         c.updatedAt = clock.instant();
         c.apologizedAt = c.updatedAt;
         timeline.record(caseId, TimelineKind.APOLOGY_GIVEN, agent, "Apologized via " + deliveredVia,
@@ -75,7 +76,7 @@ public class CaseProgress {
         c.currentStep = null;
         c.closedAt = clock.instant();
         c.updatedAt = c.closedAt;
-        timeline.record(caseId, TimelineKind.RECOVERED, "system", "Case closed as recovered", Map.of());
+        timeline.record(caseId, TimelineKind.RECOVERED, Actor.SYSTEM, "Case closed as recovered", Map.of());
         LOG.info("Case closed as recovered");
     }
 
@@ -86,7 +87,7 @@ public class CaseProgress {
         c.currentStep = null;
         c.closedAt = clock.instant();
         c.updatedAt = c.closedAt;
-        timeline.record(caseId, TimelineKind.CANCELLED, by == null ? "system" : by,
+        timeline.record(caseId, TimelineKind.CANCELLED, Actor.orSystem(by),
                 "Cancelled: " + reason, Map.of("reason", reason == null ? "" : reason));
         LOG.infof("Case cancelled by %s", by);
     }

@@ -97,12 +97,12 @@ public class CaseResource {
     @GET
     @RolesAllowed({ CurrentUser.CRM, CurrentUser.AGENT, CurrentUser.MANAGER, CurrentUser.ADMIN })
     @Operation(summary = "List cases, newest first", description = "A CRM client sees only its own cases.")
-    public Page<CaseView> list(@QueryParam("status") String status,
+    public Page<CaseView> list(@QueryParam("status") CaseStatus status,
             @QueryParam("customerId") String customerId,
             @QueryParam("externalRef") String externalRef,
             @QueryParam("limit") Integer limit,
             @QueryParam("cursor") String cursor) {
-        return cases.list(new CaseFilter(statusOf(status), customerId, externalRef), PageRequest.of(limit, cursor),
+        return cases.list(new CaseFilter(status, customerId, externalRef), PageRequest.of(limit, cursor),
                 viewer());
     }
 
@@ -120,17 +120,6 @@ public class CaseResource {
     @Operation(summary = "Cancel a case", description = "Ends its process; 409 when the case is already closed.")
     public CaseView cancel(@PathParam("id") UUID id, @NotNull @Valid CancelRequest request) {
         return cases.cancel(id, request.reason(), viewer());
-    }
-
-    private static CaseStatus statusOf(String status) {
-        if (status == null || status.isBlank()) {
-            return null;
-        }
-        try {
-            return CaseStatus.valueOf(status);
-        } catch (IllegalArgumentException e) {
-            throw ProblemException.invalid("status", "must be one of " + java.util.Arrays.toString(CaseStatus.values()));
-        }
     }
 
     private String clientId() {

@@ -13,7 +13,7 @@ public record CaseView(
         UUID id,
         String externalRef,
         CaseStatus status,
-        String currentStep,
+        CaseStep currentStep,
         int priority,
         boolean repeatFailure,
         Customer customer,

@@ -10,6 +10,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
+import io.servicerecovery.common.Actor;
 import io.servicerecovery.common.Money;
 import io.servicerecovery.timeline.Timeline;
 import io.servicerecovery.timeline.TimelineKind;
@@ -55,7 +56,7 @@ public class CompensationRecommendations {
         if (recommendation.currency() != null) {
             details.put("currency", recommendation.currency());
         }
-        timeline.record(caseId, TimelineKind.COMPENSATION_RECOMMENDED, "system",
+        timeline.record(caseId, TimelineKind.COMPENSATION_RECOMMENDED, Actor.SYSTEM,
                 "The compensation matrix recommends " + describe(recommendation), details);
         return recommendation;
     }

@@ -4,7 +4,6 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -14,6 +13,7 @@ import jakarta.transaction.Transactional;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import io.servicerecovery.common.Actor;
 import io.servicerecovery.timeline.Timeline;
 import io.servicerecovery.timeline.TimelineKind;
 import io.servicerecovery.common.ProblemException;
@@ -50,7 +50,7 @@ public class CompensationService {
     }
 
     /** What the process needs to route an escalated proposal. */
-    public record Routing(Level approverLevel, List<String> approverGroups, Duration escalateAfter) {
+    public record Routing(Level approverLevel, Duration escalateAfter) {
     }
 
     /**
@@ -87,7 +87,7 @@ public class CompensationService {
                     "Approved at once, within the " + agentLevel + " limits", details(p));
             count(p, "within", agentLevel);
             GrantView grant = grants.bookFor(caseId).orElse(null);
-            return new ProposalDecision(p.outcome, CompensationQueries.view(p, grant), grant, null, List.of(), null);
+            return new ProposalDecision(p.outcome, CompensationQueries.view(p, grant), grant, null, null);
         }
         Level approver = empowerment.lowestApproverFor(ask);
         p.approverLevel = approver;
@@ -97,7 +97,7 @@ public class CompensationService {
                 "Above " + agent + "'s empowerment: waiting for approval by a " + approver, details);
         count(p, "escalated", agentLevel);
         return new ProposalDecision(p.outcome, CompensationQueries.view(p, null), null, approver,
-                approver.approverGroupsFromHere(), empowerment.escalateAfter(approver));
+                empowerment.escalateAfter(approver));
     }
 
     /**
@@ -127,7 +127,7 @@ public class CompensationService {
             decided(p, approver, ProposalOutcome.REJECTED);
             timeline.record(caseId, TimelineKind.REJECTED, approver, "Rejected: " + request.note(),
                     Map.of("note", request.note()));
-            return new ProposalDecision(p.outcome, CompensationQueries.view(p, null), null, null, List.of(), null);
+            return new ProposalDecision(p.outcome, CompensationQueries.view(p, null), null, null, null);
         }
         BigDecimal approved = request.amount() == null ? p.amount : request.amount().setScale(2);
         if (p.type == CompensationType.NONE) {
@@ -155,7 +155,7 @@ public class CompensationService {
                 details);
         proposals.flush();
         GrantView grant = grants.bookFor(caseId).orElse(null);
-        return new ProposalDecision(p.outcome, CompensationQueries.view(p, grant), grant, null, List.of(), null);
+        return new ProposalDecision(p.outcome, CompensationQueries.view(p, grant), grant, null, null);
     }
 
     /**
@@ -174,15 +174,14 @@ public class CompensationService {
             p.approverLevel = next.get();
             p.escalations++;
             details.put("approverLevel", next.get().name());
-            timeline.record(caseId, TimelineKind.ESCALATED, "system", "No " + from + " decided within "
+            timeline.record(caseId, TimelineKind.ESCALATED, Actor.SYSTEM, "No " + from + " decided within "
                     + empowerment.escalateAfter(from) + ": escalated to a " + next.get(), details);
         } else {
             details.put("approverLevel", from.name());
-            timeline.record(caseId, TimelineKind.ESCALATED, "system", "Still waiting for a " + from + " after "
+            timeline.record(caseId, TimelineKind.ESCALATED, Actor.SYSTEM, "Still waiting for a " + from + " after "
                     + empowerment.escalateAfter(from), details);
         }
-        return new Routing(p.approverLevel, p.approverLevel.approverGroupsFromHere(),
-                empowerment.escalateAfter(p.approverLevel));
+        return new Routing(p.approverLevel, empowerment.escalateAfter(p.approverLevel));
     }
 
     /** Whether this person proposed the case's pending proposal (and so may not decide it). */

@@ -8,6 +8,7 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
+import io.servicerecovery.common.Actor;
 import io.servicerecovery.timeline.Timeline;
 import io.servicerecovery.timeline.TimelineKind;
 
@@ -72,7 +73,7 @@ public class GrantService {
         if (grant.voucherCode != null) {
             details.put("voucherCode", grant.voucherCode);
         }
-        timeline.record(caseId, TimelineKind.GRANTED, "system", "Granted a " + what, details);
+        timeline.record(caseId, TimelineKind.GRANTED, Actor.SYSTEM, "Granted a " + what, details);
         org.jboss.logging.Logger.getLogger(GrantService.class).infof("Granted a %s", what);
         return Optional.of(GrantView.of(grant));
     }

@@ -8,6 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.servicerecovery.common.Actor;
 import io.servicerecovery.timeline.Timeline;
 import io.servicerecovery.timeline.TimelineKind;
 
@@ -58,7 +59,7 @@ public class EmailDeliveries {
             stored.attempts++;
             stored.acceptedAt = clock.instant();
             stored.lastError = null;
-            timeline.record(stored.caseId, TimelineKind.EMAIL_SENT, "system",
+            timeline.record(stored.caseId, TimelineKind.EMAIL_SENT, Actor.SYSTEM,
                     "Follow-up email accepted by the mail server",
                     Map.of("messageId", stored.messageId, "to", stored.recipient, "language", stored.locale,
                             "attempt", stored.attempts));
@@ -72,7 +73,7 @@ public class EmailDeliveries {
             EmailDelivery stored = em.find(EmailDelivery.class, delivery.id);
             stored.attempts++;
             stored.lastError = reason;
-            timeline.record(stored.caseId, TimelineKind.EMAIL_FAILED, "system",
+            timeline.record(stored.caseId, TimelineKind.EMAIL_FAILED, Actor.SYSTEM,
                     "Follow-up email not accepted (attempt " + stored.attempts + "): " + reason,
                     Map.of("messageId", stored.messageId, "attempt", stored.attempts, "error", reason));
         });

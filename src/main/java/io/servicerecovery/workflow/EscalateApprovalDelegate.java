@@ -21,7 +21,7 @@ public class EscalateApprovalDelegate extends CaseStepDelegate {
     @Override
     protected void run(DelegateExecution execution, java.util.UUID caseId) {
         CompensationService.Routing routing = compensation.escalate(caseId);
-        execution.setVariable(ProcessVariables.APPROVER_GROUPS, String.join(",", routing.approverGroups()));
+        execution.setVariable(ProcessVariables.APPROVER_GROUPS, ProcessVariables.approverGroups(routing.approverLevel()));
         execution.setVariable(ProcessVariables.APPROVAL_TIMEOUT, routing.escalateAfter().toString());
     }
 }

@@ -4,6 +4,8 @@ import java.util.UUID;
 
 import org.camunda.bpm.engine.delegate.VariableScope;
 
+import io.servicerecovery.empowerment.Level;
+
 /**
  * Every process variable name, in one place. Variables carry only what the BPMN needs
  * to route and assign; the case itself lives in the service's tables.
@@ -23,7 +25,7 @@ public final class ProcessVariables {
     /** The agent who took accountability: the apology and the proposal stay with them. */
     public static final String ACCOUNTABLE_AGENT = "accountableAgent";
     public static final String WITHIN_EMPOWERMENT = "withinEmpowerment";
-    /** Comma-separated candidate groups of the approval task. */
+    /** The candidate groups of the approval task, comma-separated: see {@link #approverGroups(Level)}. */
     public static final String APPROVER_GROUPS = "approverGroups";
     /** ISO 8601 duration the approval waits at its level before it escalates. */
     public static final String APPROVAL_TIMEOUT = "approvalTimeout";
@@ -34,6 +36,15 @@ public final class ProcessVariables {
     public static final String CANCEL_REASON = "cancelReason";
 
     private ProcessVariables() {
+    }
+
+    /**
+     * The candidate groups of an approval waiting for {@code lowest}: that level's group and
+     * every higher approving level's ("level-team_lead,level-manager,level-director"); none
+     * when nothing waits for approval.
+     */
+    public static String approverGroups(Level lowest) {
+        return lowest == null ? "" : String.join(",", lowest.approverGroupsFromHere());
     }
 
     public static UUID caseId(VariableScope scope) {

@@ -39,7 +39,7 @@ public class TaskCreatedListener implements TaskListener {
         UUID caseId = ProcessVariables.caseId(task);
         try (CaseLogContext log = CaseLogContext.open(caseId, task.getProcessInstanceId())) {
             RecoveryCase recoveryCase = progress.find(caseId);
-            progress.enterStep(caseId, step.status(), step.name());
+            progress.enterStep(caseId, step.status(), step.caseStep());
             task.setPriority(recoveryCase.priority);
             task.setDueDate(Date.from(clock.instant().plus(sla.dueAfter(recoveryCase.severity))));
         }

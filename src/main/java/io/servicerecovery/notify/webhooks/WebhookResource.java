@@ -98,20 +98,9 @@ public class WebhookResource {
     @Operation(summary = "What was sent to a subscription, newest first", description = "Filter by status: PENDING, DELIVERED or FAILED.")
     @APIResponse(responseCode = "200", description = "One page of deliveries")
     @APIResponse(responseCode = "404", description = "No such subscription of yours", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Page<WebhookDeliveryView> deliveries(@PathParam("id") UUID id, @QueryParam("status") String status,
+    public Page<WebhookDeliveryView> deliveries(@PathParam("id") UUID id, @QueryParam("status") WebhookDelivery.Status status,
             @QueryParam("limit") Integer limit, @QueryParam("cursor") String cursor) {
-        return subscriptions.deliveries(clientId(), id, statusOf(status), PageRequest.of(limit, cursor));
-    }
-
-    private static WebhookDelivery.Status statusOf(String status) {
-        if (status == null || status.isBlank()) {
-            return null;
-        }
-        try {
-            return WebhookDelivery.Status.valueOf(status);
-        } catch (IllegalArgumentException e) {
-            throw ProblemException.invalid("status", "must be one of " + Arrays.toString(WebhookDelivery.Status.values()));
-        }
+        return subscriptions.deliveries(clientId(), id, status, PageRequest.of(limit, cursor));
     }
 
     private String clientId() {

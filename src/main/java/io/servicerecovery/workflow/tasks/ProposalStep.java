@@ -62,7 +62,7 @@ public class ProposalStep {
                     task.recoveryCase().orderCurrency);
             steps.finish(task, user, Variables.createVariables()
                     .putValue(ProcessVariables.WITHIN_EMPOWERMENT, decision.withinEmpowerment())
-                    .putValue(ProcessVariables.APPROVER_GROUPS, String.join(",", decision.approverGroups()))
+                    .putValue(ProcessVariables.APPROVER_GROUPS, ProcessVariables.approverGroups(decision.approverLevel()))
                     .putValue(ProcessVariables.APPROVAL_TIMEOUT,
                             decision.escalateAfter() == null ? null : decision.escalateAfter().toString()));
             return new Decided(task.id(), task.caseId(), decision.decision(), decision.approverLevel(),

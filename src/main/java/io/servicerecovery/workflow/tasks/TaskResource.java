@@ -48,10 +48,10 @@ public class TaskResource {
     @GET
     @Operation(summary = "Tasks visible to the caller", description = "assignee=me: held by the caller; "
             + "assignee=unassigned: free tasks the caller may take; without it both.")
-    public Page<TaskSummary> list(@QueryParam("assignee") String assignee, @QueryParam("type") String type,
-            @QueryParam("caseId") String caseId,
+    public Page<TaskSummary> list(@QueryParam("assignee") String assignee, @QueryParam("type") RecoveryStep type,
+            @QueryParam("caseId") java.util.UUID caseId,
             @QueryParam("limit") Integer limit, @QueryParam("cursor") String cursor) {
-        return inbox.list(user, assigneeFilter(assignee), typeOf(type), caseIdOf(caseId), PageRequest.of(limit, cursor));
+        return inbox.list(user, assigneeFilter(assignee), type, caseId, PageRequest.of(limit, cursor));
     }
 
     @GET
@@ -85,28 +85,6 @@ public class TaskResource {
             ProposalRequest.class, ApprovalRequest.class })))
     public CompletionResult complete(@PathParam("id") String id, JsonNode body) {
         return CompletionResult.of(completions.complete(id, body, user));
-    }
-
-    private static RecoveryStep typeOf(String type) {
-        if (type == null || type.isBlank()) {
-            return null;
-        }
-        try {
-            return RecoveryStep.valueOf(type);
-        } catch (IllegalArgumentException e) {
-            throw ProblemException.invalid("type", "must be one of " + java.util.Arrays.toString(RecoveryStep.values()));
-        }
-    }
-
-    private static java.util.UUID caseIdOf(String caseId) {
-        if (caseId == null || caseId.isBlank()) {
-            return null;
-        }
-        try {
-            return java.util.UUID.fromString(caseId);
-        } catch (IllegalArgumentException e) {
-            throw ProblemException.invalid("caseId", "must be a case id");
-        }
     }
 
     private static TaskInbox.AssigneeFilter assigneeFilter(String assignee) {
