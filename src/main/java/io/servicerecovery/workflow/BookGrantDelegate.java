@@ -7,7 +7,12 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 
 import io.servicerecovery.compensation.GrantService;
 
-/** Books the approved compensation in the ledger (idempotent: the decision may already have booked it). */
+/**
+ * The step after an approval: the grant was booked where the decision was made (the
+ * proposal within empowerment, or the approval), so this step books nothing. It checks that
+ * the booking is there and lets the case move on to close as recovered; a missing grant
+ * fails the job, which the engine retries and then shows as an incident.
+ */
 @Dependent
 @Named("bookGrantDelegate")
 public class BookGrantDelegate extends CaseStepDelegate {
@@ -20,6 +25,6 @@ public class BookGrantDelegate extends CaseStepDelegate {
 
     @Override
     protected void run(DelegateExecution execution, java.util.UUID caseId) {
-        grants.bookFor(caseId);
+        grants.requireBooked(caseId);
     }
 }
