@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 import io.servicerecovery.common.Actor;
 import io.servicerecovery.timeline.Timeline;
@@ -22,11 +23,13 @@ public class CaseProgress {
     private final CaseRepository cases;
     private final Timeline timeline;
     private final Clock clock;
+    private final Event<CaseMilestone> milestones;
 
-    public CaseProgress(CaseRepository cases, Timeline timeline, Clock clock) {
+    public CaseProgress(CaseRepository cases, Timeline timeline, Clock clock, Event<CaseMilestone> milestones) {
         this.cases = cases;
         this.timeline = timeline;
         this.clock = clock;
+        this.milestones = milestones;
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
@@ -77,6 +80,7 @@ public class CaseProgress {
         c.closedAt = clock.instant();
         c.updatedAt = c.closedAt;
         timeline.record(caseId, TimelineKind.RECOVERED, Actor.SYSTEM, "Case closed as recovered", Map.of());
+        milestones.fire(new CaseMilestone(caseId, CaseMilestone.Kind.RECOVERED, c.severity));
         LOG.info("Case closed as recovered");
     }
 
@@ -89,6 +93,7 @@ public class CaseProgress {
         c.updatedAt = c.closedAt;
         timeline.record(caseId, TimelineKind.CANCELLED, Actor.orSystem(by),
                 "Cancelled: " + reason, Map.of("reason", reason == null ? "" : reason));
+        milestones.fire(new CaseMilestone(caseId, CaseMilestone.Kind.CANCELLED, c.severity));
         LOG.infof("Case cancelled by %s", by);
     }
 }

@@ -9,11 +9,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
 
 /**
  * Idempotency-Key semantics (IETF httpapi draft): the first request with a key claims
@@ -31,13 +32,23 @@ public class IdempotencyKeys {
     private final Duration retention;
     private final Duration inFlightTimeout;
 
-    public IdempotencyKeys(EntityManager em, Clock clock,
-            @ConfigProperty(name = "recovery.idempotency.retention") Duration retention,
-            @ConfigProperty(name = "recovery.idempotency.in-flight-timeout") Duration inFlightTimeout) {
+    public IdempotencyKeys(EntityManager em, Clock clock, Settings settings) {
         this.em = em;
         this.clock = clock;
-        this.retention = retention;
-        this.inFlightTimeout = inFlightTimeout;
+        this.retention = settings.retention();
+        this.inFlightTimeout = settings.inFlightTimeout();
+    }
+
+    /** How long a key is remembered, and after how long an in-flight request that died is taken over. */
+    @ConfigMapping(prefix = "recovery.idempotency")
+    public interface Settings {
+        Duration retention();
+
+        Duration inFlightTimeout();
+
+        /** How often expired keys are swept; read by the schedule of {@code sweepExpired} itself. */
+        @WithDefault("1h")
+        String sweepEvery();
     }
 
     public sealed interface Claim {

@@ -9,10 +9,9 @@ import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 
-import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.Timer;
 import io.servicerecovery.common.Actor;
 import io.servicerecovery.timeline.Timeline;
 import io.servicerecovery.timeline.TimelineKind;
@@ -37,16 +36,19 @@ public class CompensationService {
     private final EmpowermentService empowerment;
     private final Timeline timeline;
     private final Clock clock;
-    private final MeterRegistry metrics;
+    private final Event<CompensationEvents.Proposed> proposed;
+    private final Event<CompensationEvents.Decided> decidedEvents;
 
     public CompensationService(ProposalRepository proposals, GrantService grants, EmpowermentService empowerment,
-            Timeline timeline, Clock clock, MeterRegistry metrics) {
+            Timeline timeline, Clock clock, Event<CompensationEvents.Proposed> proposed,
+            Event<CompensationEvents.Decided> decidedEvents) {
         this.proposals = proposals;
         this.grants = grants;
         this.empowerment = empowerment;
         this.timeline = timeline;
         this.clock = clock;
-        this.metrics = metrics;
+        this.proposed = proposed;
+        this.decidedEvents = decidedEvents;
     }
 
     /** What the process needs to route an escalated proposal. */
@@ -200,19 +202,14 @@ public class CompensationService {
         p.outcome = outcome;
         p.decidedBy = by;
         p.decidedAt = clock.instant();
-        Timer.builder("recovery.compensation.decision.time")
-                .description("Time from a proposal to its decision")
-                .tag("outcome", outcome.name())
-                .register(metrics)
-                .record(Duration.between(p.proposedAt, p.decidedAt));
+        decidedEvents.fire(new CompensationEvents.Decided(p.caseId, outcome, Duration.between(p.proposedAt, p.decidedAt)));
     }
 
     private void count(Proposal p, String outcome, Level level) {
-        metrics.counter("recovery.compensation.proposals", "outcome", outcome, "level", level.name(),
-                "type", p.type.name()).increment();
-        if ("within".equals(outcome)) {
-            Timer.builder("recovery.compensation.decision.time").tag("outcome", p.outcome.name()).register(metrics)
-                    .record(Duration.ZERO);
+        boolean within = "within".equals(outcome);
+        proposed.fire(new CompensationEvents.Proposed(p.caseId, p.type, level, within));
+        if (within) {
+            decidedEvents.fire(new CompensationEvents.Decided(p.caseId, p.outcome, Duration.ZERO));
         }
     }
 
