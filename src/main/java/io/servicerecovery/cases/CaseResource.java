@@ -25,7 +25,6 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import io.quarkus.security.identity.SecurityIdentity;
 import io.servicerecovery.common.Page;
 import io.servicerecovery.common.PageRequest;
 import io.servicerecovery.common.Problem;
@@ -42,14 +41,14 @@ public class CaseResource {
     private final CaseIntake intake;
     private final CaseService cases;
     private final CaseCreationRateLimit rateLimit;
-    private final SecurityIdentity identity;
+    private final CurrentUser user;
 
     public CaseResource(CaseIntake intake, CaseService cases, CaseCreationRateLimit rateLimit,
-            SecurityIdentity identity) {
+            CurrentUser user) {
         this.intake = intake;
         this.cases = cases;
         this.rateLimit = rateLimit;
-        this.identity = identity;
+        this.user = user;
     }
 
     @POST
@@ -123,11 +122,11 @@ public class CaseResource {
     }
 
     private String clientId() {
-        return identity.getPrincipal().getName();
+        return user.id();
     }
 
     private CaseService.Viewer viewer() {
-        return identity.hasRole(CurrentUser.CRM) ? CaseService.Viewer.crm(clientId())
-                : CaseService.Viewer.staff(identity.getPrincipal().getName());
+        return user.hasRole(CurrentUser.CRM) ? CaseService.Viewer.crm(clientId())
+                : CaseService.Viewer.staff(user.id());
     }
 }

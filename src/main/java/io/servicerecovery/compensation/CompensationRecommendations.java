@@ -7,7 +7,6 @@ import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import io.servicerecovery.common.Actor;
@@ -19,12 +18,12 @@ import io.servicerecovery.timeline.TimelineKind;
 @ApplicationScoped
 public class CompensationRecommendations {
 
-    private final EntityManager em;
+    private final RecommendationRepository stored;
     private final Timeline timeline;
     private final Clock clock;
 
-    public CompensationRecommendations(EntityManager em, Timeline timeline, Clock clock) {
-        this.em = em;
+    public CompensationRecommendations(RecommendationRepository stored, Timeline timeline, Clock clock) {
+        this.stored = stored;
         this.timeline = timeline;
         this.clock = clock;
     }
@@ -34,19 +33,19 @@ public class CompensationRecommendations {
     public Recommendation record(UUID caseId, CompensationType matrixType, int matrixPercent, Money orderValue) {
         Recommendation recommendation = Recommendation.of(matrixType, matrixPercent,
                 orderValue == null ? null : orderValue.amount(), orderValue == null ? null : orderValue.currency());
-        StoredRecommendation stored = em.find(StoredRecommendation.class, caseId);
-        boolean isNew = stored == null;
+        StoredRecommendation row = stored.findById(caseId);
+        boolean isNew = row == null;
         if (isNew) {
-            stored = new StoredRecommendation();
-            stored.caseId = caseId;
+            row = new StoredRecommendation();
+            row.caseId = caseId;
         }
-        stored.type = recommendation.type();
-        stored.amount = recommendation.amount();
-        stored.currency = recommendation.currency();
-        stored.matrixPercent = matrixPercent;
-        stored.recommendedAt = clock.instant();
+        row.type = recommendation.type();
+        row.amount = recommendation.amount();
+        row.currency = recommendation.currency();
+        row.matrixPercent = matrixPercent;
+        row.recommendedAt = clock.instant();
         if (isNew) {
-            em.persist(stored);
+            stored.persist(row);
         }
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("type", recommendation.type().name());
@@ -62,7 +61,7 @@ public class CompensationRecommendations {
     }
 
     public Optional<Recommendation> forCase(UUID caseId) {
-        return Optional.ofNullable(em.find(StoredRecommendation.class, caseId))
+        return stored.findByIdOptional(caseId)
                 .map(s -> new Recommendation(s.type, s.amount, s.currency, s.matrixPercent));
     }
 

@@ -5,7 +5,6 @@ import java.util.Map;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.servicerecovery.common.Actor;
@@ -22,12 +21,12 @@ public class EmailDeliveries {
 
     private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(EmailDeliveries.class);
 
-    private final EntityManager em;
+    private final EmailDeliveryRepository deliveries;
     private final Timeline timeline;
     private final Clock clock;
 
-    public EmailDeliveries(EntityManager em, Timeline timeline, Clock clock) {
-        this.em = em;
+    public EmailDeliveries(EmailDeliveryRepository deliveries, Timeline timeline, Clock clock) {
+        this.deliveries = deliveries;
         this.timeline = timeline;
         this.clock = clock;
     }
@@ -45,7 +44,7 @@ public class EmailDeliveries {
                 delivery.recipient = recipient;
                 delivery.locale = language;
                 delivery.status = EmailDelivery.Status.PENDING;
-                em.persist(delivery);
+                deliveries.persist(delivery);
             }
             return delivery;
         });
@@ -54,7 +53,7 @@ public class EmailDeliveries {
     public void accepted(EmailDelivery delivery) {
         LOG.infof("Follow-up email %s accepted by the mail server", delivery.messageId);
         QuarkusTransaction.requiringNew().run(() -> {
-            EmailDelivery stored = em.find(EmailDelivery.class, delivery.id);
+            EmailDelivery stored = deliveries.findById(delivery.id);
             stored.status = EmailDelivery.Status.ACCEPTED;
             stored.attempts++;
             stored.acceptedAt = clock.instant();
@@ -70,7 +69,7 @@ public class EmailDeliveries {
         String reason = describe(error);
         LOG.warnf("Follow-up email %s not accepted: %s", delivery.messageId, reason);
         QuarkusTransaction.requiringNew().run(() -> {
-            EmailDelivery stored = em.find(EmailDelivery.class, delivery.id);
+            EmailDelivery stored = deliveries.findById(delivery.id);
             stored.attempts++;
             stored.lastError = reason;
             timeline.record(stored.caseId, TimelineKind.EMAIL_FAILED, Actor.SYSTEM,
@@ -80,9 +79,7 @@ public class EmailDeliveries {
     }
 
     public EmailDelivery find(UUID caseId, String step) {
-        return em.createQuery("from EmailDelivery where caseId = :case and step = :step", EmailDelivery.class)
-                .setParameter("case", caseId).setParameter("step", step)
-                .getResultStream().findFirst().orElse(null);
+        return deliveries.forStep(caseId, step);
     }
 
     private static String describe(Exception error) {

@@ -24,7 +24,6 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import io.quarkus.security.identity.SecurityIdentity;
 import io.servicerecovery.common.Page;
 import io.servicerecovery.common.PageRequest;
 import io.servicerecovery.common.Problem;
@@ -38,11 +37,11 @@ import io.servicerecovery.security.CurrentUser;
 public class WebhookResource {
 
     private final WebhookSubscriptions subscriptions;
-    private final SecurityIdentity identity;
+    private final CurrentUser user;
 
-    public WebhookResource(WebhookSubscriptions subscriptions, SecurityIdentity identity) {
+    public WebhookResource(WebhookSubscriptions subscriptions, CurrentUser user) {
         this.subscriptions = subscriptions;
-        this.identity = identity;
+        this.user = user;
     }
 
     @POST
@@ -104,6 +103,6 @@ public class WebhookResource {
     }
 
     private String clientId() {
-        return identity.getPrincipal().getName();
+        return user.id();
     }
 }
