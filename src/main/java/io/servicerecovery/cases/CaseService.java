@@ -12,7 +12,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 
-
 import io.quarkus.panache.common.Parameters;
 import io.servicerecovery.common.CaseLogContext;
 import io.servicerecovery.common.KeysetPosition;

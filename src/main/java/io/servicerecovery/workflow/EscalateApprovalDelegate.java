@@ -5,22 +5,22 @@ import jakarta.inject.Named;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 
-import io.servicerecovery.compensation.CompensationService;
+import io.servicerecovery.compensation.ApprovalService;
 
 /** Moves an undecided approval to the next approving level, with that level's waiting time. */
 @Dependent
 @Named("escalateApprovalDelegate")
 public class EscalateApprovalDelegate extends CaseStepDelegate {
 
-    private final CompensationService compensation;
+    private final ApprovalService approvals;
 
-    public EscalateApprovalDelegate(CompensationService compensation) {
-        this.compensation = compensation;
+    public EscalateApprovalDelegate(ApprovalService approvals) {
+        this.approvals = approvals;
     }
 
     @Override
     protected void run(DelegateExecution execution, java.util.UUID caseId) {
-        CompensationService.Routing routing = compensation.escalate(caseId);
+        ApprovalService.Routing routing = approvals.escalate(caseId);
         execution.setVariable(ProcessVariables.APPROVER_GROUPS, ProcessVariables.approverGroups(routing.approverLevel()));
         execution.setVariable(ProcessVariables.APPROVAL_TIMEOUT, routing.escalateAfter().toString());
     }

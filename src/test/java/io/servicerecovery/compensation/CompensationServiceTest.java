@@ -23,7 +23,7 @@ import io.servicerecovery.support.GreenMailResource;
 import io.servicerecovery.support.Recovery;
 
 /**
- * The compensation rules on their own, without the process: each test works in a
+ * The compensation rules (proposals, approvals, escalation) on their own, without the process: each test works in a
  * transaction that is rolled back, so budgets and proposals are as they were.
  */
 @QuarkusTest
@@ -32,6 +32,8 @@ class CompensationServiceTest {
 
     @Inject
     CompensationService compensation;
+    @Inject
+    ApprovalService approvals;
 
     UUID caseId;
     String agent;
@@ -73,7 +75,7 @@ class CompensationServiceTest {
     void nobodyDecidesTheirOwnProposal() {
         assertThatThrownBy(() -> rolledBack(() -> {
             compensation.propose(caseId, agent, credit("120.00"), "EUR");
-            return compensation.decide(caseId, agent, approve(null));
+            return approvals.decide(caseId, agent, approve(null));
         })).isInstanceOfSatisfying(ProblemException.class, p -> assertThat(p.status()).isEqualTo(403));
     }
 
@@ -81,7 +83,7 @@ class CompensationServiceTest {
     void aRejectionNeedsANoteForTheAgent() {
         assertThatThrownBy(() -> rolledBack(() -> {
             compensation.propose(caseId, agent, credit("120.00"), "EUR");
-            return compensation.decide(caseId, "manager-max",
+            return approvals.decide(caseId, "manager-max",
                     new ApprovalRequest(ApprovalRequest.Decision.REJECT, null, " "));
         })).isInstanceOfSatisfying(ProblemException.class, p -> assertThat(p.status()).isEqualTo(422));
     }
@@ -90,12 +92,12 @@ class CompensationServiceTest {
     void anApproverMayGrantLessThanProposedButNeverMore() {
         assertThatThrownBy(() -> rolledBack(() -> {
             compensation.propose(caseId, agent, credit("120.00"), "EUR");
-            return compensation.decide(caseId, "manager-max", approve("200.00"));
+            return approvals.decide(caseId, "manager-max", approve("200.00"));
         })).isInstanceOfSatisfying(ProblemException.class, p -> assertThat(p.status()).isEqualTo(422));
 
         ProposalDecision decision = rolledBack(() -> {
             compensation.propose(caseId, agent, credit("120.00"), "EUR");
-            return compensation.decide(caseId, "manager-max", approve("100.00"));
+            return approvals.decide(caseId, "manager-max", approve("100.00"));
         });
         assertThat(decision.decision()).isEqualTo(ProposalOutcome.APPROVED);
         assertThat(decision.grant().amount()).isEqualByComparingTo("100.00");
@@ -104,13 +106,13 @@ class CompensationServiceTest {
 
     @Test
     void anUndecidedApprovalClimbsOneLevelAtATimeAndStaysAtTheTop() {
-        CompensationService.Routing[] routes = rolledBack(() -> {
+        ApprovalService.Routing[] routes = rolledBack(() -> {
             compensation.propose(caseId, agent, credit("120.00"), "EUR");
-            return new CompensationService.Routing[] { compensation.escalate(caseId), compensation.escalate(caseId),
-                    compensation.escalate(caseId) };
+            return new ApprovalService.Routing[] { approvals.escalate(caseId), approvals.escalate(caseId),
+                    approvals.escalate(caseId) };
         });
 
-        assertThat(routes).extracting(CompensationService.Routing::approverLevel)
+        assertThat(routes).extracting(ApprovalService.Routing::approverLevel)
                 .containsExactly(Level.MANAGER, Level.DIRECTOR, Level.DIRECTOR);
         assertThat(routes[0].escalateAfter()).isEqualTo(Duration.ofHours(8));
         assertThat(routes[2].escalateAfter()).isEqualTo(Duration.ofHours(24));
@@ -118,7 +120,7 @@ class CompensationServiceTest {
 
     @Test
     void escalatingWithoutAPendingProposalIsAConflict() {
-        assertThatThrownBy(() -> rolledBack(() -> compensation.escalate(caseId)))
+        assertThatThrownBy(() -> rolledBack(() -> approvals.escalate(caseId)))
                 .isInstanceOfSatisfying(ProblemException.class, p -> assertThat(p.status()).isEqualTo(409));
     }
 

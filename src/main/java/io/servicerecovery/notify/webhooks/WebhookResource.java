@@ -1,7 +1,6 @@
 package io.servicerecovery.notify.webhooks;
 
 import java.net.URI;
-import java.util.Arrays;
 import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -27,7 +26,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import io.servicerecovery.common.Page;
 import io.servicerecovery.common.PageRequest;
 import io.servicerecovery.common.Problem;
-import io.servicerecovery.common.ProblemException;
 import io.servicerecovery.security.CurrentUser;
 
 @Path("/api/webhooks")

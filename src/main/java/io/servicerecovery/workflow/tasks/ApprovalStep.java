@@ -12,7 +12,7 @@ import org.camunda.bpm.engine.variable.Variables;
 import io.servicerecovery.cases.CaseStatus;
 import io.servicerecovery.common.CaseLogContext;
 import io.servicerecovery.compensation.ApprovalRequest;
-import io.servicerecovery.compensation.CompensationService;
+import io.servicerecovery.compensation.ApprovalService;
 import io.servicerecovery.compensation.CompensationView;
 import io.servicerecovery.compensation.GrantView;
 import io.servicerecovery.compensation.ProposalDecision;
@@ -30,11 +30,11 @@ import io.servicerecovery.workflow.RecoveryStep;
 public class ApprovalStep {
 
     private final StepCompletion steps;
-    private final CompensationService compensation;
+    private final ApprovalService approvals;
 
-    public ApprovalStep(StepCompletion steps, CompensationService compensation) {
+    public ApprovalStep(StepCompletion steps, ApprovalService approvals) {
         this.steps = steps;
-        this.compensation = compensation;
+        this.approvals = approvals;
     }
 
     /** The answer of an APPROVAL task: APPROVED with the grant, or REJECTED (back to the agent). */
@@ -56,7 +56,7 @@ public class ApprovalStep {
     public Decided complete(String taskId, @NotNull @Valid ApprovalRequest request, CurrentUser user) {
         OpenTask task = steps.held(taskId, RecoveryStep.APPROVAL, user);
         try (CaseLogContext log = task.logContext()) {
-            ProposalDecision decision = compensation.decide(task.caseId(), user.id(), request);
+            ProposalDecision decision = approvals.decide(task.caseId(), user.id(), request);
             steps.finish(task, user, Variables.createVariables()
                     .putValue(ProcessVariables.APPROVED, decision.approved()));
             return new Decided(task.id(), task.caseId(), decision.decision(), decision.grant(),
