@@ -1,12 +1,12 @@
 package io.servicerecovery.workflow;
 
-import java.util.HashMap;
-import java.util.Map;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.variable.VariableMap;
+import org.camunda.bpm.engine.variable.Variables;
 
 import io.servicerecovery.cases.CaseWorkflow;
 import io.servicerecovery.cases.RecoveryCase;
@@ -26,15 +26,15 @@ public class RecoveryProcess implements CaseWorkflow {
     /** Starts the process for a case (business key = case id) and answers its instance id. */
     @Override
     public String start(RecoveryCase opened) {
-        Map<String, Object> variables = new HashMap<>();
-        variables.put(ProcessVariables.CASE_ID, opened.id.toString());
-        variables.put(ProcessVariables.SEVERITY, opened.severity.name());
-        variables.put(ProcessVariables.TIER, opened.customerTier.name());
-        variables.put(ProcessVariables.STAGE, opened.failureStage.name());
-        variables.put(ProcessVariables.REPEAT_FAILURE, opened.repeatFailure);
-        variables.put(ProcessVariables.OWNER_AGENT, opened.ownerAgent);
-        variables.put(ProcessVariables.ACCOUNTABLE_AGENT, null);
-        variables.put(ProcessVariables.EMAIL_RETRY_CYCLE, emailRetryCycle);
+        VariableMap variables = Variables.createVariables()
+                .putValue(ProcessVariables.CASE_ID, opened.id.toString())
+                .putValue(ProcessVariables.SEVERITY, opened.severity.name())
+                .putValue(ProcessVariables.TIER, opened.customerTier.name())
+                .putValue(ProcessVariables.STAGE, opened.failureStage.name())
+                .putValue(ProcessVariables.REPEAT_FAILURE, opened.repeatFailure)
+                .putValue(ProcessVariables.OWNER_AGENT, opened.ownerAgent)
+                .putValue(ProcessVariables.ACCOUNTABLE_AGENT, null)
+                .putValue(ProcessVariables.EMAIL_RETRY_CYCLE, emailRetryCycle);
         return runtime.startProcessInstanceByKey(ProcessVariables.PROCESS_KEY, opened.id.toString(), variables).getId();
     }
 

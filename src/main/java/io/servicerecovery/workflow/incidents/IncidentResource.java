@@ -21,7 +21,7 @@ import io.servicerecovery.common.ProblemException;
 import io.servicerecovery.security.CurrentUser;
 
 @Path("/api/incidents")
-@Tag(name = "Incidents", description = "Failed side effects (email, grant, webhook) for operators")
+@Tag(name = "Incidents", description = "Process steps whose retries ran out (the follow-up email, the grant step) for operators")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed(CurrentUser.ADMIN)
 public class IncidentResource {

@@ -23,8 +23,9 @@ import io.servicerecovery.common.ProblemException;
 import io.servicerecovery.workflow.ProcessVariables;
 
 /**
- * The engine's incidents (an email, a grant or a webhook whose retries ran out) as
- * operators see them, and the retry that gives such a step one more try.
+ * The engine's incidents (an async step of the process, such as the follow-up email,
+ * whose retries ran out) as operators see them, and the retry that gives such a step one
+ * more try. Webhook deliveries are not engine jobs: they end FAILED in their own outbox.
  */
 @ApplicationScoped
 public class Incidents {
