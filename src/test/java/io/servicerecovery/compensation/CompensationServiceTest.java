@@ -10,11 +10,11 @@ import java.util.UUID;
 import java.util.concurrent.Callable;
 
 import jakarta.inject.Inject;
+import jakarta.transaction.UserTransaction;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.servicerecovery.common.ProblemException;
@@ -34,6 +34,8 @@ class CompensationServiceTest {
     CompensationService compensation;
     @Inject
     ApprovalService approvals;
+    @Inject
+    UserTransaction transaction;
 
     UUID caseId;
     String agent;
@@ -133,13 +135,25 @@ class CompensationServiceTest {
                 null);
     }
 
-    private static <T> T rolledBack(Callable<T> work) {
-        return QuarkusTransaction.requiringNew().call(() -> {
+    /** Runs the work in a transaction of its own and rolls it back, whatever happens. */
+    private <T> T rolledBack(Callable<T> work) {
+        try {
+            transaction.begin();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+        try {
+            return work.call();
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        } finally {
             try {
-                return work.call();
-            } finally {
-                QuarkusTransaction.setRollbackOnly();
+                transaction.rollback();
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
             }
-        });
+        }
     }
 }
