@@ -61,9 +61,6 @@ public class ApologyChecks {
     /** How many phrases to quote as examples in a finding. */
     private static final int EXAMPLES = 2;
 
-    /** Stands for the customer's name in shingles: matches any word, so a copy with the name changed is found. */
-    private static final String NAME_SLOT = "\u0000";
-
     private final PhraseBook phraseBook;
 
     public ApologyChecks(PhraseBook phraseBook) {
@@ -98,7 +95,7 @@ public class ApologyChecks {
         Phrases book = phraseBook.forLocale(draft.locale());
         Tokenizer tokenizer = book.tokenizer();
         Text message = tokenizer.analyze(draft.message());
-        List<String> name = nameWords(tokenizer, draft.customerName());
+        List<String> name = CustomerName.words(tokenizer, draft.customerName());
 
         List<Finding> findings = new ArrayList<>();
         if (message.words().size() < MIN_WORDS) {
@@ -106,14 +103,14 @@ public class ApologyChecks {
                     + message.words().size() + "): name the customer, say what went wrong, apologize, own the"
                     + " mistake and say what you are doing about it."));
         }
-        if (!name.isEmpty() && !namesCustomer(book, message, name)) {
-            String full = displayName(draft.customerName());
+        if (!name.isEmpty() && !CustomerName.isNamedIn(book, message, name)) {
+            String full = CustomerName.display(draft.customerName());
             String first = full.split(" ")[0];
             findings.add(Finding.blocking(Finding.CUSTOMER_NOT_NAMED, first.equals(full)
                     ? "Name the customer: use '" + first + "'."
                     : "Name the customer: use '" + first + "' or '" + full + "'."));
         }
-        failureNotReferenced(book, message, draft).ifPresent(findings::add);
+        FailureReference.missingIn(book, message, draft).ifPresent(findings::add);
         if (none(book.apology(), message)) {
             findings.add(Finding.blocking(Finding.NO_APOLOGY, "Apologize in so many words, in the customer's"
                     + " language" + examples(book.apology()) + "."));
@@ -138,128 +135,14 @@ public class ApologyChecks {
         return blame(book, book.tokenizer().analyze(statement)).map(List::of).orElse(List.of());
     }
 
-    // --- customer name -------------------------------------------------------------------------------------
-
-    /** The parts of the name, normalized; in Thai split at spaces only (the dictionary would split names). */
-    private static List<String> nameWords(Tokenizer tokenizer, String customerName) {
-        if (customerName == null || customerName.isBlank()) {
-            return List.of();
-        }
-        if (tokenizer.spaceless()) {
-            return List.of(tokenizer.normalize(customerName).split(" "));
-        }
-        return tokenizer.words(customerName);
-    }
-
-    private static String displayName(String customerName) {
-        return customerName.trim().replaceAll("\\s+", " ");
-    }
-
-    /**
-     * Whether the first name or the full name appears. The full name starts with the first name, so finding the
-     * first name (with the tolerance of {@link #sameName}) is enough. In Thai the name is looked up as a
-     * substring, since the dictionary splits names it does not know ("สมชาย" -> "สม", "ชาย").
-     */
-    private static boolean namesCustomer(Phrases book, Text message, List<String> name) {
-        if (message.spaceless()) {
-            return message.compact().contains(name.get(0)) || message.compact().contains(String.join("", name));
-        }
-        String first = name.get(0);
-        return message.words().stream().anyMatch(word -> sameName(first, word, book.inflectsNames()));
-    }
-
-    /**
-     * Whether a word of the message is the name {@code name}, allowing:
-     * a possessive ("Ana's", "Anas");
-     * for names longer than {@value #NAME_STEM_FROM} letters, any ending on the first {@code max(4, length - 2)}
-     * letters, at most 3 letters longer than the name ("Jānis" -> "Jāni", "Ozola" -> "Ozolai");
-     * in languages that inflect names, for shorter names, an ending of up to 3 letters (2 for three-letter names)
-     * on all but the last letter ("Anna" -> "Annai", "Анна" -> "Анне", "Иван" -> "Ивану").
-     */
+    /** Whether a word of a message is the customer's name part {@code name}: see {@link CustomerName#same}. */
     static boolean sameName(String name, String word, boolean inflects) {
-        if (word.equals(name) || word.equals(name + "'s") || word.equals(name + "s")) {
-            return true;
-        }
-        int length = Tokenizer.length(name);
-        int wordLength = Tokenizer.length(word);
-        if (length > NAME_STEM_FROM) {
-            String stem = Tokenizer.prefix(name, Math.max(NAME_STEM_FROM, length - 2));
-            return word.startsWith(stem) && wordLength <= length + 3;
-        }
-        if (inflects && length >= 3) {
-            // "Анна" -> "Анне", "Анной"; a three-letter name takes one letter only ("Яна" -> "Яне"), as a
-            // two-letter stem plus a longer ending would match ordinary words
-            String stem = Tokenizer.prefix(name, length - 1);
-            return word.startsWith(stem) && wordLength <= length + (length > 3 ? 2 : 1);
-        }
-        return false;
-    }
-
-    // --- failure reference ---------------------------------------------------------------------------------
-
-    private static Optional<Finding> failureNotReferenced(Phrases book, Text message, ApologyDraft draft) {
-        List<Phrase> categoryWords = book.category(draft.failureCategory());
-        List<String> contentWords = contentWords(book, draft.failureDescription());
-        if (categoryWords.isEmpty() && contentWords.isEmpty()) {
-            return Optional.empty(); // nothing known to refer to
-        }
-        if (!none(categoryWords, message) || refersTo(message, contentWords)) {
-            return Optional.empty();
-        }
-        // the case's own words first: they are what the customer told us
-        List<String> hints = new ArrayList<>(contentWords.subList(0, Math.min(3, contentWords.size())));
-        Phrases.examples(categoryWords, 2).stream().filter(w -> !hints.contains(w)).forEach(hints::add);
-        String quoted = hints.stream().map(h -> "'" + h + "'").collect(Collectors.joining(", "));
-        return Optional.of(Finding.blocking(Finding.FAILURE_NOT_REFERENCED,
-                "Refer to what actually went wrong" + (quoted.isEmpty() ? "" : ", e.g. " + quoted)
-                        + ": the customer must see that you know their case."));
-    }
-
-    /** Words of the failure description that say something: not stop words, 4+ letters (Thai: 3+ characters). */
-    static List<String> contentWords(Phrases book, String description) {
-        Tokenizer tokenizer = book.tokenizer();
-        Set<String> words = new LinkedHashSet<>();
-        for (String word : tokenizer.words(description)) {
-            if (book.stopWords().contains(word)) {
-                continue;
-            }
-            boolean content = tokenizer.spaceless()
-                    ? Tokenizer.length(word) >= MIN_THAI_SEGMENT && Tokenizer.letters(word) > 0
-                    : Tokenizer.letters(word) >= MIN_CONTENT_LETTERS;
-            if (content) {
-                words.add(word);
-            }
-        }
-        return List.copyOf(words);
-    }
-
-    private static boolean refersTo(Text message, List<String> contentWords) {
-        if (message.spaceless()) {
-            return contentWords.stream().anyMatch(message.compact()::contains);
-        }
-        return contentWords.stream().anyMatch(c -> message.words().stream().anyMatch(w -> sameStem(c, w)));
-    }
-
-    /**
-     * Crude stemming for content words: equal, or the same first {@code max(4, shorter length - 2)} letters.
-     * "delivery"/"delivered", "paketet"/"paket", "посылка"/"посылку", "sūtījums"/"sūtījumu" agree; "delivery"
-     * and "deliberately" do not.
-     */
-    static boolean sameStem(String a, String b) {
-        if (a.equals(b)) {
-            return true;
-        }
-        int shorter = Math.min(Tokenizer.length(a), Tokenizer.length(b));
-        if (shorter < MIN_CONTENT_LETTERS) {
-            return false;
-        }
-        int k = Math.max(MIN_CONTENT_LETTERS, shorter - 2);
-        return Tokenizer.prefix(a, k).equals(Tokenizer.prefix(b, k));
+        return CustomerName.same(name, word, inflects);
     }
 
     // --- apology, ownership, blame --------------------------------------------------------------------------
 
-    private static boolean none(List<Phrase> phrases, Text text) {
+    static boolean none(List<Phrase> phrases, Text text) {
         return phrases.stream().allMatch(p -> p.findIn(text).isEmpty());
     }
 
@@ -301,7 +184,7 @@ public class ApologyChecks {
         if (recentApologies == null || recentApologies.isEmpty()) {
             return Optional.empty();
         }
-        long[] draft = ShingleFingerprint.draft(maskName(book, message, name), NAME_SLOT);
+        long[] draft = ShingleFingerprint.draft(CustomerName.masked(book, message, name), CustomerName.SLOT);
         if (draft.length == 0) {
             return Optional.empty();
         }
@@ -316,48 +199,6 @@ public class ApologyChecks {
         return Optional.of(Finding.blocking(Finding.CANNED, "This apology is " + percent
                 + " the same as one sent in another case, so it reads as a canned script. Write it for this"
                 + " customer and this failure, in your own words."));
-    }
-
-    /** The words of the message with the customer's name replaced by a slot that matches any word. */
-    private static List<String> maskName(Phrases book, Text message, List<String> name) {
-        List<String> words = new ArrayList<>(message.words());
-        if (name.isEmpty()) {
-            return words;
-        }
-        if (!message.spaceless()) {
-            for (int i = 0; i < words.size(); i++) {
-                String word = words.get(i);
-                if (name.stream().anyMatch(part -> sameName(part, word, book.inflectsNames()))) {
-                    words.set(i, NAME_SLOT);
-                }
-            }
-            return words;
-        }
-        // Thai: the dictionary splits a name into pieces; replace each run of pieces spelling a name part.
-        List<String> masked = new ArrayList<>();
-        for (int i = 0; i < words.size();) {
-            int end = nameRunEnd(words, i, name);
-            if (end > i) {
-                masked.add(NAME_SLOT);
-                i = end;
-            } else {
-                masked.add(words.get(i++));
-            }
-        }
-        return masked;
-    }
-
-    private static int nameRunEnd(List<String> words, int start, List<String> name) {
-        for (String part : name) {
-            StringBuilder spelled = new StringBuilder();
-            for (int j = start; j < words.size() && spelled.length() < part.length(); j++) {
-                spelled.append(words.get(j));
-                if (spelled.toString().equals(part)) {
-                    return j + 1;
-                }
-            }
-        }
-        return start;
     }
 
     /**

@@ -6,8 +6,8 @@ import java.util.Map;
 import io.servicerecovery.cases.CaseView;
 import io.servicerecovery.compensation.CompensationType;
 import io.servicerecovery.empowerment.EffectiveLimits;
-import io.servicerecovery.tasks.ApologyCompletion;
-import io.servicerecovery.tasks.TaskDetail;
+import io.servicerecovery.workflow.tasks.ApologyCompletion;
+import io.servicerecovery.workflow.tasks.TaskDetail;
 
 /**
  * Everything the case page shows: the case with its timeline, the customer's earlier

@@ -13,9 +13,9 @@ import io.servicerecovery.cases.CaseView;
 import io.servicerecovery.common.PageRequest;
 import io.servicerecovery.profile.StaffProfiles;
 import io.servicerecovery.security.CurrentUser;
-import io.servicerecovery.tasks.RecoveryTasks;
-import io.servicerecovery.tasks.TaskDetail;
-import io.servicerecovery.tasks.TaskSummary;
+import io.servicerecovery.workflow.tasks.TaskInbox;
+import io.servicerecovery.workflow.tasks.TaskDetail;
+import io.servicerecovery.workflow.tasks.TaskSummary;
 
 /** Puts together a {@link CaseFile} from the same services the REST API uses. */
 @ApplicationScoped
@@ -25,10 +25,10 @@ public class CaseFiles {
     static final String ROOT_CAUSES = "CARRIER_DELAY,WAREHOUSE_ERROR,BILLING_ERROR,PRODUCT_DEFECT,STAFF_CONDUCT,SYSTEM_OUTAGE,OTHER";
 
     private final CaseService cases;
-    private final RecoveryTasks tasks;
+    private final TaskInbox tasks;
     private final StaffProfiles profiles;
 
-    public CaseFiles(CaseService cases, RecoveryTasks tasks, StaffProfiles profiles) {
+    public CaseFiles(CaseService cases, TaskInbox tasks, StaffProfiles profiles) {
         this.cases = cases;
         this.tasks = tasks;
         this.profiles = profiles;

@@ -23,6 +23,11 @@ public record ConsoleProblem(int status, String title, String detail, List<Probl
                 findings, stale);
     }
 
+    /** A form the step's request refused (bean validation), with the fields and why. */
+    static ConsoleProblem invalid(List<Problem.Violation> violations) {
+        return new ConsoleProblem(400, "Invalid request", "The form is not complete.", violations, List.of(), false);
+    }
+
     public boolean hasViolations() {
         return !violations.isEmpty();
     }

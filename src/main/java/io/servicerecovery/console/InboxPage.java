@@ -17,10 +17,12 @@ import jakarta.ws.rs.core.Response;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.servicerecovery.common.PageRequest;
-import io.servicerecovery.process.RecoveryStep;
+import io.servicerecovery.workflow.RecoveryStep;
 import io.servicerecovery.security.CurrentUser;
-import io.servicerecovery.tasks.RecoveryTasks;
-import io.servicerecovery.tasks.RecoveryTasks.AssigneeFilter;
+import io.servicerecovery.workflow.tasks.TaskClaims;
+import io.servicerecovery.workflow.tasks.TaskInbox;
+import io.servicerecovery.workflow.tasks.TaskInbox.AssigneeFilter;
+import io.servicerecovery.workflow.tasks.TaskSummary;
 
 /**
  * The agent's inbox: their own tasks, and the unassigned queue of their teams, most urgent
@@ -34,12 +36,14 @@ public class InboxPage {
     static final int SHOWN = 50;
 
     private final ConsoleRequest console;
-    private final RecoveryTasks tasks;
+    private final TaskInbox tasks;
+    private final TaskClaims claims;
     private final Clock clock;
 
-    public InboxPage(ConsoleRequest console, RecoveryTasks tasks, Clock clock) {
+    public InboxPage(ConsoleRequest console, TaskInbox tasks, TaskClaims claims, Clock clock) {
         this.console = console;
         this.tasks = tasks;
+        this.claims = claims;
         this.clock = clock;
     }
 
@@ -71,7 +75,7 @@ public class InboxPage {
     @POST
     @Path("tasks/{id}/claim")
     public Response claim(@PathParam("id") String taskId) {
-        var claimed = tasks.claim(taskId, console.user());
+        var claimed = claims.claim(taskId, console.user());
         return Response.seeOther(URI.create("/console/cases/" + claimed.caseId())).build();
     }
 
@@ -88,7 +92,7 @@ public class InboxPage {
                 mine.nextCursor() != null, queue.nextCursor() != null);
     }
 
-    private List<TaskRow> rows(List<io.servicerecovery.tasks.TaskSummary> tasks) {
+    private List<TaskRow> rows(List<TaskSummary> tasks) {
         return tasks.stream().map(t -> TaskRow.of(t, clock)).toList();
     }
 

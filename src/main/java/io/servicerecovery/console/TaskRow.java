@@ -5,7 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
 
-import io.servicerecovery.tasks.TaskSummary;
+import io.servicerecovery.workflow.tasks.TaskSummary;
 
 /**
  * A task as a line of the inbox, with its SLA state worked out so that nobody has to read
