@@ -19,7 +19,7 @@ public class FindingsProblem extends ProblemException {
     }
 
     @Override
-    protected List<?> findings() {
+    public List<Finding> findings() {
         return findings;
     }
 }

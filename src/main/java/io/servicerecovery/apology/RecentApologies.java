@@ -11,13 +11,14 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 
 import io.servicerecovery.cases.CaseRepository;
 import io.servicerecovery.cases.CaseRepository.ApologyRef;
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
 
 /**
  * The apologies a new apology must not copy: those given on other cases in the last
@@ -40,16 +41,28 @@ public class RecentApologies {
     private final int sample;
     private final Cache<Key, ShingleFingerprint> fingerprints;
 
-    public RecentApologies(CaseRepository cases, ApologyChecks checks, Clock clock,
-            @ConfigProperty(name = "recovery.apology.canned-window", defaultValue = "P30D") Duration window,
-            @ConfigProperty(name = "recovery.apology.canned-sample", defaultValue = "500") int sample,
-            @ConfigProperty(name = "recovery.apology.fingerprint-cache-size", defaultValue = "2000") long cacheSize) {
+    public RecentApologies(CaseRepository cases, ApologyChecks checks, Clock clock, Settings settings) {
         this.cases = cases;
         this.checks = checks;
         this.clock = clock;
-        this.window = window;
-        this.sample = sample;
-        this.fingerprints = Caffeine.newBuilder().maximumSize(cacheSize).build();
+        this.window = settings.cannedWindow();
+        this.sample = settings.cannedSample();
+        this.fingerprints = Caffeine.newBuilder().maximumSize(settings.fingerprintCacheSize()).build();
+    }
+
+    /** Which apologies a new one is compared with, and how many fingerprints are kept. */
+    @ConfigMapping(prefix = "recovery.apology")
+    public interface Settings {
+        /** Apologies of other cases from this period. */
+        @WithDefault("P30D")
+        Duration cannedWindow();
+
+        /** At most this many of them. */
+        @WithDefault("500")
+        int cannedSample();
+
+        @WithDefault("2000")
+        long fingerprintCacheSize();
     }
 
     /** Fingerprints, in {@code locale}'s language, of the recent apologies of every case but {@code caseId}. */

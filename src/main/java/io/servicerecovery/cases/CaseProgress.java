@@ -5,7 +5,11 @@ import java.util.Map;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
+import io.servicerecovery.common.Actor;
+import io.servicerecovery.timeline.Timeline;
+import io.servicerecovery.timeline.TimelineKind;
 
 /**
  * The state changes the process drives: which step a case is in, and how it closes.
@@ -19,11 +23,13 @@ public class CaseProgress {
     private final CaseRepository cases;
     private final Timeline timeline;
     private final Clock clock;
+    private final Event<CaseMilestone> milestones;
 
-    public CaseProgress(CaseRepository cases, Timeline timeline, Clock clock) {
+    public CaseProgress(CaseRepository cases, Timeline timeline, Clock clock, Event<CaseMilestone> milestones) {
         this.cases = cases;
         this.timeline = timeline;
         this.clock = clock;
+        this.milestones = milestones;
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
@@ -36,7 +42,7 @@ public class CaseProgress {
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
-    public void enterStep(UUID caseId, CaseStatus status, String step) {
+    public void enterStep(UUID caseId, CaseStatus status, CaseStep step) {
         RecoveryCase c = find(caseId);
         c.status = status;
         c.currentStep = step;
@@ -59,7 +65,7 @@ public class CaseProgress {
         RecoveryCase c = find(caseId);
         c.apologyMessage = message;
         c.apologyVia = deliveredVia;
-        c.currentStep = "APOLOGY_EMAIL";
+        c.currentStep = CaseStep.APOLOGY_EMAIL;
         c.updatedAt = clock.instant();
         c.apologizedAt = c.updatedAt;
         timeline.record(caseId, TimelineKind.APOLOGY_GIVEN, agent, "Apologized via " + deliveredVia,
@@ -73,7 +79,8 @@ public class CaseProgress {
         c.currentStep = null;
         c.closedAt = clock.instant();
         c.updatedAt = c.closedAt;
-        timeline.record(caseId, TimelineKind.RECOVERED, "system", "Case closed as recovered", Map.of());
+        timeline.record(caseId, TimelineKind.RECOVERED, Actor.SYSTEM, "Case closed as recovered", Map.of());
+        milestones.fire(new CaseMilestone(caseId, CaseMilestone.Kind.RECOVERED, c.severity));
         LOG.info("Case closed as recovered");
     }
 
@@ -84,8 +91,9 @@ public class CaseProgress {
         c.currentStep = null;
         c.closedAt = clock.instant();
         c.updatedAt = c.closedAt;
-        timeline.record(caseId, TimelineKind.CANCELLED, by == null ? "system" : by,
+        timeline.record(caseId, TimelineKind.CANCELLED, Actor.orSystem(by),
                 "Cancelled: " + reason, Map.of("reason", reason == null ? "" : reason));
+        milestones.fire(new CaseMilestone(caseId, CaseMilestone.Kind.CANCELLED, c.severity));
         LOG.infof("Case cancelled by %s", by);
     }
 }

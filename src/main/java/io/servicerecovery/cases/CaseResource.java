@@ -26,7 +26,6 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import io.quarkus.security.identity.SecurityIdentity;
 import io.servicerecovery.common.Page;
 import io.servicerecovery.common.PageRequest;
 import io.servicerecovery.common.Problem;
@@ -34,6 +33,7 @@ import io.servicerecovery.common.ProblemException;
 import io.servicerecovery.common.SingleLine;
 import io.servicerecovery.common.Text;
 import io.servicerecovery.security.CurrentUser;
+import io.servicerecovery.timeline.TimelineEntryView;
 
 @Path("/api/cases")
 @Tag(name = "Cases", description = "Failed customer experiences reported by a CRM")
@@ -44,14 +44,14 @@ public class CaseResource {
     private final CaseIntake intake;
     private final CaseService cases;
     private final CaseCreationRateLimit rateLimit;
-    private final SecurityIdentity identity;
+    private final CurrentUser user;
 
     public CaseResource(CaseIntake intake, CaseService cases, CaseCreationRateLimit rateLimit,
-            SecurityIdentity identity) {
+            CurrentUser user) {
         this.intake = intake;
         this.cases = cases;
         this.rateLimit = rateLimit;
-        this.identity = identity;
+        this.user = user;
     }
 
     @POST
@@ -100,12 +100,12 @@ public class CaseResource {
     @GET
     @RolesAllowed({ CurrentUser.CRM, CurrentUser.AGENT, CurrentUser.MANAGER, CurrentUser.ADMIN })
     @Operation(summary = "List cases, newest first", description = "A CRM client sees only its own cases.")
-    public Page<CaseView> list(@QueryParam("status") String status,
+    public Page<CaseView> list(@QueryParam("status") CaseStatus status,
             @QueryParam("customerId") @Size(max = 100) @SingleLine String customerId,
             @QueryParam("externalRef") @Size(max = 100) @SingleLine String externalRef,
             @QueryParam("limit") Integer limit,
             @QueryParam("cursor") String cursor) {
-        return cases.list(new CaseFilter(statusOf(status), customerId, externalRef), PageRequest.of(limit, cursor),
+        return cases.list(new CaseFilter(status, customerId, externalRef), PageRequest.of(limit, cursor),
                 viewer());
     }
 
@@ -125,23 +125,12 @@ public class CaseResource {
         return cases.cancel(id, request.reason(), viewer());
     }
 
-    private static CaseStatus statusOf(String status) {
-        if (status == null || status.isBlank()) {
-            return null;
-        }
-        try {
-            return CaseStatus.valueOf(status);
-        } catch (IllegalArgumentException e) {
-            throw ProblemException.invalid("status", "must be one of " + java.util.Arrays.toString(CaseStatus.values()));
-        }
-    }
-
     private String clientId() {
-        return identity.getPrincipal().getName();
+        return user.id();
     }
 
     private CaseService.Viewer viewer() {
-        return identity.hasRole(CurrentUser.CRM) ? CaseService.Viewer.crm(clientId())
-                : CaseService.Viewer.staff(identity.getPrincipal().getName());
+        return user.hasRole(CurrentUser.CRM) ? CaseService.Viewer.crm(clientId())
+                : CaseService.Viewer.staff(user.id());
     }
 }

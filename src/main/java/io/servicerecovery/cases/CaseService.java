@@ -9,9 +9,8 @@ import java.util.Map;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
-
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import io.quarkus.panache.common.Parameters;
 import io.servicerecovery.common.CaseLogContext;
@@ -20,7 +19,10 @@ import io.servicerecovery.common.Page;
 import io.servicerecovery.common.PageRequest;
 import io.servicerecovery.common.ProblemException;
 import io.servicerecovery.common.Text;
-import io.servicerecovery.process.RecoveryProcess;
+import io.servicerecovery.timeline.Timeline;
+import io.servicerecovery.timeline.TimelineEntryView;
+import io.servicerecovery.timeline.TimelineKind;
+import io.smallrye.config.ConfigMapping;
 
 /** Opens, finds, lists and cancels cases. */
 @ApplicationScoped
@@ -34,18 +36,21 @@ public class CaseService {
     private final CaseRepository cases;
     private final Timeline timeline;
     private final CaseViews views;
-    private final RecoveryProcess process;
+    private final CaseWorkflow process;
     private final Clock clock;
     private final Duration repeatFailureWindow;
+    private final Event<CaseMilestone> milestones;
 
-    public CaseService(CaseRepository cases, Timeline timeline, CaseViews views, RecoveryProcess process, Clock clock,
-            @ConfigProperty(name = "recovery.cases.repeat-failure-window") Duration repeatFailureWindow) {
+    public CaseService(CaseRepository cases, Timeline timeline, CaseViews views, CaseWorkflow process, Clock clock,
+            Settings settings,
+            Event<CaseMilestone> milestones) {
         this.cases = cases;
         this.timeline = timeline;
         this.views = views;
         this.process = process;
         this.clock = clock;
-        this.repeatFailureWindow = repeatFailureWindow;
+        this.repeatFailureWindow = settings.repeatFailureWindow();
+        this.milestones = milestones;
     }
 
     /**
@@ -89,8 +94,8 @@ public class CaseService {
         timeline.record(c.id, TimelineKind.CASE_OPENED, clientId,
                 "Case opened: " + c.failureCategory + " (" + c.severity + ")",
                 details("externalRef", c.externalRef, "repeatFailure", c.repeatFailure, "priority", c.priority));
-        c.processInstanceId = process.start(c.id, c.severity.name(), c.customerTier.name(), c.failureStage.name(),
-                c.repeatFailure, c.ownerAgent);
+        c.processInstanceId = process.start(c);
+        milestones.fire(new CaseMilestone(c.id, CaseMilestone.Kind.OPENED, c.severity));
         try (CaseLogContext log = CaseLogContext.open(c.id, c.processInstanceId)) {
             // The caller's words, escaped: a line break in them must not start a log line of its own.
             LOG.infof("Case opened by %s: %s, %s, %s%s", Text.forLog(clientId), Text.forLog(c.externalRef),
@@ -154,6 +159,13 @@ public class CaseService {
         return new Page<>(items, next);
     }
 
+    /** The cases an agent took accountability for, most recently changed first (the console's "my recent work"). */
+    @Transactional
+    public List<CaseView> recentWorkOf(String agentId, int limit) {
+        return cases.find("accountableAgent = ?1 order by updatedAt desc", agentId).range(0, limit - 1).list().stream()
+                .map(views::full).toList();
+    }
+
     /** Cancels a case on the CRM's request: the process ends and no task is left. */
     @Transactional
     public CaseView cancel(UUID id, String reason, Viewer viewer) {
@@ -185,6 +197,12 @@ public class CaseService {
             }
         }
         return map;
+    }
+
+    @ConfigMapping(prefix = "recovery.cases")
+    public interface Settings {
+        /** A customer with another failed case within this period is a repeat failure. */
+        Duration repeatFailureWindow();
     }
 
     /** Who looks: a CRM client sees only its own cases; staff (clientId null) see all. */

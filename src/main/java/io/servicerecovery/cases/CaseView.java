@@ -6,13 +6,14 @@ import java.util.UUID;
 
 import io.servicerecovery.common.Money;
 import io.servicerecovery.compensation.CompensationView;
+import io.servicerecovery.timeline.TimelineEntryView;
 
 /** A case as the API shows it: everything known, so nobody asks the customer twice. */
 public record CaseView(
         UUID id,
         String externalRef,
         CaseStatus status,
-        String currentStep,
+        CaseStep currentStep,
         int priority,
         boolean repeatFailure,
         Customer customer,

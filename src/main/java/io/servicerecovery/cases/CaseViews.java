@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import io.servicerecovery.common.Money;
 import io.servicerecovery.compensation.CompensationQueries;
+import io.servicerecovery.timeline.Timeline;
 
 /** Maps a case entity to what the API shows. */
 @ApplicationScoped

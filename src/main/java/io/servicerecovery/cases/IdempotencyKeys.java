@@ -6,14 +6,13 @@ import java.time.Instant;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.LockModeType;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
 
 /**
  * Idempotency-Key semantics (IETF httpapi draft): the first request with a key claims
@@ -26,18 +25,28 @@ public class IdempotencyKeys {
 
     private static final Logger LOG = Logger.getLogger(IdempotencyKeys.class);
 
-    private final EntityManager em;
+    private final IdempotencyRecordRepository records;
     private final Clock clock;
     private final Duration retention;
     private final Duration inFlightTimeout;
 
-    public IdempotencyKeys(EntityManager em, Clock clock,
-            @ConfigProperty(name = "recovery.idempotency.retention") Duration retention,
-            @ConfigProperty(name = "recovery.idempotency.in-flight-timeout") Duration inFlightTimeout) {
-        this.em = em;
+    public IdempotencyKeys(IdempotencyRecordRepository records, Clock clock, Settings settings) {
+        this.records = records;
         this.clock = clock;
-        this.retention = retention;
-        this.inFlightTimeout = inFlightTimeout;
+        this.retention = settings.retention();
+        this.inFlightTimeout = settings.inFlightTimeout();
+    }
+
+    /** How long a key is remembered, and after how long an in-flight request that died is taken over. */
+    @ConfigMapping(prefix = "recovery.idempotency")
+    public interface Settings {
+        Duration retention();
+
+        Duration inFlightTimeout();
+
+        /** How often expired keys are swept; read by the schedule of {@code sweepExpired} itself. */
+        @WithDefault("1h")
+        String sweepEvery();
     }
 
     public sealed interface Claim {
@@ -65,7 +74,7 @@ public class IdempotencyKeys {
         } catch (RuntimeException raced) {
             // Another request inserted the same key between our read and our insert.
             return QuarkusTransaction.requiringNew().call(() -> {
-                IdempotencyRecord existing = em.find(IdempotencyRecord.class, new IdempotencyRecord.Key(clientId, key));
+                IdempotencyRecord existing = records.find(clientId, key);
                 return existing == null ? new InFlight() : judge(existing, requestHash);
             });
         }
@@ -73,8 +82,7 @@ public class IdempotencyKeys {
 
     private Claim tryClaim(String clientId, String key, String requestHash) {
         Instant now = clock.instant();
-        IdempotencyRecord existing = em.find(IdempotencyRecord.class, new IdempotencyRecord.Key(clientId, key),
-                LockModeType.PESSIMISTIC_WRITE);
+        IdempotencyRecord existing = records.findLocked(clientId, key);
         if (existing == null) {
             IdempotencyRecord record = new IdempotencyRecord();
             record.clientId = clientId;
@@ -84,8 +92,8 @@ public class IdempotencyKeys {
             record.lockedAt = now;
             record.createdAt = now;
             record.expiresAt = now.plus(retention);
-            em.persist(record);
-            em.flush();
+            records.persist(record);
+            records.flush();
             return new Claimed();
         }
         boolean expired = existing.expiresAt.isBefore(now);
@@ -117,7 +125,7 @@ public class IdempotencyKeys {
 
     /** Stores the answer; called inside the transaction that created the case, so both commit together. */
     public void complete(String clientId, String key, int status, String body, UUID caseId) {
-        IdempotencyRecord record = em.find(IdempotencyRecord.class, new IdempotencyRecord.Key(clientId, key));
+        IdempotencyRecord record = records.find(clientId, key);
         record.state = IdempotencyRecord.State.COMPLETED;
         record.responseStatus = status;
         record.responseBody = body;
@@ -126,18 +134,12 @@ public class IdempotencyKeys {
 
     /** Frees the key after a request that failed, so the client may retry with it. */
     public void release(String clientId, String key) {
-        QuarkusTransaction.requiringNew().run(() -> em
-                .createQuery("delete from IdempotencyRecord where clientId = :client and key = :key and state = :state")
-                .setParameter("client", clientId).setParameter("key", key)
-                .setParameter("state", IdempotencyRecord.State.IN_FLIGHT)
-                .executeUpdate());
+        QuarkusTransaction.requiringNew().run(() -> records.deleteInFlight(clientId, key));
     }
 
     @Scheduled(every = "${recovery.idempotency.sweep-every:1h}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void sweepExpired() {
-        int removed = QuarkusTransaction.requiringNew().call(() -> em
-                .createQuery("delete from IdempotencyRecord where expiresAt < :now")
-                .setParameter("now", clock.instant()).executeUpdate());
+        long removed = QuarkusTransaction.requiringNew().call(() -> records.deleteExpired(clock.instant()));
         if (removed > 0) {
             LOG.infof("Removed %d expired idempotency keys", removed);
         }

@@ -74,7 +74,8 @@ public class RecoveryCase {
     @Enumerated(EnumType.STRING)
     public CaseStatus status;
     @Column(name = "current_step")
-    public String currentStep;
+    @Enumerated(EnumType.STRING)
+    public CaseStep currentStep;
     public int priority;
     @Column(name = "repeat_failure")
     public boolean repeatFailure;

@@ -95,6 +95,11 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response authenticationFailed(AuthenticationFailedException e, UriInfo uri) {
+        String path = path(uri);
+        if (path != null && path.startsWith("/console/")) {
+            // A person's failed sign-in on the console's form: back to the form, which says so.
+            return Response.seeOther(java.net.URI.create("/console/login-failed")).build();
+        }
         return unauthenticated(uri);
     }
 

@@ -7,47 +7,45 @@ import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
-import io.servicerecovery.cases.CaseProgress;
-import io.servicerecovery.cases.RecoveryCase;
-import io.servicerecovery.cases.Timeline;
-import io.servicerecovery.cases.TimelineKind;
+import io.servicerecovery.common.Actor;
+import io.servicerecovery.common.Money;
+import io.servicerecovery.timeline.Timeline;
+import io.servicerecovery.timeline.TimelineKind;
 
 /** Keeps the matrix' recommendation for a case, turned into money or percent for that case. */
 @ApplicationScoped
 public class CompensationRecommendations {
 
-    private final EntityManager em;
-    private final CaseProgress cases;
+    private final RecommendationRepository stored;
     private final Timeline timeline;
     private final Clock clock;
 
-    public CompensationRecommendations(EntityManager em, CaseProgress cases, Timeline timeline, Clock clock) {
-        this.em = em;
-        this.cases = cases;
+    public CompensationRecommendations(RecommendationRepository stored, Timeline timeline, Clock clock) {
+        this.stored = stored;
         this.timeline = timeline;
         this.clock = clock;
     }
 
+    /** @param orderValue the case's order value, or null: a percent of it becomes the recommended credit */
     @Transactional(Transactional.TxType.MANDATORY)
-    public Recommendation record(UUID caseId, CompensationType matrixType, int matrixPercent) {
-        RecoveryCase c = cases.find(caseId);
-        Recommendation recommendation = Recommendation.of(matrixType, matrixPercent, c.orderAmount, c.orderCurrency);
-        StoredRecommendation stored = em.find(StoredRecommendation.class, caseId);
-        boolean isNew = stored == null;
+    public Recommendation record(UUID caseId, CompensationType matrixType, int matrixPercent, Money orderValue) {
+        Recommendation recommendation = Recommendation.of(matrixType, matrixPercent,
+                orderValue == null ? null : orderValue.amount(), orderValue == null ? null : orderValue.currency());
+        StoredRecommendation row = stored.findById(caseId);
+        boolean isNew = row == null;
         if (isNew) {
-            stored = new StoredRecommendation();
-            stored.caseId = caseId;
+            row = new StoredRecommendation();
+            row.caseId = caseId;
         }
-        stored.type = recommendation.type();
-        stored.amount = recommendation.amount();
-        stored.currency = recommendation.currency();
-        stored.matrixPercent = matrixPercent;
-        stored.recommendedAt = clock.instant();
+        row.type = recommendation.type();
+        row.amount = recommendation.amount();
+        row.currency = recommendation.currency();
+        row.matrixPercent = matrixPercent;
+        row.recommendedAt = clock.instant();
         if (isNew) {
-            em.persist(stored);
+            stored.persist(row);
         }
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("type", recommendation.type().name());
@@ -57,13 +55,13 @@ public class CompensationRecommendations {
         if (recommendation.currency() != null) {
             details.put("currency", recommendation.currency());
         }
-        timeline.record(caseId, TimelineKind.COMPENSATION_RECOMMENDED, "system",
+        timeline.record(caseId, TimelineKind.COMPENSATION_RECOMMENDED, Actor.SYSTEM,
                 "The compensation matrix recommends " + describe(recommendation), details);
         return recommendation;
     }
 
     public Optional<Recommendation> forCase(UUID caseId) {
-        return Optional.ofNullable(em.find(StoredRecommendation.class, caseId))
+        return stored.findByIdOptional(caseId)
                 .map(s -> new Recommendation(s.type, s.amount, s.currency, s.matrixPercent));
     }
 

@@ -4,28 +4,25 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 
-import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.Timer;
-import io.servicerecovery.cases.Timeline;
-import io.servicerecovery.cases.TimelineKind;
+import io.servicerecovery.timeline.Timeline;
+import io.servicerecovery.timeline.TimelineKind;
 import io.servicerecovery.common.ProblemException;
 import io.servicerecovery.empowerment.EmpowermentService;
 import io.servicerecovery.empowerment.EmpowermentService.Ask;
 import io.servicerecovery.empowerment.Level;
 
 /**
- * Proposals and approvals. A proposal inside the agent's empowerment is approved, its
- * credit reserved against the agent's budget and the grant booked, all in the request's
- * transaction; above it, it waits for the lowest approving level that covers it and
- * moves up a level when nobody decides in time. Nobody approves their own proposal.
+ * Proposals. A proposal inside the agent's empowerment is approved, its credit reserved
+ * against the agent's budget and the grant booked, all in the request's transaction;
+ * above it, it waits for the lowest approving level that covers it ({@link ApprovalService}
+ * decides it then).
  */
 @ApplicationScoped
 public class CompensationService {
@@ -37,20 +34,19 @@ public class CompensationService {
     private final EmpowermentService empowerment;
     private final Timeline timeline;
     private final Clock clock;
-    private final MeterRegistry metrics;
+    private final Event<CompensationEvents.Proposed> proposed;
+    private final Event<CompensationEvents.Decided> decidedEvents;
 
     public CompensationService(ProposalRepository proposals, GrantService grants, EmpowermentService empowerment,
-            Timeline timeline, Clock clock, MeterRegistry metrics) {
+            Timeline timeline, Clock clock, Event<CompensationEvents.Proposed> proposed,
+            Event<CompensationEvents.Decided> decidedEvents) {
         this.proposals = proposals;
         this.grants = grants;
         this.empowerment = empowerment;
         this.timeline = timeline;
         this.clock = clock;
-        this.metrics = metrics;
-    }
-
-    /** What the process needs to route an escalated proposal. */
-    public record Routing(Level approverLevel, List<String> approverGroups, Duration escalateAfter) {
+        this.proposed = proposed;
+        this.decidedEvents = decidedEvents;
     }
 
     /**
@@ -87,7 +83,7 @@ public class CompensationService {
                     "Approved at once, within the " + agentLevel + " limits", details(p));
             count(p, "within", agentLevel);
             GrantView grant = grants.bookFor(caseId).orElse(null);
-            return new ProposalDecision(p.outcome, CompensationQueries.view(p, grant), grant, null, List.of(), null);
+            return new ProposalDecision(p.outcome, CompensationQueries.view(p, grant), grant, null, null);
         }
         Level approver = empowerment.lowestApproverFor(ask);
         p.approverLevel = approver;
@@ -97,92 +93,7 @@ public class CompensationService {
                 "Above " + agent + "'s empowerment: waiting for approval by a " + approver, details);
         count(p, "escalated", agentLevel);
         return new ProposalDecision(p.outcome, CompensationQueries.view(p, null), null, approver,
-                approver.approverGroupsFromHere(), empowerment.escalateAfter(approver));
-    }
-
-    /**
-     * A manager's decision on a pending proposal. The approver must not be the proposer,
-     * must be at or above the level the proposal waits for, and their own limits and
-     * budget must cover what they approve, which may be less than proposed.
-     */
-    @Transactional(Transactional.TxType.MANDATORY)
-    public ProposalDecision decide(UUID caseId, String approver, ApprovalRequest request) {
-        Proposal p = pending(caseId);
-        if (approver.equals(p.proposedBy)) {
-            throw ProblemException.forbidden("Separation of duties: nobody approves their own proposal.");
-        }
-        p.decisionNote = request.note();
-        if (request.decision() == ApprovalRequest.Decision.REJECT) {
-            if (request.note() == null || request.note().isBlank()) {
-                throw ProblemException.unprocessable("note", "A rejection needs a note that tells the agent why.");
-            }
-            if (request.amount() != null) {
-                throw ProblemException.unprocessable("amount", "A rejection carries no amount.");
-            }
-            Level level = empowerment.levelOf(approver);
-            if (!level.isApproving() || !level.isAtLeast(p.approverLevel)) {
-                throw ProblemException.forbidden("This proposal needs a " + p.approverLevel + " or above; you are "
-                        + level + ".");
-            }
-            decided(p, approver, ProposalOutcome.REJECTED);
-            timeline.record(caseId, TimelineKind.REJECTED, approver, "Rejected: " + request.note(),
-                    Map.of("note", request.note()));
-            return new ProposalDecision(p.outcome, CompensationQueries.view(p, null), null, null, List.of(), null);
-        }
-        BigDecimal approved = request.amount() == null ? p.amount : request.amount().setScale(2);
-        if (p.type == CompensationType.NONE) {
-            approved = null;
-        } else if (approved.compareTo(p.amount) > 0) {
-            throw ProblemException.unprocessable("amount",
-                    "You may approve at most the proposed " + p.amount.toPlainString() + ".");
-        }
-        empowerment.approveAbove(approver, p.approverLevel, new Ask(kindOf(p.type), approved, p.decisionCurrency),
-                caseId, p.id);
-        decided(p, approver, ProposalOutcome.APPROVED);
-        p.approvedAmount = approved;
-        Map<String, Object> details = details(p);
-        if (approved != null) {
-            details.put("approvedAmount", approved.toPlainString());
-        }
-        if (request.note() != null) {
-            details.put("note", request.note());
-        }
-        timeline.record(caseId, TimelineKind.APPROVED, approver,
-                "Approved " + (approved == null ? "no compensation"
-                        : approved.toPlainString() + (p.currency == null ? "%" : " " + p.currency))
-                        + (approved != null && approved.compareTo(p.amount) < 0
-                                ? " (less than the proposed " + p.amount.toPlainString() + ")" : ""),
-                details);
-        proposals.flush();
-        GrantView grant = grants.bookFor(caseId).orElse(null);
-        return new ProposalDecision(p.outcome, CompensationQueries.view(p, grant), grant, null, List.of(), null);
-    }
-
-    /**
-     * Nobody decided in time: the approval moves to the next approving level. At the top
-     * there is nobody above, so it stays and the wait is recorded.
-     */
-    @Transactional(Transactional.TxType.MANDATORY)
-    public Routing escalate(UUID caseId) {
-        Proposal p = pending(caseId);
-        Level from = p.approverLevel;
-        Optional<Level> next = empowerment.nextApprover(from);
-        Map<String, Object> details = new LinkedHashMap<>();
-        details.put("proposalId", p.id.toString());
-        details.put("from", from.name());
-        if (next.isPresent()) {
-            p.approverLevel = next.get();
-            p.escalations++;
-            details.put("approverLevel", next.get().name());
-            timeline.record(caseId, TimelineKind.ESCALATED, "system", "No " + from + " decided within "
-                    + empowerment.escalateAfter(from) + ": escalated to a " + next.get(), details);
-        } else {
-            details.put("approverLevel", from.name());
-            timeline.record(caseId, TimelineKind.ESCALATED, "system", "Still waiting for a " + from + " after "
-                    + empowerment.escalateAfter(from), details);
-        }
-        return new Routing(p.approverLevel, p.approverLevel.approverGroupsFromHere(),
-                empowerment.escalateAfter(p.approverLevel));
+                empowerment.escalateAfter(approver));
     }
 
     /** Whether this person proposed the case's pending proposal (and so may not decide it). */
@@ -191,29 +102,11 @@ public class CompensationService {
                 .map(p -> p.proposedBy.equals(person)).orElse(false);
     }
 
-    private Proposal pending(UUID caseId) {
-        return proposals.latestFor(caseId)
-                .filter(found -> found.outcome == ProposalOutcome.PENDING_APPROVAL)
-                .orElseThrow(() -> ProblemException.conflict("The case has no proposal waiting for approval."));
-    }
-
-    private void decided(Proposal p, String by, ProposalOutcome outcome) {
-        p.outcome = outcome;
-        p.decidedBy = by;
-        p.decidedAt = clock.instant();
-        Timer.builder("recovery.compensation.decision.time")
-                .description("Time from a proposal to its decision")
-                .tag("outcome", outcome.name())
-                .register(metrics)
-                .record(Duration.between(p.proposedAt, p.decidedAt));
-    }
-
     private void count(Proposal p, String outcome, Level level) {
-        metrics.counter("recovery.compensation.proposals", "outcome", outcome, "level", level.name(),
-                "type", p.type.name()).increment();
-        if ("within".equals(outcome)) {
-            Timer.builder("recovery.compensation.decision.time").tag("outcome", p.outcome.name()).register(metrics)
-                    .record(Duration.ZERO);
+        boolean within = "within".equals(outcome);
+        proposed.fire(new CompensationEvents.Proposed(p.caseId, p.type, level, within));
+        if (within) {
+            decidedEvents.fire(new CompensationEvents.Decided(p.caseId, p.outcome, Duration.ZERO));
         }
     }
 
@@ -261,7 +154,7 @@ public class CompensationService {
         };
     }
 
-    private static Map<String, Object> details(Proposal p) {
+    static Map<String, Object> details(Proposal p) {
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("proposalId", p.id.toString());
         details.put("type", p.type.name());

@@ -8,14 +8,15 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
-import io.servicerecovery.cases.Timeline;
-import io.servicerecovery.cases.TimelineKind;
+import io.servicerecovery.common.Actor;
+import io.servicerecovery.timeline.Timeline;
+import io.servicerecovery.timeline.TimelineKind;
 
 /**
- * Books grants in the ledger. Booking is idempotent: the decision that approves a
- * compensation books it at once so its answer carries the grant, and the process' own
- * grant step, which may run again after a failure, finds it and books nothing twice.
- * The unique constraint on the case is the last line of defence.
+ * Books grants in the ledger, in one place: the decision that approves a compensation (a
+ * proposal within empowerment, or a manager's approval) books it at once, so its answer
+ * carries the grant. Booking twice finds the first grant; the unique constraint on the case
+ * is the last line of defence.
  */
 @ApplicationScoped
 public class GrantService {
@@ -35,6 +36,23 @@ public class GrantService {
         this.clock = clock;
     }
 
+    /**
+     * Checks that the case's approved compensation is booked (nothing to book for NONE); an
+     * approved proposal without its grant is a bug, not something to repair here.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Optional<GrantView> requireBooked(UUID caseId) {
+        Optional<Grant> existing = grants.forCase(caseId);
+        if (existing.isPresent()) {
+            return existing.map(GrantView::of);
+        }
+        Proposal proposal = approvedProposal(caseId);
+        if (proposal.type != CompensationType.NONE) {
+            throw new IllegalStateException("Case " + caseId + " has an approved compensation but no grant");
+        }
+        return Optional.empty();
+    }
+
     /** Books the approved compensation of the case's latest proposal; empty when nothing is to be given. */
     @Transactional(Transactional.TxType.MANDATORY)
     public Optional<GrantView> bookFor(UUID caseId) {
@@ -42,9 +60,7 @@ public class GrantService {
         if (existing.isPresent()) {
             return existing.map(GrantView::of);
         }
-        Proposal proposal = proposals.latestFor(caseId)
-                .filter(p -> p.outcome == ProposalOutcome.APPROVED || p.outcome == ProposalOutcome.APPROVED_WITHIN_EMPOWERMENT)
-                .orElseThrow(() -> new IllegalStateException("Case " + caseId + " has no approved proposal to grant"));
+        Proposal proposal = approvedProposal(caseId);
         if (proposal.type == CompensationType.NONE) {
             return Optional.empty();
         }
@@ -72,8 +88,14 @@ public class GrantService {
         if (grant.voucherCode != null) {
             details.put("voucherCode", grant.voucherCode);
         }
-        timeline.record(caseId, TimelineKind.GRANTED, "system", "Granted a " + what, details);
+        timeline.record(caseId, TimelineKind.GRANTED, Actor.SYSTEM, "Granted a " + what, details);
         org.jboss.logging.Logger.getLogger(GrantService.class).infof("Granted a %s", what);
         return Optional.of(GrantView.of(grant));
+    }
+
+    private Proposal approvedProposal(UUID caseId) {
+        return proposals.latestFor(caseId)
+                .filter(p -> p.outcome == ProposalOutcome.APPROVED || p.outcome == ProposalOutcome.APPROVED_WITHIN_EMPOWERMENT)
+                .orElseThrow(() -> new IllegalStateException("Case " + caseId + " has no approved proposal to grant"));
     }
 }

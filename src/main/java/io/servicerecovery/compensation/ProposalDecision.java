@@ -1,7 +1,6 @@
 package io.servicerecovery.compensation;
 
 import java.time.Duration;
-import java.util.List;
 
 import io.servicerecovery.empowerment.Level;
 
@@ -11,7 +10,6 @@ public record ProposalDecision(
         CompensationView compensation,
         GrantView grant,
         Level approverLevel,
-        List<String> approverGroups,
         Duration escalateAfter) {
 
     public boolean withinEmpowerment() {

@@ -16,6 +16,7 @@ import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.servicerecovery.common.Actor;
 import io.servicerecovery.common.ProblemException;
 
 /**
@@ -144,7 +145,7 @@ public class EmpowermentService {
                     agent.level = config.defaultLevel();
                     agent.version = 1;
                     agent.updatedAt = clock.instant();
-                    agent.updatedBy = "system";
+                    agent.updatedBy = Actor.SYSTEM;
                     em.persist(agent);
                     em.flush();
                 }

@@ -11,6 +11,7 @@ import io.quarkus.qute.Engine;
 import io.quarkus.qute.Template;
 import io.servicerecovery.cases.CaseProgress;
 import io.servicerecovery.cases.RecoveryCase;
+import io.servicerecovery.profile.StaffProfiles;
 
 /**
  * The email that follows an apology, in the customer's language. Its Message-ID is
@@ -27,14 +28,37 @@ public class ApologyFollowUp {
     private final CaseProgress cases;
     private final EmailDeliveries deliveries;
     private final MailSettings settings;
+    private final StaffProfiles profiles;
 
     public ApologyFollowUp(BoundedMailer mailer, Engine qute, CaseProgress cases, EmailDeliveries deliveries,
-            MailSettings settings) {
+            MailSettings settings, StaffProfiles profiles) {
         this.mailer = mailer;
         this.qute = qute;
         this.cases = cases;
         this.deliveries = deliveries;
         this.settings = settings;
+        this.profiles = profiles;
+    }
+
+    /** The follow-up email as the customer will get it, for a draft apology (the console's preview). */
+    public record Preview(String language, String to, String subject, String html, String text) {
+    }
+
+    @Transactional
+    public Preview preview(UUID caseId, String draftApology, String agentId) {
+        RecoveryCase c = cases.find(caseId);
+        String language = templateLanguage(CustomerLanguage.of(c.customerLocale));
+        Map<String, Object> data = data(c, draftApology == null ? "" : draftApology, agentId);
+        return new Preview(language, c.customerEmail, template(language, "subject.txt").data(data).render().strip(),
+                template(language, "body.html").data(data).render(), template(language, "body.txt").data(data).render());
+    }
+
+    private Map<String, Object> data(RecoveryCase c, String apology, String agentId) {
+        return Map.of(
+                "customerName", c.customerName,
+                "apology", apology,
+                "agentName", profiles.displayNameOf(agentId),
+                "caseRef", c.externalRef);
     }
 
     public String messageIdFor(UUID caseId) {
@@ -49,11 +73,7 @@ public class ApologyFollowUp {
         if (delivery.status == EmailDelivery.Status.ACCEPTED) {
             return;
         }
-        Map<String, Object> data = Map.of(
-                "customerName", c.customerName,
-                "apology", c.apologyMessage == null ? "" : c.apologyMessage,
-                "agentName", c.accountableAgent == null ? "" : c.accountableAgent,
-                "caseRef", c.externalRef);
+        Map<String, Object> data = data(c, c.apologyMessage == null ? "" : c.apologyMessage, c.accountableAgent);
         // The customer's name as the display name; BoundedMailer encodes it (and the subject) per RFC 2047.
         Mail mail = Mail.withHtml(c.customerName + " <" + c.customerEmail + ">",
                 template(language, "subject.txt").data(data).render().strip(),

@@ -5,11 +5,11 @@ import java.util.Map;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.servicerecovery.cases.Timeline;
-import io.servicerecovery.cases.TimelineKind;
+import io.servicerecovery.common.Actor;
+import io.servicerecovery.timeline.Timeline;
+import io.servicerecovery.timeline.TimelineKind;
 
 /**
  * The record of each email, kept in its own short transactions: that the server accepted
@@ -21,12 +21,12 @@ public class EmailDeliveries {
 
     private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(EmailDeliveries.class);
 
-    private final EntityManager em;
+    private final EmailDeliveryRepository deliveries;
     private final Timeline timeline;
     private final Clock clock;
 
-    public EmailDeliveries(EntityManager em, Timeline timeline, Clock clock) {
-        this.em = em;
+    public EmailDeliveries(EmailDeliveryRepository deliveries, Timeline timeline, Clock clock) {
+        this.deliveries = deliveries;
         this.timeline = timeline;
         this.clock = clock;
     }
@@ -44,7 +44,7 @@ public class EmailDeliveries {
                 delivery.recipient = recipient;
                 delivery.locale = language;
                 delivery.status = EmailDelivery.Status.PENDING;
-                em.persist(delivery);
+                deliveries.persist(delivery);
             }
             return delivery;
         });
@@ -53,12 +53,12 @@ public class EmailDeliveries {
     public void accepted(EmailDelivery delivery) {
         LOG.infof("Follow-up email %s accepted by the mail server", delivery.messageId);
         QuarkusTransaction.requiringNew().run(() -> {
-            EmailDelivery stored = em.find(EmailDelivery.class, delivery.id);
+            EmailDelivery stored = deliveries.findById(delivery.id);
             stored.status = EmailDelivery.Status.ACCEPTED;
             stored.attempts++;
             stored.acceptedAt = clock.instant();
             stored.lastError = null;
-            timeline.record(stored.caseId, TimelineKind.EMAIL_SENT, "system",
+            timeline.record(stored.caseId, TimelineKind.EMAIL_SENT, Actor.SYSTEM,
                     "Follow-up email accepted by the mail server",
                     Map.of("messageId", stored.messageId, "to", stored.recipient, "language", stored.locale,
                             "attempt", stored.attempts));
@@ -69,19 +69,17 @@ public class EmailDeliveries {
         String reason = describe(error);
         LOG.warnf("Follow-up email %s not accepted: %s", delivery.messageId, reason);
         QuarkusTransaction.requiringNew().run(() -> {
-            EmailDelivery stored = em.find(EmailDelivery.class, delivery.id);
+            EmailDelivery stored = deliveries.findById(delivery.id);
             stored.attempts++;
             stored.lastError = reason;
-            timeline.record(stored.caseId, TimelineKind.EMAIL_FAILED, "system",
+            timeline.record(stored.caseId, TimelineKind.EMAIL_FAILED, Actor.SYSTEM,
                     "Follow-up email not accepted (attempt " + stored.attempts + "): " + reason,
                     Map.of("messageId", stored.messageId, "attempt", stored.attempts, "error", reason));
         });
     }
 
     public EmailDelivery find(UUID caseId, String step) {
-        return em.createQuery("from EmailDelivery where caseId = :case and step = :step", EmailDelivery.class)
-                .setParameter("case", caseId).setParameter("step", step)
-                .getResultStream().findFirst().orElse(null);
+        return deliveries.forStep(caseId, step);
     }
 
     private static String describe(Exception error) {

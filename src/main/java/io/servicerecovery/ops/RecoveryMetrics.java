@@ -1,39 +1,39 @@
 package io.servicerecovery.ops;
 
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
 
 import org.camunda.bpm.engine.RuntimeService;
 
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import io.quarkus.runtime.StartupEvent;
-import io.servicerecovery.cases.CaseRepository;
-import io.servicerecovery.cases.RecoveryCase;
-import io.servicerecovery.cases.TimelineRecorded;
-import io.servicerecovery.common.AfterCommit;
-import io.servicerecovery.process.ProcessVariables;
+import io.servicerecovery.cases.CaseMilestone;
+import io.servicerecovery.compensation.CompensationEvents;
+import io.servicerecovery.timeline.TimelineRecorded;
+import io.servicerecovery.workflow.ProcessVariables;
+import io.servicerecovery.workflow.tasks.StepCompletion.StepCompleted;
 
 /**
- * Business metrics on /q/metrics, counted from the case timeline once the change has
- * committed: cases opened, recovered and cancelled by severity, compensation granted by
- * type and currency, follow-up emails sent and failed, and the open incidents.
+ * Business metrics on /q/metrics, counted by observers of the features' events once the
+ * change has committed (nothing is counted for a change that rolls back): cases opened,
+ * recovered and cancelled by severity, proposals and decisions, human steps, compensation
+ * granted by type and currency, follow-up emails sent and failed, and the open incidents.
  */
 @ApplicationScoped
 public class RecoveryMetrics {
 
     private final MeterRegistry registry;
-    private final CaseRepository cases;
-    private final AfterCommit afterCommit;
 
-    public RecoveryMetrics(MeterRegistry registry, CaseRepository cases, AfterCommit afterCommit) {
+    public RecoveryMetrics(MeterRegistry registry) {
         this.registry = registry;
-        this.cases = cases;
-        this.afterCommit = afterCommit;
     }
 
     void registerGauges(@Observes StartupEvent start, RuntimeService runtime) {
@@ -43,35 +43,55 @@ public class RecoveryMetrics {
                 .register(registry);
     }
 
-    void on(@Observes TimelineRecorded event) {
+    void on(@Observes(during = TransactionPhase.AFTER_SUCCESS) CaseMilestone milestone) {
+        String what = switch (milestone.kind()) {
+            case OPENED -> "opened";
+            case RECOVERED -> "recovered";
+            case CANCELLED -> "cancelled";
+        };
+        registry.counter("recovery.cases." + what, "severity",
+                milestone.severity() == null ? "UNKNOWN" : milestone.severity().name()).increment();
+    }
+
+    void on(@Observes(during = TransactionPhase.AFTER_SUCCESS) TimelineRecorded event) {
         switch (event.kind()) {
-            case CASE_OPENED -> countCase("opened", event);
-            case RECOVERED -> countCase("recovered", event);
-            case CANCELLED -> countCase("cancelled", event);
-            case EMAIL_SENT -> afterCommit.run(() -> registry.counter("recovery.emails", "outcome", "sent").increment());
-            case EMAIL_FAILED -> afterCommit.run(() -> registry.counter("recovery.emails", "outcome", "failed").increment());
+            case EMAIL_SENT -> registry.counter("recovery.emails", "outcome", "sent").increment();
+            case EMAIL_FAILED -> registry.counter("recovery.emails", "outcome", "failed").increment();
             case GRANTED -> countGrant(event.details());
             default -> {
             }
         }
     }
 
-    private void countCase(String what, TimelineRecorded event) {
-        RecoveryCase c = cases.findById(event.caseId());
-        String severity = c == null ? "UNKNOWN" : c.severity.name();
-        afterCommit.run(() -> registry.counter("recovery.cases." + what, "severity", severity).increment());
+    void on(@Observes(during = TransactionPhase.AFTER_SUCCESS) CompensationEvents.Proposed proposal) {
+        registry.counter("recovery.compensation.proposals", "outcome",
+                proposal.withinEmpowerment() ? "within" : "escalated", "level", proposal.proposerLevel().name(),
+                "type", proposal.type().name()).increment();
+    }
+
+    void on(@Observes(during = TransactionPhase.AFTER_SUCCESS) CompensationEvents.Decided decision) {
+        Timer.builder("recovery.compensation.decision.time")
+                .description("Time from a proposal to its decision")
+                .tag("outcome", decision.outcome().name())
+                .register(registry)
+                .record(decision.decisionTime());
+    }
+
+    void on(@Observes(during = TransactionPhase.AFTER_SUCCESS) StepCompleted step) {
+        Timer.builder("recovery.step.duration")
+                .description("How long a human step was open, from task creation to completion")
+                .tag("step", step.step().name()).register(registry)
+                .record(Duration.between(step.opened(), step.done()));
     }
 
     private void countGrant(Map<String, ?> details) {
         String type = String.valueOf(details.get("type"));
         String currency = details.get("currency") == null ? "none" : String.valueOf(details.get("currency"));
         BigDecimal amount = new BigDecimal(String.valueOf(details.get("amount")));
-        afterCommit.run(() -> {
-            registry.counter("recovery.compensation.granted", "type", type, "currency", currency).increment();
-            DistributionSummary.builder("recovery.compensation.granted.amount")
-                    .description("Credits in money, discounts in percent")
-                    .tags("type", type, "currency", currency)
-                    .register(registry).record(amount.doubleValue());
-        });
+        registry.counter("recovery.compensation.granted", "type", type, "currency", currency).increment();
+        DistributionSummary.builder("recovery.compensation.granted.amount")
+                .description("Credits in money, discounts in percent")
+                .tags("type", type, "currency", currency)
+                .register(registry).record(amount.doubleValue());
     }
 }

@@ -55,7 +55,7 @@ class LocalizedApologyEmailTest {
         MimeMessage email = Mailbox.awaitOne(Mailbox.messageIdFor(caseId));
         String lang = language.locale().substring(0, 2);
         Map<String, String> data = Map.of("customerName", language.name(), "apology", apology,
-                "agentName", "agent-ana", "caseRef", ref);
+                "agentName", "Ana Bērziņa", "caseRef", ref); // her name from her profile, not her login id
 
         assertThat(email.getSubject()).isEqualTo(render(lang, "subject.txt", data, false).strip());
         if (!isAscii(email.getSubject())) {
@@ -81,7 +81,7 @@ class LocalizedApologyEmailTest {
         }
         assertThat(normalized(text)).isEqualTo(normalized(render(lang, "body.txt", data, false)));
         assertThat(normalized(html)).isEqualTo(normalized(render(lang, "body.html", data, true)));
-        assertThat(text).contains(language.name()).contains(apology);
+        assertThat(text).contains(language.name()).contains(apology).contains("Ana Bērziņa").doesNotContain("agent-ana");
     }
 
     /** The template with its four values put in, as the service's Qute templates do (escaped in HTML). */

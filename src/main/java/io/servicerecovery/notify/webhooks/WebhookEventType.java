@@ -4,7 +4,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
-import io.servicerecovery.cases.TimelineKind;
+import io.servicerecovery.timeline.TimelineKind;
 
 /** The case events a CRM can subscribe to, by their name on the wire. */
 public enum WebhookEventType {

@@ -12,7 +12,7 @@ import jakarta.transaction.Transactional;
 
 import io.servicerecovery.cases.CaseRepository;
 import io.servicerecovery.cases.RecoveryCase;
-import io.servicerecovery.cases.TimelineRecorded;
+import io.servicerecovery.timeline.TimelineRecorded;
 import io.servicerecovery.common.Json;
 
 /**

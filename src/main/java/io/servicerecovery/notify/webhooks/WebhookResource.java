@@ -1,7 +1,6 @@
 package io.servicerecovery.notify.webhooks;
 
 import java.net.URI;
-import java.util.Arrays;
 import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -24,11 +23,9 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import io.quarkus.security.identity.SecurityIdentity;
 import io.servicerecovery.common.Page;
 import io.servicerecovery.common.PageRequest;
 import io.servicerecovery.common.Problem;
-import io.servicerecovery.common.ProblemException;
 import io.servicerecovery.security.CurrentUser;
 
 @Path("/api/webhooks")
@@ -38,11 +35,11 @@ import io.servicerecovery.security.CurrentUser;
 public class WebhookResource {
 
     private final WebhookSubscriptions subscriptions;
-    private final SecurityIdentity identity;
+    private final CurrentUser user;
 
-    public WebhookResource(WebhookSubscriptions subscriptions, SecurityIdentity identity) {
+    public WebhookResource(WebhookSubscriptions subscriptions, CurrentUser user) {
         this.subscriptions = subscriptions;
-        this.identity = identity;
+        this.user = user;
     }
 
     @POST
@@ -98,23 +95,12 @@ public class WebhookResource {
     @Operation(summary = "What was sent to a subscription, newest first", description = "Filter by status: PENDING, DELIVERED or FAILED.")
     @APIResponse(responseCode = "200", description = "One page of deliveries")
     @APIResponse(responseCode = "404", description = "No such subscription of yours", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Page<WebhookDeliveryView> deliveries(@PathParam("id") UUID id, @QueryParam("status") String status,
+    public Page<WebhookDeliveryView> deliveries(@PathParam("id") UUID id, @QueryParam("status") WebhookDelivery.Status status,
             @QueryParam("limit") Integer limit, @QueryParam("cursor") String cursor) {
-        return subscriptions.deliveries(clientId(), id, statusOf(status), PageRequest.of(limit, cursor));
-    }
-
-    private static WebhookDelivery.Status statusOf(String status) {
-        if (status == null || status.isBlank()) {
-            return null;
-        }
-        try {
-            return WebhookDelivery.Status.valueOf(status);
-        } catch (IllegalArgumentException e) {
-            throw ProblemException.invalid("status", "must be one of " + Arrays.toString(WebhookDelivery.Status.values()));
-        }
+        return subscriptions.deliveries(clientId(), id, status, PageRequest.of(limit, cursor));
     }
 
     private String clientId() {
-        return identity.getPrincipal().getName();
+        return user.id();
     }
 }

@@ -1,7 +1,0 @@
-package io.servicerecovery.cases;
-
-import java.time.Instant;
-import java.util.Map;
-
-public record TimelineEntryView(Instant at, TimelineKind kind, String actor, String summary, Map<String, Object> details) {
-}

@@ -1,0 +1,16 @@
+package io.servicerecovery.common;
+
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+/** A query parameter {@link QueryParamConverters} could not convert: the 400 problem it carries. */
+public class QueryParamProblems {
+
+    @ServerExceptionMapper
+    public Response badQueryParam(QueryParamConverters.BadQueryParam e, UriInfo uri) {
+        Problem problem = e.problem.toProblem(uri == null ? null : "/" + uri.getPath().replaceFirst("^/", ""));
+        return Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem).build();
+    }
+}

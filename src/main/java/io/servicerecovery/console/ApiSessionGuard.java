@@ -1,0 +1,39 @@
+package io.servicerecovery.console;
+
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.resteasy.reactive.server.ServerRequestFilter;
+
+import io.servicerecovery.common.Problem;
+
+/**
+ * The console's session cookie never authorizes a call under /api. Browsers do not send
+ * it there (its path is /console), and a request that carries it anyway, without
+ * credentials of its own, is refused: the API takes bearer tokens (and basic auth in the
+ * demo), never a page session, so a page can never be made to call the API for someone.
+ */
+public class ApiSessionGuard {
+
+    private final String sessionCookie;
+
+    public ApiSessionGuard(
+            @ConfigProperty(name = "quarkus.http.auth.form.cookie-name", defaultValue = "quarkus-credential") String sessionCookie) {
+        this.sessionCookie = sessionCookie;
+    }
+
+    @ServerRequestFilter(preMatching = true)
+    public Response refuseConsoleSession(ContainerRequestContext request) {
+        String path = request.getUriInfo().getPath();
+        if (!path.startsWith("/api") || !request.getCookies().containsKey(sessionCookie)
+                || request.getHeaderString(HttpHeaders.AUTHORIZATION) != null) {
+            return null;
+        }
+        Problem problem = new Problem(Problem.type("unauthorized"), "Unauthorized", 401,
+                "The API takes a bearer token; the console's session does not sign in here.", path,
+                java.util.List.of(), java.util.Map.of());
+        return Response.status(401).type(Problem.MEDIA_TYPE).entity(problem).build();
+    }
+}

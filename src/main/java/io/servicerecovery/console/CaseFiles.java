@@ -1,0 +1,53 @@
+package io.servicerecovery.console;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.servicerecovery.cases.CaseFilter;
+import io.servicerecovery.cases.CaseService;
+import io.servicerecovery.cases.CaseService.Viewer;
+import io.servicerecovery.cases.CaseView;
+import io.servicerecovery.common.PageRequest;
+import io.servicerecovery.profile.StaffProfiles;
+import io.servicerecovery.security.CurrentUser;
+import io.servicerecovery.workflow.tasks.TaskInbox;
+import io.servicerecovery.workflow.tasks.TaskDetail;
+import io.servicerecovery.workflow.tasks.TaskSummary;
+
+/** Puts together a {@link CaseFile} from the same services the REST API uses. */
+@ApplicationScoped
+public class CaseFiles {
+
+    /** The root causes the accountability form offers; the API accepts any upper-case code. */
+    static final String ROOT_CAUSES = "CARRIER_DELAY,WAREHOUSE_ERROR,BILLING_ERROR,PRODUCT_DEFECT,STAFF_CONDUCT,SYSTEM_OUTAGE,OTHER";
+
+    private final CaseService cases;
+    private final TaskInbox tasks;
+    private final StaffProfiles profiles;
+
+    public CaseFiles(CaseService cases, TaskInbox tasks, StaffProfiles profiles) {
+        this.cases = cases;
+        this.tasks = tasks;
+        this.profiles = profiles;
+    }
+
+    public CaseFile of(UUID caseId, CurrentUser user, Map<String, String> input, ConsoleProblem problem) {
+        Viewer staff = Viewer.staff(user.id());
+        CaseView view = cases.get(caseId, staff);
+        List<CaseView> earlier = view.customer().id() == null ? List.of()
+                : cases.list(new CaseFilter(null, view.customer().id(), null), PageRequest.of(20, null), staff).items()
+                        .stream().filter(c -> !c.id().equals(caseId)).map(c -> cases.get(c.id(), staff)).toList();
+        TaskDetail task = null;
+        List<TaskSummary> open = tasks.list(user, null, null, caseId, PageRequest.of(5, null)).items();
+        if (!open.isEmpty()) {
+            task = tasks.get(open.get(0).id(), user);
+        }
+        boolean mine = task != null && user.id().equals(task.task().assignee());
+        String heldBy = task != null || view.status().isClosed() ? null
+                : tasks.holderOfOpenTask(caseId).map(profiles::displayNameOf).orElse(null);
+        return new CaseFile(view, earlier, task, mine, heldBy, input, problem, ROOT_CAUSES);
+    }
+}

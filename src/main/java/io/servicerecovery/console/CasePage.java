@@ -1,0 +1,48 @@
+package io.servicerecovery.console;
+
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import io.servicerecovery.security.CurrentUser;
+
+/**
+ * A case as a whole story: the customer, what went wrong, the timeline, the customer's
+ * earlier cases and what they were given, and, when it is the viewer's turn, the form of
+ * the step they hold.
+ */
+@Path("/console/cases/{id}")
+@RolesAllowed({ CurrentUser.AGENT, CurrentUser.MANAGER })
+@Produces(MediaType.TEXT_HTML)
+public class CasePage {
+
+    private final ConsoleRequest console;
+    private final CaseFiles files;
+
+    public CasePage(ConsoleRequest console, CaseFiles files) {
+        this.console = console;
+        this.files = files;
+    }
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance casePage(PageFrame frame, CaseFile file);
+    }
+
+    @GET
+    public TemplateInstance show(@PathParam("id") UUID id) {
+        return page(id, Map.of(), null);
+    }
+
+    TemplateInstance page(UUID id, Map<String, String> input, ConsoleProblem problem) {
+        return console.localized(Templates.casePage(console.frame("inbox"), files.of(id, console.user(), input, problem)));
+    }
+}

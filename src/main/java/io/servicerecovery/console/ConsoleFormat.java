@@ -1,0 +1,41 @@
+package io.servicerecovery.console;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+
+import io.quarkus.qute.TemplateExtension;
+import io.servicerecovery.compensation.CompensationType;
+import io.servicerecovery.compensation.GrantView;
+
+/** How the console writes times and money: in UTC with the zone named, money with its currency. */
+@TemplateExtension
+public final class ConsoleFormat {
+
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
+            .withZone(ZoneOffset.UTC);
+
+    private ConsoleFormat() {
+    }
+
+    /** {@code {entry.at.when}} */
+    static String when(Instant instant) {
+        return instant == null ? "" : WHEN.format(instant);
+    }
+
+    /** What a grant gave: {@code 40.00 EUR} for a credit, {@code 10 %} for a discount. */
+    static String given(GrantView grant) {
+        return grant.type() == CompensationType.DISCOUNT_PERCENT
+                ? grant.amount().stripTrailingZeros().toPlainString() + " %"
+                : money(grant.amount(), grant.currency());
+    }
+
+    /** {@code {amount.money(currency)}} */
+    static String money(BigDecimal amount, String currency) {
+        if (amount == null) {
+            return "";
+        }
+        return amount.setScale(2, java.math.RoundingMode.HALF_EVEN).toPlainString() + (currency == null ? "" : " " + currency);
+    }
+}

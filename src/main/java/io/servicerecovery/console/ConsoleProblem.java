@@ -1,0 +1,34 @@
+package io.servicerecovery.console;
+
+import java.util.List;
+
+import io.servicerecovery.apology.Finding;
+import io.servicerecovery.apology.FindingsProblem;
+import io.servicerecovery.common.Problem;
+import io.servicerecovery.common.ProblemException;
+
+/**
+ * A refusal as the page shows it: the problem's detail in words, the fields that were
+ * wrong, the quality findings, and whether the page is stale (someone else changed the
+ * case or took the task meanwhile), in which case it offers a reload.
+ */
+public record ConsoleProblem(int status, String title, String detail, List<Problem.Violation> violations,
+        List<Finding> findings, boolean stale) {
+
+    static ConsoleProblem of(ProblemException e) {
+        Problem p = e.toProblem(null);
+        List<Finding> findings = e instanceof FindingsProblem f ? f.findings() : List.of();
+        boolean stale = e.status() == 409 || e.status() == 404;
+        return new ConsoleProblem(e.status(), p.title(), p.detail(), p.violations() == null ? List.of() : p.violations(),
+                findings, stale);
+    }
+
+    /** A form the step's request refused (bean validation), with the fields and why. */
+    static ConsoleProblem invalid(List<Problem.Violation> violations) {
+        return new ConsoleProblem(400, "Invalid request", "The form is not complete.", violations, List.of(), false);
+    }
+
+    public boolean hasViolations() {
+        return !violations.isEmpty();
+    }
+}

@@ -1,0 +1,61 @@
+package io.servicerecovery.console;
+
+import java.util.List;
+import java.util.Locale;
+
+import jakarta.enterprise.context.RequestScoped;
+
+import io.quarkus.qute.TemplateInstance;
+import io.servicerecovery.profile.StaffProfiles;
+import io.servicerecovery.security.CurrentUser;
+import io.quarkus.csrf.reactive.runtime.CsrfTokenParameterProvider;
+import io.vertx.core.http.HttpServerRequest;
+
+/** The console's view of the current request: the person, their language, the page frame. */
+@RequestScoped
+public class ConsoleRequest {
+
+    static final List<Locale> LANGUAGES = List.of(Locale.ENGLISH, Locale.forLanguageTag("sv"));
+
+    private final CurrentUser user;
+    private final StaffProfiles profiles;
+    private final HttpServerRequest request;
+    private final CsrfTokenParameterProvider csrf;
+
+    public ConsoleRequest(CurrentUser user, StaffProfiles profiles, HttpServerRequest request,
+            CsrfTokenParameterProvider csrf) {
+        this.user = user;
+        this.profiles = profiles;
+        this.request = request;
+        this.csrf = csrf;
+    }
+
+    public CurrentUser user() {
+        return user;
+    }
+
+    /** English or Swedish, whichever the browser prefers; English when it prefers neither. */
+    public Locale locale() {
+        String header = request.getHeader("Accept-Language");
+        if (header == null || header.isBlank()) {
+            return Locale.ENGLISH;
+        }
+        try {
+            Locale chosen = Locale.lookup(Locale.LanguageRange.parse(header), LANGUAGES);
+            return chosen == null ? Locale.ENGLISH : chosen;
+        } catch (IllegalArgumentException malformed) {
+            return Locale.ENGLISH;
+        }
+    }
+
+    public PageFrame frame(String nav) {
+        String id = user.id();
+        return new PageFrame(id, profiles.displayNameOf(id), user.isManager(), nav, locale(),
+                csrf.getParameterName(), csrf.getToken());
+    }
+
+    /** The template in the page's language. */
+    public TemplateInstance localized(TemplateInstance template) {
+        return template.setLocale(locale());
+    }
+}

@@ -1,0 +1,109 @@
+package io.servicerecovery.console;
+
+import java.net.URI;
+import java.time.Clock;
+import java.util.List;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import io.servicerecovery.common.PageRequest;
+import io.servicerecovery.workflow.RecoveryStep;
+import io.servicerecovery.security.CurrentUser;
+import io.servicerecovery.workflow.tasks.TaskClaims;
+import io.servicerecovery.workflow.tasks.TaskInbox;
+import io.servicerecovery.workflow.tasks.TaskInbox.AssigneeFilter;
+import io.servicerecovery.workflow.tasks.TaskSummary;
+
+/**
+ * The agent's inbox: their own tasks, and the unassigned queue of their teams, most urgent
+ * first (priority, then due time). The lists refresh themselves every 15 seconds.
+ */
+@Path("/console")
+@RolesAllowed({ CurrentUser.AGENT, CurrentUser.MANAGER })
+@Produces(MediaType.TEXT_HTML)
+public class InboxPage {
+
+    static final int SHOWN = 50;
+
+    private final ConsoleRequest console;
+    private final TaskInbox tasks;
+    private final TaskClaims claims;
+    private final Clock clock;
+
+    public InboxPage(ConsoleRequest console, TaskInbox tasks, TaskClaims claims, Clock clock) {
+        this.console = console;
+        this.tasks = tasks;
+        this.claims = claims;
+        this.clock = clock;
+    }
+
+    /** @param moreMine, moreQueue whether a list has more than it shows (its count then reads "50+") */
+    public record InboxView(String type, List<String> types, List<TaskRow> mine, List<TaskRow> queue,
+            boolean moreMine, boolean moreQueue) {
+    }
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance inbox(PageFrame frame, InboxView inbox);
+
+        static native TemplateInstance inbox$lists(PageFrame frame, InboxView inbox);
+    }
+
+    @GET
+    public TemplateInstance inbox(@QueryParam("type") String type) {
+        return console.localized(Templates.inbox(console.frame("inbox"), view(type)));
+    }
+
+    /** The two lists alone, for the page's periodic refresh. */
+    @GET
+    @Path("inbox/lists")
+    public TemplateInstance lists(@QueryParam("type") String type) {
+        return console.localized(Templates.inbox$lists(console.frame("inbox"), view(type)));
+    }
+
+    /** Claims a task from the list and opens its case, where the work is done. */
+    @POST
+    @Path("tasks/{id}/claim")
+    public Response claim(@PathParam("id") String taskId) {
+        var claimed = claims.claim(taskId, console.user());
+        return Response.seeOther(URI.create("/console/cases/" + claimed.caseId())).build();
+    }
+
+    private InboxView view(String type) {
+        RecoveryStep step = parseStep(type);
+        CurrentUser user = console.user();
+        // The most urgent fifty of each list: more than anyone works through before the next refresh.
+        PageRequest page = PageRequest.of(SHOWN, null);
+        var mine = tasks.list(user, AssigneeFilter.ME, step, null, page);
+        var queue = tasks.list(user, AssigneeFilter.UNASSIGNED, step, null, page);
+        List<String> types = java.util.Arrays.stream(RecoveryStep.values())
+                .filter(s -> s != RecoveryStep.APPROVAL || user.isManager()).map(Enum::name).toList();
+        return new InboxView(step == null ? "" : step.name(), types, rows(mine.items()), rows(queue.items()),
+                mine.nextCursor() != null, queue.nextCursor() != null);
+    }
+
+    private List<TaskRow> rows(List<TaskSummary> tasks) {
+        return tasks.stream().map(t -> TaskRow.of(t, clock)).toList();
+    }
+
+    private static RecoveryStep parseStep(String type) {
+        if (type == null || type.isBlank()) {
+            return null;
+        }
+        try {
+            return RecoveryStep.valueOf(type);
+        } catch (IllegalArgumentException unknown) {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,163 @@
+package io.servicerecovery.console;
+
+import java.math.BigDecimal;
+import java.net.URI;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Supplier;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.ws.rs.FormParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import io.servicerecovery.common.Problem;
+import io.servicerecovery.common.ProblemException;
+import io.servicerecovery.compensation.CompensationType;
+import io.servicerecovery.compensation.ProposalRequest;
+import io.servicerecovery.security.CurrentUser;
+import io.servicerecovery.workflow.tasks.AccountabilityCompletion;
+import io.servicerecovery.workflow.tasks.AccountabilityStep;
+import io.servicerecovery.workflow.tasks.ApologyCompletion;
+import io.servicerecovery.workflow.tasks.ApologyStep;
+import io.servicerecovery.workflow.tasks.ProposalStep;
+import io.servicerecovery.workflow.tasks.TaskClaims;
+
+/**
+ * The step forms of the case page, as plain HTML forms: each completes the task through
+ * the same step handler the REST API uses, with the same typed request. A refusal shows
+ * the case page again with the agent's words kept and the reason beside them; success
+ * goes back to the case page (post, redirect, get), which then shows the next step or the
+ * outcome.
+ */
+@Path("/console/cases/{caseId}/tasks/{taskId}")
+@RolesAllowed({ CurrentUser.AGENT, CurrentUser.MANAGER })
+@Produces(MediaType.TEXT_HTML)
+public class StepForms {
+
+    private final ConsoleRequest console;
+    private final CasePage casePage;
+    private final TaskClaims claims;
+    private final AccountabilityStep accountability;
+    private final ApologyStep apology;
+    private final ProposalStep proposal;
+
+    public StepForms(ConsoleRequest console, CasePage casePage, TaskClaims claims, AccountabilityStep accountability,
+            ApologyStep apology, ProposalStep proposal) {
+        this.console = console;
+        this.casePage = casePage;
+        this.claims = claims;
+        this.accountability = accountability;
+        this.apology = apology;
+        this.proposal = proposal;
+    }
+
+    @POST
+    @Path("accountability")
+    public Response accountability(@PathParam("caseId") UUID caseId, @PathParam("taskId") String taskId,
+            @FormParam("statement") String statement, @FormParam("rootCause") String rootCause) {
+        return complete(caseId, fields("statement", statement, "rootCause", rootCause), () -> accountability
+                .complete(taskId, new AccountabilityCompletion(blankToNull(statement), blankToNull(rootCause)),
+                        console.user()));
+    }
+
+    @POST
+    @Path("apology")
+    public Response apology(@PathParam("caseId") UUID caseId, @PathParam("taskId") String taskId,
+            @FormParam("message") String message, @FormParam("deliveredVia") String deliveredVia) {
+        return complete(caseId, fields("message", message, "deliveredVia", deliveredVia), () -> apology.complete(
+                taskId, new ApologyCompletion(blankToNull(message),
+                        choice(ApologyCompletion.DeliveredVia.class, "deliveredVia", deliveredVia)),
+                console.user()));
+    }
+
+    @POST
+    @Path("compensation")
+    public Response compensation(@PathParam("caseId") UUID caseId, @PathParam("taskId") String taskId,
+            @FormParam("type") String type, @FormParam("amount") String amount,
+            @FormParam("currency") String currency, @FormParam("reason") String reason) {
+        Map<String, String> input = fields("type", type, "amount", amount, "currency", currency, "reason", reason);
+        return complete(caseId, input, () -> {
+            CompensationType kind = choice(CompensationType.class, "type", type);
+            boolean none = kind == CompensationType.NONE;
+            return proposal.complete(taskId, new ProposalRequest(kind, none ? null : decimal("amount", amount),
+                    none ? null : blankToNull(currency), blankToNull(reason)), console.user());
+        });
+    }
+
+    @POST
+    @Path("release")
+    public Response release(@PathParam("caseId") UUID caseId, @PathParam("taskId") String taskId) {
+        return complete(caseId, Map.of(), () -> claims.unclaim(taskId, console.user()));
+    }
+
+    @POST
+    @Path("claim")
+    public Response claim(@PathParam("caseId") UUID caseId, @PathParam("taskId") String taskId) {
+        return complete(caseId, Map.of(), () -> claims.claim(taskId, console.user()));
+    }
+
+    private Response complete(UUID caseId, Map<String, String> input, Supplier<?> step) {
+        try {
+            step.get();
+        } catch (ProblemException e) {
+            return refused(caseId, input, ConsoleProblem.of(e));
+        } catch (ConstraintViolationException e) {
+            List<Problem.Violation> violations = e.getConstraintViolations().stream()
+                    .map(v -> new Problem.Violation(lastNode(v.getPropertyPath().toString()), v.getMessage())).toList();
+            return refused(caseId, input, ConsoleProblem.invalid(violations));
+        }
+        return Response.seeOther(URI.create("/console/cases/" + caseId)).build();
+    }
+
+    private Response refused(UUID caseId, Map<String, String> input, ConsoleProblem problem) {
+        return Response.status(problem.status()).entity(casePage.page(caseId, input, problem))
+                .type(MediaType.TEXT_HTML_TYPE).build();
+    }
+
+    private static <E extends Enum<E>> E choice(Class<E> type, String field, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return Enum.valueOf(type, value);
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.invalid(field, "is not one of the choices offered");
+        }
+    }
+
+    private static BigDecimal decimal(String field, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return new BigDecimal(value.strip().replace(',', '.'));
+        } catch (NumberFormatException e) {
+            throw ProblemException.invalid(field, "must be a number such as 20.00");
+        }
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value;
+    }
+
+    private static String lastNode(String path) {
+        int dot = path.lastIndexOf('.');
+        return dot < 0 ? path : path.substring(dot + 1);
+    }
+
+    private static Map<String, String> fields(String... namesAndValues) {
+        Map<String, String> map = new LinkedHashMap<>();
+        for (int i = 0; i < namesAndValues.length; i += 2) {
+            map.put(namesAndValues[i], namesAndValues[i + 1] == null ? "" : namesAndValues[i + 1]);
+        }
+        return map;
+    }
+}

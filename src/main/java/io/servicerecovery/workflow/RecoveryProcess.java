@@ -1,0 +1,50 @@
+package io.servicerecovery.workflow;
+
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.variable.VariableMap;
+import org.camunda.bpm.engine.variable.Variables;
+
+import io.servicerecovery.cases.CaseWorkflow;
+import io.servicerecovery.cases.RecoveryCase;
+
+/** The only door from the features into the running process: start it and cancel it. */
+@ApplicationScoped
+public class RecoveryProcess implements CaseWorkflow {
+
+    private final RuntimeService runtime;
+    private final String emailRetryCycle;
+
+    public RecoveryProcess(RuntimeService runtime, io.servicerecovery.notify.MailSettings mail) {
+        this.runtime = runtime;
+        this.emailRetryCycle = mail.retryCycle();
+    }
+
+    /** Starts the process for a case (business key = case id) and answers its instance id. */
+    @Override
+    public String start(RecoveryCase opened) {
+        VariableMap variables = Variables.createVariables()
+                .putValue(ProcessVariables.CASE_ID, opened.id.toString())
+                .putValue(ProcessVariables.SEVERITY, opened.severity.name())
+                .putValue(ProcessVariables.TIER, opened.customerTier.name())
+                .putValue(ProcessVariables.STAGE, opened.failureStage.name())
+                .putValue(ProcessVariables.REPEAT_FAILURE, opened.repeatFailure)
+                .putValue(ProcessVariables.OWNER_AGENT, opened.ownerAgent)
+                .putValue(ProcessVariables.ACCOUNTABLE_AGENT, null)
+                .putValue(ProcessVariables.EMAIL_RETRY_CYCLE, emailRetryCycle);
+        return runtime.startProcessInstanceByKey(ProcessVariables.PROCESS_KEY, opened.id.toString(), variables).getId();
+    }
+
+    /** Ends the process through its cancellation event; open tasks and pending jobs go with it. */
+    @Override
+    public void cancel(UUID caseId, String by, String reason) {
+        runtime.createMessageCorrelation(ProcessVariables.CANCEL_MESSAGE)
+                .processInstanceBusinessKey(caseId.toString())
+                .setVariable(ProcessVariables.CANCELLED_BY, by)
+                .setVariable(ProcessVariables.CANCEL_REASON, reason)
+                .correlateWithResult();
+    }
+}

@@ -1,0 +1,65 @@
+package io.servicerecovery.workflow.incidents;
+
+import java.util.UUID;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import io.quarkus.security.identity.SecurityIdentity;
+import io.servicerecovery.common.Page;
+import io.servicerecovery.common.PageRequest;
+import io.servicerecovery.common.ProblemException;
+import io.servicerecovery.common.SingleLine;
+import io.servicerecovery.security.CurrentUser;
+
+@Path("/api/incidents")
+@Tag(name = "Incidents", description = "Process steps whose retries ran out (the follow-up email, the grant step) for operators")
+@Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed(CurrentUser.ADMIN)
+public class IncidentResource {
+
+    private final Incidents incidents;
+    private final SecurityIdentity identity;
+
+    public IncidentResource(Incidents incidents, SecurityIdentity identity) {
+        this.incidents = incidents;
+        this.identity = identity;
+    }
+
+    @GET
+    @Operation(summary = "Open incidents, newest first, with case, step and error")
+    public Page<IncidentView> list(@QueryParam("caseId") String caseId, @QueryParam("limit") Integer limit,
+            @QueryParam("cursor") String cursor) {
+        return incidents.list(caseIdOf(caseId), PageRequest.of(limit, cursor));
+    }
+
+    @POST
+    @Path("/{id}/retry")
+    @Operation(summary = "Give the failed step a fresh retry cycle", description = "As many attempts as the step's "
+            + "retry cycle has (for the follow-up email recovery.mail.retry-cycle), the first at once; the answer "
+            + "carries attempts and nextAttemptAt. 404 for an unknown incident, 409 for one that is not a failed step.")
+    public IncidentView retry(@PathParam("id") @Size(max = 64) @SingleLine String id) {
+        return incidents.retry(id, identity.getPrincipal().getName());
+    }
+
+    private static UUID caseIdOf(String caseId) {
+        if (caseId == null || caseId.isBlank()) {
+            return null;
+        }
+        try {
+            return UUID.fromString(caseId);
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.invalid("caseId", "must be a case id");
+        }
+    }
+}

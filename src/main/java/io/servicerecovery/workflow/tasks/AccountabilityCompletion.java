@@ -1,0 +1,14 @@
+package io.servicerecovery.workflow.tasks;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import io.servicerecovery.common.FreeText;
+import io.servicerecovery.common.SingleLine;
+
+/** ACCOUNTABILITY: the agent owns the failure in their own words and names its root cause. */
+public record AccountabilityCompletion(
+        @NotBlank @Size(min = 10, max = 4000) @FreeText String statement,
+        @NotBlank @Size(max = 100) @SingleLine @Pattern(regexp = "[A-Z][A-Z0-9_]*", message = "must be an upper-case code such as CARRIER_DELAY")
+        String rootCause) {
+}

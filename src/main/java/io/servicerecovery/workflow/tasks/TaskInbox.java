@@ -1,0 +1,90 @@
+package io.servicerecovery.workflow.tasks;
+
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import io.servicerecovery.cases.CaseViews;
+import io.servicerecovery.cases.RecoveryCase;
+import io.servicerecovery.common.KeysetPosition;
+import io.servicerecovery.common.Page;
+import io.servicerecovery.common.PageRequest;
+import io.servicerecovery.compensation.CompensationQueries;
+import io.servicerecovery.compensation.CompensationRecommendations;
+import io.servicerecovery.empowerment.EmpowermentService;
+import io.servicerecovery.security.CurrentUser;
+import io.servicerecovery.workflow.RecoveryStep;
+
+/**
+ * What a caller sees of the tasks: their inbox, read from the service's own table (never the
+ * engine's task query), and one task with everything needed to do it.
+ */
+@ApplicationScoped
+public class TaskInbox {
+
+    public enum AssigneeFilter {
+        ME,
+        UNASSIGNED
+    }
+
+    private final InboxTaskRepository inbox;
+    private final TaskLookup lookup;
+    private final TaskCandidates candidates;
+    private final CaseViews views;
+    private final CompensationQueries compensation;
+    private final CompensationRecommendations recommendations;
+    private final EmpowermentService empowerment;
+
+    public TaskInbox(InboxTaskRepository inbox, TaskLookup lookup, TaskCandidates candidates, CaseViews views,
+            CompensationQueries compensation, CompensationRecommendations recommendations,
+            EmpowermentService empowerment) {
+        this.inbox = inbox;
+        this.lookup = lookup;
+        this.candidates = candidates;
+        this.views = views;
+        this.compensation = compensation;
+        this.recommendations = recommendations;
+        this.empowerment = empowerment;
+    }
+
+    /**
+     * The caller's tasks and the free ones they may take, in inbox order (highest priority,
+     * then soonest due), as one SQL query over the inbox table.
+     */
+    @Transactional
+    public Page<TaskSummary> list(CurrentUser user, AssigneeFilter assignee, RecoveryStep type, UUID caseId,
+            PageRequest page) {
+        KeysetPosition after = page.position() == null ? null : KeysetPosition.parseRanked(page.position());
+        List<InboxTask> found = inbox.page(new InboxTaskRepository.Query(user.id(), assignee, candidates.of(user), type,
+                caseId, after), page.limit() + 1);
+        boolean more = found.size() > page.limit();
+        List<InboxTask> rows = more ? found.subList(0, page.limit()) : found;
+        String next = null;
+        if (more) {
+            InboxTask last = rows.get(rows.size() - 1);
+            next = new KeysetPosition(last.priority, last.dueAt, UUID.fromString(last.taskId)).cursor();
+        }
+        return new Page<>(rows.stream().map(InboxTask::summary).toList(), next);
+    }
+
+    /** Who holds the open task of a case, if anyone holds it (the console's "Ben is working on this step"). */
+    @Transactional
+    public java.util.Optional<String> holderOfOpenTask(UUID caseId) {
+        return inbox.find("caseId = ?1 and assignee is not null", caseId).firstResultOptional().map(t -> t.assignee);
+    }
+
+    /** A task with its whole case; a proposal or an approval also with the recommendation and the caller's limits. */
+    @Transactional
+    public TaskDetail get(String taskId, CurrentUser user) {
+        OpenTask task = lookup.visible(taskId, user);
+        RecoveryCase c = task.recoveryCase();
+        if (task.step() == RecoveryStep.COMPENSATION || task.step() == RecoveryStep.APPROVAL) {
+            return new TaskDetail(task.summary(), views.full(c), recommendations.forCase(c.id).orElse(null),
+                    new TaskDetail.Empowerment(empowerment.levelOf(user.id()), empowerment.effectiveLimits(user.id())),
+                    compensation.viewFor(c.id).orElse(null));
+        }
+        return new TaskDetail(task.summary(), views.full(c), null, null, null);
+    }
+}

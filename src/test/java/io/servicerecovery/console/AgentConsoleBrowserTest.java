@@ -1,0 +1,178 @@
+package io.servicerecovery.console;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URL;
+import java.util.List;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.servicerecovery.support.Apologies;
+import io.servicerecovery.support.CaseRequests;
+import io.servicerecovery.support.GreenMailResource;
+import io.servicerecovery.support.Recovery;
+import io.quarkus.test.common.QuarkusTestResource;
+
+/**
+ * An agent recovers a customer in the console, in a real Chromium, through the pages only:
+ * sign in, claim from the inbox, take accountability, have an apology refused and fix it in
+ * the editor, grant within the limit; a second case ends waiting for approval; a task
+ * someone else claimed meanwhile says so. Every page is checked with axe-core.
+ */
+@QuarkusTest
+@QuarkusTestResource(GreenMailResource.class)
+class AgentConsoleBrowserTest {
+
+    @TestHTTPResource("/")
+    URL base;
+
+    Browser browser;
+
+    @BeforeEach
+    void openBrowser() {
+        browser = Browser.open(base.toString(), "en");
+    }
+
+    @AfterEach
+    void closeBrowser() {
+        if (browser != null) {
+            browser.close();
+        }
+    }
+
+    @Test
+    void agentRecoversACaseFromInboxToGrantInThePages() {
+        String caseId = Recovery.open("crm-acme", CaseRequests.aCase());
+
+        browser.signIn("agent-ana");
+        assertAccessible("inbox");
+        assertThat(browser.find(By.id("signed-in")).getText()).contains("Ana Bērziņa");
+        WebElement row = browser.find(By.cssSelector("#queue-tasks tr[data-task] a[href='/console/cases/" + caseId + "']"))
+                .findElement(By.xpath("./ancestor::tr"));
+        assertThat(row.getText()).contains("Ana Ozola").contains("Take accountability");
+        browser.screenshot("inbox");
+        row.findElement(By.cssSelector("form button")).click();
+
+        // accountability, with the blame check running as she types
+        browser.await().until(d -> browser.path().equals("/console/cases/" + caseId));
+        assertAccessible("case page, accountability");
+        browser.type(By.id("statement"), "You should have read the delivery terms more carefully.");
+        browser.await().until(d -> browser.has(By.cssSelector("#statement-checks [data-code=BLAMES_CUSTOMER]")));
+        browser.type(By.id("statement"), "This one is on us: we promised a delivery date we could not keep.");
+        browser.await().until(d -> browser.has(By.cssSelector("#statement-checks .checks-ok")));
+        browser.find(By.cssSelector("#accountability-form button.primary")).click();
+
+        // the apology: a canned one is refused, the finding shown beside her words, then fixed
+        browser.await().until(d -> browser.has(By.id("apology-form")));
+        browser.type(By.id("message"), "We apologize for any inconvenience this may have caused.");
+        browser.await().until(d -> browser.has(By.cssSelector("#apology-checks .finding")));
+        browser.find(By.cssSelector("#apology-form button.primary")).click();
+        browser.await().until(d -> browser.has(By.id("problem")));
+        assertThat(browser.find(By.id("problem")).getText()).contains("NO_OWNERSHIP");
+        assertThat(browser.find(By.id("message")).getAttribute("value")).contains("any inconvenience");
+        browser.screenshot("apology-editor-finding");
+        assertAccessible("apology editor with a finding");
+        browser.type(By.id("message"), Apologies.unique());
+        browser.await().until(d -> browser.has(By.cssSelector("#apology-checks .checks-ok")));
+        assertThat(browser.find(By.id("preview-subject")).getText()).contains("Ana Ozola");
+        browser.find(By.cssSelector("#apology-form button.primary")).click();
+
+        // compensation within her limit: the page says so before she submits
+        awaitFormAfterReloads("compensation-form");
+        assertAccessible("compensation form");
+        assertThat(browser.find(By.id("limits")).getText()).contains("50.00 EUR");
+        browser.type(By.id("amount"), "40.00");
+        browser.type(By.id("reason"), "Nine days late");
+        browser.await().until(ExpectedConditions.textToBePresentInElementLocated(By.id("outcome"), "granted at once"));
+        browser.find(By.cssSelector("#compensation-form button.primary")).click();
+        awaitAfterReloads(By.id("granted"));
+        assertThat(browser.find(By.id("granted")).getText()).contains("40.00 EUR");
+        awaitAfterReloads(By.cssSelector(".status .status-RECOVERED"));
+        assertThat(Recovery.caseAs("crm-acme", caseId).getString("status")).isEqualTo("RECOVERED");
+
+        browser.go("/console/work");
+        assertThat(browser.find(By.id("recovered")).getText()).contains("Ana Ozola").contains("40.00 EUR");
+        assertAccessible("my recent work");
+    }
+
+    @Test
+    void compensationAboveTheLimitEndsWaitingForApproval() {
+        String caseId = Recovery.open("crm-acme", CaseRequests.aCase());
+        String task = Recovery.throughApology("agent-ana", caseId);
+        Recovery.claim("agent-ana", task);
+
+        browser.signIn("agent-ana").go("/console/cases/" + caseId);
+        browser.find(By.id("compensation-form"));
+        browser.type(By.id("amount"), "120.00");
+        browser.type(By.id("reason"), "Double charge");
+        browser.await().until(ExpectedConditions.textToBePresentInElementLocated(By.id("outcome"), "TEAM_LEAD"));
+        browser.find(By.cssSelector("#compensation-form button.primary")).click();
+        awaitAfterReloads(By.id("pending"));
+        assertThat(browser.find(By.id("pending")).getText()).contains("TEAM_LEAD");
+        browser.go("/console/work");
+        assertThat(browser.find(By.id("pending")).getText()).contains("120.00 EUR");
+    }
+
+    @Test
+    void aTaskSomeoneElseClaimedMeanwhileSaysSoAndOffersAReload() {
+        String caseId = Recovery.open("crm-acme", CaseRequests.aCase());
+        browser.signIn("agent-ana").go("/console/cases/" + caseId);
+        WebElement claim = browser.find(By.id("claim"));
+
+        Recovery.claim("agent-ben", Recovery.task("agent-ben", caseId, "ACCOUNTABILITY"));
+        claim.click();
+
+        browser.await().until(d -> browser.has(By.id("problem")));
+        assertThat(browser.find(By.id("problem")).getText()).contains("Someone else holds this task").contains("Reload");
+        browser.find(By.cssSelector("#problem a.button")).click();
+        assertThat(browser.find(By.id("held-by")).getText()).contains("Ben Carter");
+    }
+
+    @Test
+    void signInIsRefusedWithTheWrongPasswordAndTheConsoleSpeaksSwedish() {
+        try (Browser swedish = Browser.open(base.toString(), "sv")) {
+            swedish.go("/");
+            assertThat(swedish.path()).isEqualTo("/console/login");
+            swedish.find(By.id("j_username")).sendKeys("agent-ana");
+            swedish.find(By.id("j_password")).sendKeys("wrong");
+            swedish.find(By.cssSelector("form button[type=submit]")).click();
+            assertThat(swedish.find(By.id("sign-in-failed")).getText()).contains("Försök igen");
+            swedish.signIn("agent-ana");
+            assertThat(swedish.find(By.tagName("h1")).getText()).isEqualTo("Inkorg");
+            assertThat(swedish.find(By.tagName("html")).getAttribute("lang")).isEqualTo("sv");
+        }
+    }
+
+    private void assertAccessible(String page) {
+        List<String> violations = browser.accessibilityViolations();
+        assertThat(violations).as("serious or critical accessibility violations on the " + page).isEmpty();
+    }
+
+    /** Async steps (the email, the grant) move the case on after the answer: reload until it shows. */
+    private void awaitAfterReloads(By what) {
+        long deadline = System.nanoTime() + 60_000_000_000L;
+        while (!browser.has(what)) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("Not shown after 60 s of reloads: " + what);
+            }
+            try {
+                Thread.sleep(500);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+            browser.driver().navigate().refresh();
+        }
+    }
+
+    private void awaitFormAfterReloads(String id) {
+        awaitAfterReloads(By.id(id));
+    }
+}
