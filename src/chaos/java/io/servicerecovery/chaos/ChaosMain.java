@@ -158,10 +158,12 @@ public final class ChaosMain {
             long killed = System.currentTimeMillis();
             a.kill();
             killMillis.add(killed);
+            // Answers that were on their way when the signal came count as before the kill.
+            long dead = System.currentTimeMillis();
             a.start();
             a.awaitReady(Duration.ofMinutes(3));
             long ready = System.currentTimeMillis();
-            long resumed = fleet.firstSuccessAfter(killed, 60_000);
+            long resumed = fleet.firstSuccessAfter(dead, 60_000);
             downSeconds.add((ready - killed) / 1000.0);
             resumeSeconds.add(resumed < 0 ? -1 : (resumed - killed) / 1000.0);
             log("kill " + i + "/" + options.kills + ": ready again after " + (ready - killed) + " ms, "
