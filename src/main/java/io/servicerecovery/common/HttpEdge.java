@@ -119,6 +119,11 @@ public class HttpEdge {
             return;
         }
         Throwable failure = ctx.failure();
+        if (failure instanceof AuthenticationFailedException && path(ctx) != null && path(ctx).startsWith("/console/")) {
+            // A person's failed sign-in on the console's form: back to the form, which says so.
+            ctx.response().setStatusCode(303).putHeader("Location", "/console/login-failed").end();
+            return;
+        }
         if (failure instanceof AuthenticationFailedException || failure instanceof UnauthorizedException
                 || failure instanceof AuthenticationCompletionException) {
             unauthorized(ctx, "Authenticate with a valid bearer token.");

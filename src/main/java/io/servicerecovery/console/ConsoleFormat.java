@@ -24,6 +24,11 @@ public final class ConsoleFormat {
         return instant == null ? "" : WHEN.format(instant);
     }
 
+    /** {@code {text.urlEncode}}: a value for a query string. */
+    static String urlEncode(String text) {
+        return java.net.URLEncoder.encode(text == null ? "" : text, java.nio.charset.StandardCharsets.UTF_8);
+    }
+
     /** What a grant gave: {@code 40.00 EUR} for a credit, {@code 10 %} for a discount. */
     static String given(GrantView grant) {
         return grant.type() == CompensationType.DISCOUNT_PERCENT

@@ -62,6 +62,9 @@ public interface ConsoleMessages {
     @Message("All types")
     String filter_all();
 
+    @Message("Customer")
+    String filter_customer();
+
     @Message("Show")
     String filter_apply();
 

@@ -48,8 +48,8 @@ public class InboxPage {
     }
 
     /** @param moreMine, moreQueue whether a list has more than it shows (its count then reads "50+") */
-    public record InboxView(String type, List<String> types, List<TaskRow> mine, List<TaskRow> queue,
-            boolean moreMine, boolean moreQueue) {
+    public record InboxView(String type, String customer, List<String> types, List<TaskRow> mine,
+            List<TaskRow> queue, boolean moreMine, boolean moreQueue) {
     }
 
     @CheckedTemplate
@@ -60,15 +60,15 @@ public class InboxPage {
     }
 
     @GET
-    public TemplateInstance inbox(@QueryParam("type") String type) {
-        return console.localized(Templates.inbox(console.frame("inbox"), view(type)));
+    public TemplateInstance inbox(@QueryParam("type") String type, @QueryParam("customer") String customer) {
+        return console.localized(Templates.inbox(console.frame("inbox"), view(type, customer)));
     }
 
     /** The two lists alone, for the page's periodic refresh. */
     @GET
     @Path("inbox/lists")
-    public TemplateInstance lists(@QueryParam("type") String type) {
-        return console.localized(Templates.inbox$lists(console.frame("inbox"), view(type)));
+    public TemplateInstance lists(@QueryParam("type") String type, @QueryParam("customer") String customer) {
+        return console.localized(Templates.inbox$lists(console.frame("inbox"), view(type, customer)));
     }
 
     /** Claims a task from the list and opens its case, where the work is done. */
@@ -79,16 +79,19 @@ public class InboxPage {
         return Response.seeOther(URI.create("/console/cases/" + claimed.caseId())).build();
     }
 
-    private InboxView view(String type) {
+    private InboxView view(String type, String customerText) {
+        String customer = customerText == null || customerText.isBlank() ? null
+                : customerText.strip().substring(0, Math.min(100, customerText.strip().length()));
         RecoveryStep step = parseStep(type);
         CurrentUser user = console.user();
         // The most urgent fifty of each list: more than anyone works through before the next refresh.
         PageRequest page = PageRequest.of(SHOWN, null);
-        var mine = tasks.list(user, AssigneeFilter.ME, step, null, page);
-        var queue = tasks.list(user, AssigneeFilter.UNASSIGNED, step, null, page);
+        var mine = tasks.list(user, AssigneeFilter.ME, step, null, customer, page);
+        var queue = tasks.list(user, AssigneeFilter.UNASSIGNED, step, null, customer, page);
         List<String> types = java.util.Arrays.stream(RecoveryStep.values())
                 .filter(s -> s != RecoveryStep.APPROVAL || user.isManager()).map(Enum::name).toList();
-        return new InboxView(step == null ? "" : step.name(), types, rows(mine.items()), rows(queue.items()),
+        return new InboxView(step == null ? "" : step.name(), customer == null ? "" : customer, types,
+                rows(mine.items()), rows(queue.items()),
                 mine.nextCursor() != null, queue.nextCursor() != null);
     }
 

@@ -17,7 +17,7 @@ public class InboxTaskRepository implements PanacheRepositoryBase<InboxTask, Str
 
     /** Which tasks a list asks for; null fields do not filter. */
     public record Query(String me, TaskInbox.AssigneeFilter assignee, TaskCandidates.Candidacy candidacy,
-            RecoveryStep type, UUID caseId, KeysetPosition after) {
+            RecoveryStep type, UUID caseId, String customer, KeysetPosition after) {
     }
 
     /** At most {@code max} tasks of the query after its position, in inbox order. */
@@ -46,6 +46,12 @@ public class InboxTaskRepository implements PanacheRepositoryBase<InboxTask, Str
         if (query.caseId() != null) {
             where.append(" and caseId = :case");
             params.and("case", query.caseId());
+        }
+        if (query.customer() != null && !query.customer().isBlank()) {
+            // part of the customer's name, as an agent types it when the customer calls back
+            where.append(" and lower(customerName) like :customer escape '!'");
+            params.and("customer", "%" + query.customer().strip().toLowerCase(java.util.Locale.ROOT)
+                    .replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%");
         }
         KeysetPosition after = query.after();
         if (after != null) {

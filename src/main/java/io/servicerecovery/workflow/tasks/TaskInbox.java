@@ -56,9 +56,16 @@ public class TaskInbox {
     @Transactional
     public Page<TaskSummary> list(CurrentUser user, AssigneeFilter assignee, RecoveryStep type, UUID caseId,
             PageRequest page) {
+        return list(user, assignee, type, caseId, null, page);
+    }
+
+    /** The same, only the tasks of customers whose name contains {@code customer} (any case). */
+    @Transactional
+    public Page<TaskSummary> list(CurrentUser user, AssigneeFilter assignee, RecoveryStep type, UUID caseId,
+            String customer, PageRequest page) {
         KeysetPosition after = page.position() == null ? null : KeysetPosition.parseRanked(page.position());
         List<InboxTask> found = inbox.page(new InboxTaskRepository.Query(user.id(), assignee, candidates.of(user), type,
-                caseId, after), page.limit() + 1);
+                caseId, customer, after), page.limit() + 1);
         boolean more = found.size() > page.limit();
         List<InboxTask> rows = more ? found.subList(0, page.limit()) : found;
         String next = null;
