@@ -36,6 +36,11 @@ public final class ConsoleFormat {
                 : money(grant.amount(), grant.currency());
     }
 
+    /** {@code {percent.plain}}: a number without trailing zeros, {@code 12.5} or {@code 10}. */
+    static String plain(BigDecimal number) {
+        return number == null ? "" : number.stripTrailingZeros().toPlainString();
+    }
+
     /** {@code {amount.money(currency)}} */
     static String money(BigDecimal amount, String currency) {
         if (amount == null) {

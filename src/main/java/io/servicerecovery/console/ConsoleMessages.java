@@ -293,6 +293,12 @@ public interface ConsoleMessages {
     @Message("Saved.")
     String saved();
 
+    @Message("In your sentence")
+    String finding_sentence();
+
+    @Message("Try, in the customer's language")
+    String finding_suggestion();
+
     @Message("Page not found")
     String not_found();
 }

@@ -15,7 +15,7 @@ import io.servicerecovery.common.ProblemException;
 public record ConsoleProblem(int status, String title, String detail, List<Problem.Violation> violations,
         List<Finding> findings, boolean stale) {
 
-    static ConsoleProblem of(ProblemException e) {
+    public static ConsoleProblem of(ProblemException e) {
         Problem p = e.toProblem(null);
         List<Finding> findings = e instanceof FindingsProblem f ? f.findings() : List.of();
         boolean stale = e.status() == 409 || e.status() == 404;
@@ -24,8 +24,19 @@ public record ConsoleProblem(int status, String title, String detail, List<Probl
     }
 
     /** A form the step's request refused (bean validation), with the fields and why. */
-    static ConsoleProblem invalid(List<Problem.Violation> violations) {
+    public static ConsoleProblem invalid(List<Problem.Violation> violations) {
         return new ConsoleProblem(400, "Invalid request", "The form is not complete.", violations, List.of(), false);
+    }
+
+    /** A request the step's bean validation refused: each field with why, as the page shows them. */
+    public static ConsoleProblem invalid(jakarta.validation.ConstraintViolationException e) {
+        return invalid(e.getConstraintViolations().stream()
+                .map(v -> new Problem.Violation(lastNode(v.getPropertyPath().toString()), v.getMessage())).toList());
+    }
+
+    private static String lastNode(String path) {
+        int dot = path.lastIndexOf('.');
+        return dot < 0 ? path : path.substring(dot + 1);
     }
 
     public boolean hasViolations() {

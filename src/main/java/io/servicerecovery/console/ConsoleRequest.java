@@ -50,7 +50,8 @@ public class ConsoleRequest {
 
     public PageFrame frame(String nav) {
         String id = user.id();
-        return new PageFrame(id, profiles.displayNameOf(id), user.isManager(), nav, locale(),
+        return new PageFrame(id, profiles.displayNameOf(id), user.isStaff(), user.isManager(),
+                user.hasRole(CurrentUser.ADMIN), nav, locale(),
                 csrf.getParameterName(), csrf.getToken());
     }
 

@@ -29,7 +29,7 @@ import io.servicerecovery.workflow.tasks.TaskSummary;
  * first (priority, then due time). The lists refresh themselves every 15 seconds.
  */
 @Path("/console")
-@RolesAllowed({ CurrentUser.AGENT, CurrentUser.MANAGER })
+@RolesAllowed({ CurrentUser.AGENT, CurrentUser.MANAGER, CurrentUser.ADMIN })
 @Produces(MediaType.TEXT_HTML)
 public class InboxPage {
 
@@ -59,9 +59,13 @@ public class InboxPage {
         static native TemplateInstance inbox$lists(PageFrame frame, InboxView inbox);
     }
 
+    /** The inbox; an operator who works no cases (the admin) lands on the incidents instead. */
     @GET
-    public TemplateInstance inbox(@QueryParam("type") String type, @QueryParam("customer") String customer) {
-        return console.localized(Templates.inbox(console.frame("inbox"), view(type, customer)));
+    public Response inbox(@QueryParam("type") String type, @QueryParam("customer") String customer) {
+        if (!console.user().isStaff()) {
+            return Response.seeOther(URI.create("/console/incidents")).build();
+        }
+        return Response.ok(console.localized(Templates.inbox(console.frame("inbox"), view(type, customer)))).build();
     }
 
     /** The two lists alone, for the page's periodic refresh. */

@@ -16,7 +16,7 @@ import io.servicerecovery.security.CurrentUser;
 
 /** My profile: the name (and signature line) customers see under my emails. */
 @Path("/console/profile")
-@RolesAllowed({ CurrentUser.AGENT, CurrentUser.MANAGER })
+@RolesAllowed({ CurrentUser.AGENT, CurrentUser.MANAGER, CurrentUser.ADMIN })
 @Produces(MediaType.TEXT_HTML)
 public class ProfilePage {
 

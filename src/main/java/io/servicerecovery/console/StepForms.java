@@ -1,9 +1,10 @@
 package io.servicerecovery.console;
 
-import java.math.BigDecimal;
+import static io.servicerecovery.console.FormValues.blankToNull;
+import static io.servicerecovery.console.FormValues.choice;
+import static io.servicerecovery.console.FormValues.decimal;
+
 import java.net.URI;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Supplier;
@@ -18,7 +19,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
-import io.servicerecovery.common.Problem;
 import io.servicerecovery.common.ProblemException;
 import io.servicerecovery.compensation.CompensationType;
 import io.servicerecovery.compensation.ProposalRequest;
@@ -63,7 +63,7 @@ public class StepForms {
     @Path("accountability")
     public Response accountability(@PathParam("caseId") UUID caseId, @PathParam("taskId") String taskId,
             @FormParam("statement") String statement, @FormParam("rootCause") String rootCause) {
-        return complete(caseId, fields("statement", statement, "rootCause", rootCause), () -> accountability
+        return complete(caseId, FormValues.typed("statement", statement, "rootCause", rootCause), () -> accountability
                 .complete(taskId, new AccountabilityCompletion(blankToNull(statement), blankToNull(rootCause)),
                         console.user()));
     }
@@ -72,7 +72,7 @@ public class StepForms {
     @Path("apology")
     public Response apology(@PathParam("caseId") UUID caseId, @PathParam("taskId") String taskId,
             @FormParam("message") String message, @FormParam("deliveredVia") String deliveredVia) {
-        return complete(caseId, fields("message", message, "deliveredVia", deliveredVia), () -> apology.complete(
+        return complete(caseId, FormValues.typed("message", message, "deliveredVia", deliveredVia), () -> apology.complete(
                 taskId, new ApologyCompletion(blankToNull(message),
                         choice(ApologyCompletion.DeliveredVia.class, "deliveredVia", deliveredVia)),
                 console.user()));
@@ -83,7 +83,7 @@ public class StepForms {
     public Response compensation(@PathParam("caseId") UUID caseId, @PathParam("taskId") String taskId,
             @FormParam("type") String type, @FormParam("amount") String amount,
             @FormParam("currency") String currency, @FormParam("reason") String reason) {
-        Map<String, String> input = fields("type", type, "amount", amount, "currency", currency, "reason", reason);
+        Map<String, String> input = FormValues.typed("type", type, "amount", amount, "currency", currency, "reason", reason);
         return complete(caseId, input, () -> {
             CompensationType kind = choice(CompensationType.class, "type", type);
             boolean none = kind == CompensationType.NONE;
@@ -110,9 +110,7 @@ public class StepForms {
         } catch (ProblemException e) {
             return refused(caseId, input, ConsoleProblem.of(e));
         } catch (ConstraintViolationException e) {
-            List<Problem.Violation> violations = e.getConstraintViolations().stream()
-                    .map(v -> new Problem.Violation(lastNode(v.getPropertyPath().toString()), v.getMessage())).toList();
-            return refused(caseId, input, ConsoleProblem.invalid(violations));
+            return refused(caseId, input, ConsoleProblem.invalid(e));
         }
         return Response.seeOther(URI.create("/console/cases/" + caseId)).build();
     }
@@ -120,44 +118,5 @@ public class StepForms {
     private Response refused(UUID caseId, Map<String, String> input, ConsoleProblem problem) {
         return Response.status(problem.status()).entity(casePage.page(caseId, input, problem))
                 .type(MediaType.TEXT_HTML_TYPE).build();
-    }
-
-    private static <E extends Enum<E>> E choice(Class<E> type, String field, String value) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return Enum.valueOf(type, value);
-        } catch (IllegalArgumentException e) {
-            throw ProblemException.invalid(field, "is not one of the choices offered");
-        }
-    }
-
-    private static BigDecimal decimal(String field, String value) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return new BigDecimal(value.strip().replace(',', '.'));
-        } catch (NumberFormatException e) {
-            throw ProblemException.invalid(field, "must be a number such as 20.00");
-        }
-    }
-
-    private static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value;
-    }
-
-    private static String lastNode(String path) {
-        int dot = path.lastIndexOf('.');
-        return dot < 0 ? path : path.substring(dot + 1);
-    }
-
-    private static Map<String, String> fields(String... namesAndValues) {
-        Map<String, String> map = new LinkedHashMap<>();
-        for (int i = 0; i < namesAndValues.length; i += 2) {
-            map.put(namesAndValues[i], namesAndValues[i + 1] == null ? "" : namesAndValues[i + 1]);
-        }
-        return map;
     }
 }

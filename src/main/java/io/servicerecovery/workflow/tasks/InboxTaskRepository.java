@@ -50,8 +50,7 @@ public class InboxTaskRepository implements PanacheRepositoryBase<InboxTask, Str
         if (query.customer() != null && !query.customer().isBlank()) {
             // part of the customer's name, as an agent types it when the customer calls back
             where.append(" and lower(customerName) like :customer escape '!'");
-            params.and("customer", "%" + query.customer().strip().toLowerCase(java.util.Locale.ROOT)
-                    .replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%");
+            params.and("customer", containing(query.customer()));
         }
         KeysetPosition after = query.after();
         if (after != null) {
@@ -60,6 +59,33 @@ public class InboxTaskRepository implements PanacheRepositoryBase<InboxTask, Str
         }
         where.append(" order by priority desc, dueAt asc, taskId asc");
         return find(where.toString(), params).range(0, max - 1).list();
+    }
+
+    /**
+     * The approvals a manager may decide, oldest first (a request waits in the order it came;
+     * the one waiting longest is nearest to its escalation): theirs and the free ones of
+     * their levels, never their own proposals.
+     */
+    public List<InboxTask> approvalsOldestFirst(String me, List<io.servicerecovery.empowerment.Level> levels,
+            String customer, int max) {
+        StringBuilder where = new StringBuilder("step = :step and proposedBy <> :me and (assignee = :me");
+        Parameters params = Parameters.with("step", RecoveryStep.APPROVAL).and("me", me);
+        if (!levels.isEmpty()) {
+            where.append(" or (assignee is null and approverLevel in :levels)");
+            params.and("levels", levels);
+        }
+        where.append(")");
+        if (customer != null && !customer.isBlank()) {
+            where.append(" and lower(customerName) like :customer escape '!'");
+            params.and("customer", containing(customer));
+        }
+        return find(where + " order by createdAt, taskId", params).range(0, max - 1).list();
+    }
+
+    /** A LIKE pattern for "contains", case-insensitive, with the pattern's own characters escaped. */
+    private static String containing(String text) {
+        return "%" + text.strip().toLowerCase(java.util.Locale.ROOT)
+                .replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%";
     }
 
     /** The tasks the caller is a candidate for, as a clause; its parameters are added only with it. */

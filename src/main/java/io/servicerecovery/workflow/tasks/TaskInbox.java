@@ -76,6 +76,13 @@ public class TaskInbox {
         return new Page<>(rows.stream().map(InboxTask::summary).toList(), next);
     }
 
+    /** The approvals the caller may decide, oldest first; at most {@code max}; {@code customer} filters by name. */
+    @Transactional
+    public List<TaskSummary> approvals(CurrentUser user, String customer, int max) {
+        return inbox.approvalsOldestFirst(user.id(), candidates.of(user).approvalLevels(), customer, max).stream()
+                .map(InboxTask::summary).toList();
+    }
+
     /** Who holds the open task of a case, if anyone holds it (the console's "Ben is working on this step"). */
     @Transactional
     public java.util.Optional<String> holderOfOpenTask(UUID caseId) {

@@ -1,0 +1,107 @@
+package io.servicerecovery.console.manager;
+
+import java.net.URI;
+import java.util.Arrays;
+import java.util.List;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.Validator;
+import jakarta.ws.rs.FormParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import io.servicerecovery.common.ProblemException;
+import io.servicerecovery.console.ConsoleProblem;
+import io.servicerecovery.console.ConsoleRequest;
+import io.servicerecovery.console.FormValues;
+import io.servicerecovery.console.PageFrame;
+import io.servicerecovery.empowerment.EmpowermentAdmin;
+import io.servicerecovery.empowerment.EmpowermentViews.AgentUpdate;
+import io.servicerecovery.empowerment.EmpowermentViews.AgentView;
+import io.servicerecovery.empowerment.Level;
+import io.servicerecovery.profile.StaffProfiles;
+import io.servicerecovery.security.CurrentUser;
+
+/**
+ * A person's empowerment as a form: their level and personal overrides per currency (a
+ * blank field inherits the level's), with a reason for the audit. A concurrent change by
+ * another manager is shown as a conflict with both versions, as on the level form.
+ */
+@Path("/console/empowerment/agents/{agentId}")
+@RolesAllowed(CurrentUser.MANAGER)
+@Produces(MediaType.TEXT_HTML)
+public class AgentForm {
+
+    private final ConsoleRequest console;
+    private final EmpowermentAdmin admin;
+    private final StaffProfiles profiles;
+    private final Validator validator;
+
+    public AgentForm(ConsoleRequest console, EmpowermentAdmin admin, StaffProfiles profiles, Validator validator) {
+        this.console = console;
+        this.admin = admin;
+        this.profiles = profiles;
+        this.validator = validator;
+    }
+
+    /** @param theirs the person's empowerment as someone else saved it meanwhile (a conflict), or null */
+    public record Edit(String agentId, String name, String level, List<String> levels, LimitRows overrides,
+            String reason, String etag, AgentView current, AgentView theirs, ConsoleProblem problem) {
+    }
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance agent(PageFrame frame, Edit edit);
+    }
+
+    @GET
+    public TemplateInstance form(@PathParam("agentId") String agentId) {
+        EmpowermentAdmin.Versioned<AgentView> now = admin.agent(agentId);
+        return page(new Edit(agentId, profiles.displayNameOf(agentId), now.value().level().name(), levels(),
+                LimitRows.of(now.value().overrides()), "", now.etag(), now.value(), null, null));
+    }
+
+    @POST
+    public Response save(@PathParam("agentId") String agentId, @FormParam("etag") String etag,
+            @FormParam("level") String level, @FormParam("reason") String reason,
+            @FormParam("currency") List<String> currency, @FormParam("maxCredit") List<String> maxCredit,
+            @FormParam("maxDiscount") List<String> maxDiscount, @FormParam("budget") List<String> budget) {
+        LimitRows typed = LimitRows.typed(currency, maxCredit, maxDiscount, budget);
+        String why = reason == null ? "" : reason;
+        String name = profiles.displayNameOf(agentId);
+        try {
+            Level chosen = FormValues.choice(Level.class, "level", level);
+            AgentUpdate update = new AgentUpdate(chosen, typed.inputs(), why.strip());
+            Validation.check(validator, update);
+            admin.updateAgent(agentId, etag, update, console.user().id());
+            return Response.seeOther(URI.create("/console/empowerment?saved=" + FormValues.urlEncoded(agentId)
+                    + "&person=" + FormValues.urlEncoded(agentId))).build();
+        } catch (ProblemException e) {
+            EmpowermentAdmin.Versioned<AgentView> now = admin.agent(agentId);
+            boolean conflict = e.status() == 412;
+            Edit edit = new Edit(agentId, name, level, levels(), typed, why, conflict ? now.etag() : etag, now.value(),
+                    conflict ? now.value() : null, conflict ? null : ConsoleProblem.of(e));
+            return Response.status(e.status()).entity(page(edit)).type(MediaType.TEXT_HTML_TYPE).build();
+        } catch (ConstraintViolationException e) {
+            Edit edit = new Edit(agentId, name, level, levels(), typed, why, etag, admin.agent(agentId).value(), null,
+                    ConsoleProblem.invalid(e));
+            return Response.status(400).entity(page(edit)).type(MediaType.TEXT_HTML_TYPE).build();
+        }
+    }
+
+    private TemplateInstance page(Edit edit) {
+        return console.localized(Templates.agent(console.frame("empowerment"), edit));
+    }
+
+    private static List<String> levels() {
+        return Arrays.stream(Level.values()).map(Enum::name).toList();
+    }
+}

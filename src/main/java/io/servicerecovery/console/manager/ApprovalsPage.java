@@ -1,0 +1,166 @@
+package io.servicerecovery.console.manager;
+
+import static io.servicerecovery.console.FormValues.blankToNull;
+import static io.servicerecovery.console.FormValues.choice;
+import static io.servicerecovery.console.FormValues.decimal;
+
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.ws.rs.FormParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import io.servicerecovery.common.ProblemException;
+import io.servicerecovery.compensation.ApprovalRequest;
+import io.servicerecovery.compensation.ApprovalRequest.Decision;
+import io.servicerecovery.compensation.ProposalOutcome;
+import io.servicerecovery.console.ConsoleProblem;
+import io.servicerecovery.console.ConsoleRequest;
+import io.servicerecovery.console.FormValues;
+import io.servicerecovery.console.PageFrame;
+import io.servicerecovery.security.CurrentUser;
+import io.servicerecovery.workflow.tasks.ApprovalStep;
+import io.servicerecovery.workflow.tasks.TaskClaims;
+
+/**
+ * The approvals queue: what waits for the manager's level, oldest first, each with the
+ * case's story, the agent's reason and the time left before it moves up a level. The
+ * manager approves, approves less, or rejects with a note, in place; the decision goes
+ * through the same step handler as the API's task completion.
+ */
+@Path("/console/approvals")
+@RolesAllowed(CurrentUser.MANAGER)
+@Produces(MediaType.TEXT_HTML)
+public class ApprovalsPage {
+
+    static final int SHOWN = 100;
+
+    private final ConsoleRequest console;
+    private final ApprovalCards cards;
+    private final TaskClaims claims;
+    private final ApprovalStep approval;
+
+    public ApprovalsPage(ConsoleRequest console, ApprovalCards cards, TaskClaims claims, ApprovalStep approval) {
+        this.console = console;
+        this.cards = cards;
+        this.claims = claims;
+        this.approval = approval;
+    }
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance approvals(PageFrame frame, List<ApprovalCard> cards, boolean more,
+                String customer);
+
+        static native TemplateInstance approvals$list(PageFrame frame, List<ApprovalCard> cards, boolean more);
+
+        static native TemplateInstance approvals$card(PageFrame frame, ApprovalCard card);
+    }
+
+    /** @param customer part of a customer's name, to find one request in a long queue */
+    @GET
+    public TemplateInstance queue(@QueryParam("customer") String customer) {
+        return page(customer, null);
+    }
+
+    /** The list alone, for the page's periodic refresh (new requests, countdowns). */
+    @GET
+    @Path("list")
+    public TemplateInstance list(@QueryParam("customer") String customer) {
+        List<ApprovalCard> queue = cards.queue(console.user(), filter(customer), SHOWN + 1);
+        return console.localized(Templates.approvals$list(console.frame("approvals"), shown(queue), queue.size() > SHOWN));
+    }
+
+    /**
+     * Decides one approval. From htmx the answer is the card alone (swapped in place); from a
+     * plain form it is the whole queue with the decided card on top.
+     */
+    @POST
+    @Path("{taskId}")
+    public Response decide(@PathParam("taskId") String taskId, @FormParam("decision") String decision,
+            @FormParam("amount") String amount, @FormParam("note") String note,
+            @HeaderParam("HX-Request") String htmx) {
+        CurrentUser user = console.user();
+        ApprovalCard card = cards.one(taskId, user);
+        Map<String, String> typed = FormValues.typed("decision", decision, "amount", amount, "note", note);
+        ApprovalCard answered;
+        int status = 200;
+        try {
+            ApprovalRequest request = request(decision, amount, note);
+            if (card.assignee() == null) {
+                claims.claim(taskId, user);
+            }
+            ApprovalStep.Decided decided = approval.complete(taskId, request, user);
+            answered = card.decided(outcome(decided), decided.grant());
+        } catch (ProblemException e) {
+            answered = card.refused(typed, ConsoleProblem.of(e));
+            status = e.status();
+        } catch (ConstraintViolationException e) {
+            answered = card.refused(typed, ConsoleProblem.invalid(e));
+            status = 400;
+        }
+        TemplateInstance body = htmx != null ? console.localized(Templates.approvals$card(console.frame("approvals"), answered))
+                : page(null, answered);
+        // htmx swaps only successful answers by default; the card with its problem is what the manager must see
+        return Response.status(htmx != null ? 200 : status).entity(body).type(MediaType.TEXT_HTML_TYPE).build();
+    }
+
+    /** The queue; a card just answered replaces its own (refused) or comes first (decided, so gone from the queue). */
+    private TemplateInstance page(String customer, ApprovalCard justAnswered) {
+        List<ApprovalCard> queue = new java.util.ArrayList<>(cards.queue(console.user(), filter(customer), SHOWN + 1));
+        boolean more = queue.size() > SHOWN;
+        List<ApprovalCard> shown = new java.util.ArrayList<>(shown(queue));
+        if (justAnswered != null) {
+            int at = java.util.stream.IntStream.range(0, shown.size())
+                    .filter(i -> shown.get(i).taskId().equals(justAnswered.taskId())).findFirst().orElse(-1);
+            if (at >= 0) {
+                shown.set(at, justAnswered);
+            } else {
+                shown.add(0, justAnswered);
+            }
+        }
+        return console.localized(Templates.approvals(console.frame("approvals"), shown, more,
+                customer == null ? "" : customer));
+    }
+
+    /** What the form asks, checked before the task is claimed, so a half-filled form takes nothing. */
+    private static ApprovalRequest request(String decision, String amount, String note) {
+        Decision chosen = choice(Decision.class, "decision", decision);
+        if (chosen == null) {
+            throw ProblemException.invalid("decision", "choose approve or reject");
+        }
+        BigDecimal approved = chosen == Decision.APPROVE ? decimal("amount", amount) : null;
+        if (chosen == Decision.REJECT && blankToNull(note) == null) {
+            throw ProblemException.unprocessable("note", "A rejection needs a note that tells the agent why.");
+        }
+        return new ApprovalRequest(chosen, approved, blankToNull(note));
+    }
+
+    private static String outcome(ApprovalStep.Decided decided) {
+        if (decided.decision() == ProposalOutcome.REJECTED) {
+            return "REJECTED";
+        }
+        return decided.grant() == null ? "APPROVED" : "GRANTED";
+    }
+
+    private static String filter(String customer) {
+        return customer == null || customer.isBlank() ? null : customer.strip().substring(0, Math.min(100, customer.strip().length()));
+    }
+
+    private static List<ApprovalCard> shown(List<ApprovalCard> queue) {
+        return queue.size() > SHOWN ? queue.subList(0, SHOWN) : queue;
+    }
+}

@@ -1,0 +1,104 @@
+package io.servicerecovery.console.manager;
+
+import java.net.URI;
+import java.util.List;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.Validator;
+import jakarta.ws.rs.FormParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import io.servicerecovery.common.ProblemException;
+import io.servicerecovery.console.ConsoleProblem;
+import io.servicerecovery.console.ConsoleRequest;
+import io.servicerecovery.console.PageFrame;
+import io.servicerecovery.empowerment.EmpowermentAdmin;
+import io.servicerecovery.empowerment.EmpowermentViews.LevelUpdate;
+import io.servicerecovery.empowerment.EmpowermentViews.LevelView;
+import io.servicerecovery.empowerment.Level;
+import io.servicerecovery.security.CurrentUser;
+
+/**
+ * A level's limits as a form: one row per currency, a reason for the audit, and the version
+ * the manager started from. If someone saved the level meanwhile, the form shows both
+ * versions and keeps the manager's; nothing is overwritten unseen.
+ */
+@Path("/console/empowerment/levels/{level}")
+@RolesAllowed(CurrentUser.MANAGER)
+@Produces(MediaType.TEXT_HTML)
+public class LevelForm {
+
+    private final ConsoleRequest console;
+    private final EmpowermentAdmin admin;
+    private final Validator validator;
+
+    public LevelForm(ConsoleRequest console, EmpowermentAdmin admin, Validator validator) {
+        this.console = console;
+        this.admin = admin;
+        this.validator = validator;
+    }
+
+    /**
+     * @param theirs the level as saved by someone else meanwhile (a conflict), or null
+     */
+    public record Edit(Level level, LimitRows rows, String reason, String etag, LevelView theirs,
+            ConsoleProblem problem) {
+    }
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance level(PageFrame frame, Edit edit);
+    }
+
+    @GET
+    public TemplateInstance form(@PathParam("level") String level) {
+        LevelView now = admin.level(levelOf(level));
+        return page(new Edit(now.level(), LimitRows.of(now.limits()), "", now.etag(), null, null));
+    }
+
+    @POST
+    public Response save(@PathParam("level") String level, @FormParam("etag") String etag,
+            @FormParam("reason") String reason, @FormParam("currency") List<String> currency,
+            @FormParam("maxCredit") List<String> maxCredit, @FormParam("maxDiscount") List<String> maxDiscount,
+            @FormParam("budget") List<String> budget) {
+        Level which = levelOf(level);
+        LimitRows typed = LimitRows.typed(currency, maxCredit, maxDiscount, budget);
+        String why = reason == null ? "" : reason;
+        try {
+            LevelUpdate update = new LevelUpdate(typed.inputs(), why.strip());
+            Validation.check(validator, update);
+            admin.updateLevel(which, etag, update, console.user().id());
+            return Response.seeOther(URI.create("/console/empowerment?saved=" + which.name())).build();
+        } catch (ProblemException e) {
+            boolean conflict = e.status() == 412;
+            LevelView now = conflict ? admin.level(which) : null;
+            // after a conflict the form carries the current version: saving again replaces theirs knowingly
+            Edit edit = new Edit(which, typed, why, conflict ? now.etag() : etag, now, conflict ? null : ConsoleProblem.of(e));
+            return Response.status(e.status()).entity(page(edit)).type(MediaType.TEXT_HTML_TYPE).build();
+        } catch (ConstraintViolationException e) {
+            return Response.status(400).entity(page(new Edit(which, typed, why, etag, null, ConsoleProblem.invalid(e))))
+                    .type(MediaType.TEXT_HTML_TYPE).build();
+        }
+    }
+
+    private TemplateInstance page(Edit edit) {
+        return console.localized(Templates.level(console.frame("empowerment"), edit));
+    }
+
+    static Level levelOf(String level) {
+        try {
+            return Level.valueOf(level);
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.notFound("Level " + level);
+        }
+    }
+}
