@@ -30,9 +30,9 @@ class CompensationFigures {
     RecoveryReport.Compensations of(CaseSelection selection) {
         // Proposals from before the proposer's level was stored take the proposer's level today.
         List<RecoveryReport.ProposalsByLevel> byLevel = selection.rows(em, selection.with()
-                + "select x.lvl, count(*), sum(x.within), sum(x.escalated) from (select "
+                + "select x.lvl, count(*), sum(x.at_once), sum(x.escalated) from (select "
                 + "coalesce(p.proposer_level, ae.level, :defaultLevel) lvl, "
-                + "case when p.outcome = 'APPROVED_WITHIN_EMPOWERMENT' then 1 else 0 end within, "
+                + "case when p.outcome = 'APPROVED_WITHIN_EMPOWERMENT' then 1 else 0 end at_once, "
                 + "case when p.approver_level is not null then 1 else 0 end escalated "
                 + "from compensation_proposal p join sel on sel.id = p.case_id "
                 + "left join agent_empowerment ae on ae.agent_id = p.proposed_by) x group by x.lvl")
