@@ -1,6 +1,6 @@
 package io.servicerecovery.reports;
 
-/** The example answers in the OpenAPI document (a small November). */
+/** The example answers in the OpenAPI document (a small November; the CSV shows its first sections). */
 final class ReportExamples {
 
     private ReportExamples() {
@@ -51,6 +51,9 @@ final class ReportExamples {
             measure,count,median_seconds,p90_seconds
             FIRST_TOUCH,118,1260.0,5400.0
             ACCOUNTABILITY,110,2700.0,9000.0
-            ...
+            APOLOGY,104,1800.0,7200.0
+            APOLOGY_EMAIL,103,2.0,6.5
+            COMPENSATION,99,900.0,3600.0
+            END_TO_END,96,14400.0,86400.0
             """;
 }
