@@ -1,9 +1,7 @@
 package io.servicerecovery.reports;
 
 import static io.servicerecovery.reports.CaseSelection.count;
-import static io.servicerecovery.reports.CaseSelection.durations;
 import static io.servicerecovery.reports.CaseSelection.percentiles;
-import static io.servicerecovery.reports.CaseSelection.seconds;
 
 import java.time.Clock;
 import java.util.ArrayList;
@@ -19,7 +17,7 @@ import io.servicerecovery.workflow.SlaPolicy;
 
 /**
  * Time to first touch, each step's time and end to end (median, p90), and the SLA breaches per step, in one
- * aggregate over the selected cases and the few timeline kinds that mark where a step starts or ends.
+ * aggregate over the selected cases' rows of {@code case_timing} (epoch milliseconds, see {@link CaseTimings}).
  * <p>
  * Steps: ACCOUNTABILITY from opened to accountability taken; APOLOGY from then to the apology given;
  * APOLOGY_EMAIL from then to the follow-up email sent; COMPENSATION from the recommendation to the first
@@ -33,27 +31,15 @@ class StepTimes {
     record Result(RecoveryReport.Times times, List<RecoveryReport.SlaBreaches> slaBreaches) {
     }
 
-    /** A step: the columns (of the per-case row below) where it starts and ends. */
+    /** A step: the case_timing columns where it starts and ends. */
     private record Step(String name, String start, String end, boolean hasSla) {
     }
 
     private static final List<Step> STEPS = List.of(
-            new Step("ACCOUNTABILITY", "d.created_at", "d.accountable_at", true),
-            new Step("APOLOGY", "d.accountable_at", "d.apologized_at", true),
-            new Step("APOLOGY_EMAIL", "d.apologized_at", "d.emailed_at", false),
-            new Step("COMPENSATION", "d.recommended_at", "d.proposed_at", true));
-
-    private static final String PER_CASE = "d as (select sel.id, sel.severity, sel.status, sel.created_at, "
-            + "sel.apologized_at, sel.closed_at, t.first_touch, t.accountable_at, t.emailed_at, t.recommended_at, "
-            + "t.proposed_at from sel left join (select te.case_id, "
-            + "min(case when te.kind in ('TASK_CLAIMED', 'ACCOUNTABILITY_TAKEN') then te.occurred_at end) first_touch, "
-            + "min(case when te.kind = 'ACCOUNTABILITY_TAKEN' then te.occurred_at end) accountable_at, "
-            + "min(case when te.kind = 'EMAIL_SENT' then te.occurred_at end) emailed_at, "
-            + "min(case when te.kind = 'COMPENSATION_RECOMMENDED' then te.occurred_at end) recommended_at, "
-            + "min(case when te.kind = 'COMPENSATION_PROPOSED' then te.occurred_at end) proposed_at "
-            + "from timeline_entry te join sel s on s.id = te.case_id where te.kind in ('TASK_CLAIMED', "
-            + "'ACCOUNTABILITY_TAKEN', 'EMAIL_SENT', 'COMPENSATION_RECOMMENDED', 'COMPENSATION_PROPOSED') "
-            + "group by te.case_id) t on t.case_id = sel.id) ";
+            new Step("ACCOUNTABILITY", "t.opened_ms", "t.accountable_ms", true),
+            new Step("APOLOGY", "t.accountable_ms", "t.apologized_ms", true),
+            new Step("APOLOGY_EMAIL", "t.apologized_ms", "t.emailed_ms", false),
+            new Step("COMPENSATION", "t.recommended_ms", "t.proposed_ms", true));
 
     private final EntityManager em;
     private final SlaPolicy sla;
@@ -66,29 +52,29 @@ class StepTimes {
     }
 
     Result of(CaseSelection selection) {
-        String slaSeconds = "(case d.severity" + caseBySeverity() + " end)";
+        String slaMillis = "(case sel.severity" + caseBySeverity() + " end)";
         List<String> columns = new ArrayList<>();
-        columns.add(aggregate("d.created_at", "d.first_touch"));
+        columns.add(aggregate("t.opened_ms", "t.first_touch_ms"));
         for (Step step : STEPS) {
             columns.add(aggregate(step.start(), step.end()));
         }
-        columns.add(aggregate("d.created_at", "case when d.status = 'RECOVERED' then d.closed_at end"));
+        columns.add(aggregate("t.opened_ms", "t.recovered_ms"));
         for (Step step : STEPS) {
             if (step.hasSla()) {
-                String due = seconds(step.start(), step.end()) + " > " + slaSeconds;
-                String overdue = step.end() + " is null and d.status not in ('RECOVERED', 'CANCELLED') and "
-                        + seconds(step.start(), "cast(:now as timestamp with time zone)") + " > " + slaSeconds;
-                columns.add("count(" + step.start() + "), sum(case when " + due + " then 1 else 0 end), "
+                String late = step.end() + " - " + step.start() + " > " + slaMillis;
+                String overdue = step.end() + " is null and sel.status not in ('RECOVERED', 'CANCELLED') and :now - "
+                        + step.start() + " > " + slaMillis;
+                columns.add("count(" + step.start() + "), sum(case when " + late + " then 1 else 0 end), "
                         + "sum(case when " + overdue + " then 1 else 0 end)");
             }
         }
         Map<String, Object> parameters = new LinkedHashMap<>();
-        parameters.put("now", clock.instant());
+        parameters.put("now", clock.instant().toEpochMilli());
         for (Severity severity : Severity.values()) {
-            parameters.put("sla" + severity.name(), sla.dueAfter(severity).toSeconds());
+            parameters.put("sla" + severity.name(), sla.dueAfter(severity).toMillis());
         }
-        Object[] row = selection.rows(em, selection.with(PER_CASE) + "select "
-                + String.join(", ", columns) + " from d", parameters).get(0);
+        Object[] row = selection.rows(em, selection.with() + "select " + String.join(", ", columns)
+                + " from sel join case_timing t on t.case_id = sel.id", parameters).get(0);
         int i = 0;
         RecoveryReport.Durations firstTouch = durations(row[i++], row[i++], row[i++]);
         List<RecoveryReport.StepTime> steps = new ArrayList<>();
@@ -108,8 +94,17 @@ class StepTimes {
         return new Result(new RecoveryReport.Times(firstTouch, steps, endToEnd), breaches);
     }
 
+    /** Whole milliseconds sort fast; the answer is in seconds. */
     private static String aggregate(String start, String end) {
-        return "count(" + seconds(start, end) + "), " + percentiles(seconds(start, end));
+        return "count(" + end + " - " + start + "), " + percentiles(end + " - " + start);
+    }
+
+    private static RecoveryReport.Durations durations(Object count, Object median, Object p90) {
+        return new RecoveryReport.Durations(count(count), seconds(median), seconds(p90));
+    }
+
+    private static Double seconds(Object millis) {
+        return millis == null ? null : ((Number) millis).doubleValue() / 1000.0;
     }
 
     private static String caseBySeverity() {

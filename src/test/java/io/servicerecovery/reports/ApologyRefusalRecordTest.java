@@ -43,6 +43,10 @@ class ApologyRefusalRecordTest {
         JsonPath report = Api.as("manager-max").get("/api/reports/recovery?agent=" + agent).then().statusCode(200)
                 .extract().jsonPath();
         assertThat(report.getInt("cases.opened")).isEqualTo(1);
+        // The case's step times come from the timeline's events (CaseTimings): claimed and accountable so far.
+        assertThat(report.getInt("times.firstTouch.count")).isEqualTo(1);
+        assertThat(report.getInt("times.steps.find { it.step == 'ACCOUNTABILITY' }.duration.count")).isEqualTo(1);
+        assertThat(report.getInt("times.steps.find { it.step == 'APOLOGY' }.duration.count")).isZero();
         assertThat(report.getList("apologyFindings")).hasSize(1);
         assertThat(report.getInt("apologyFindings[0].refusals")).as("one refusal; the dry run is not one").isEqualTo(1);
         assertThat(report.getInt("apologyFindings[0].apologiesGiven")).isZero();

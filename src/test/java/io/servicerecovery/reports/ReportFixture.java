@@ -55,7 +55,7 @@ final class ReportFixture {
             Instant c1 = T0;
             s.aCase("C1", CLIENT_A, "K-1", "en", "HIGH", "RECOVERED", false, "100.00", "EUR", c1, "rep-ana", null,
                     at(c1, 60), at(c1, 120));
-            steps(s, "C1", c1, "rep-ana", 10L, 30, 61, 61, 71);
+            steps(s, "C1", c1, "rep-ana", 10L, 30, 60, 61, 61, 71, 120L);
             UUID p1 = s.proposal("C1", "p", "CREDIT", "40.00", "EUR", "rep-ana", "AGENT", at(c1, 71),
                     "APPROVED_WITHIN_EMPOWERMENT", null, 0, "rep-ana", at(c1, 71), "40.00");
             s.grant("C1", p1, "CREDIT", "40.00", "EUR", "rep-ana", at(c1, 72));
@@ -65,7 +65,7 @@ final class ReportFixture {
             Instant c2 = T0.plus(Duration.ofHours(1));
             s.aCase("C2", CLIENT_A, "K-2", "en", "HIGH", "RECOVERED", false, "500.00", "EUR", c2, "rep-ana", null,
                     at(c2, 50), at(c2, 180));
-            steps(s, "C2", c2, "rep-ana", null, 20, 52, 52, 72);
+            steps(s, "C2", c2, "rep-ana", null, 20, 50, 52, 52, 72, 180L);
             UUID p2 = s.proposal("C2", "p", "CREDIT", "120.00", "EUR", "rep-ana", "AGENT", at(c2, 72), "APPROVED",
                     "TEAM_LEAD", 0, "rep-lead", at(c2, 132), "100.00");
             s.grant("C2", p2, "CREDIT", "100.00", "EUR", "rep-lead", at(c2, 132));
@@ -73,17 +73,19 @@ final class ReportFixture {
             Instant c3 = T0.plus(Duration.ofDays(1));
             s.aCase("C3", CLIENT_A, "K-3", "en", "MEDIUM", "CANCELLED", false, null, null, c3, "rep-ben", null, null,
                     at(c3, 120));
+            s.timeline("C3", "CASE_OPENED", CLIENT_A, c3);
             s.timeline("C3", "TASK_CLAIMED", "rep-ben", at(c3, 30));
             s.timeline("C3", "ACCOUNTABILITY_TAKEN", "rep-ben", at(c3, 40));
 
             Instant c4 = T0.plus(Duration.ofDays(2));
             s.aCase("C4", CLIENT_A, "K-4", "en", "LOW", "AWAITING_ACCOUNTABILITY", false, null, null, c4, null,
                     "rep-ben", null, null);
+            s.timeline("C4", "CASE_OPENED", CLIENT_A, c4);
 
             Instant c5 = T0.plus(Duration.ofDays(3));
             s.aCase("C5", CLIENT_A, "K-1", "en", "CRITICAL", "RECOVERED", true, "200.00", "EUR", c5, "rep-ben", null,
                     at(c5, 165), at(c5, 330));
-            steps(s, "C5", c5, "rep-ben", 5L, 15, 170, 170, 190);
+            steps(s, "C5", c5, "rep-ben", 5L, 15, 165, 170, 170, 190, 330L);
             s.proposal("C5", "p1", "DISCOUNT_PERCENT", "30.00", null, "rep-ben", "AGENT", at(c5, 190), "REJECTED",
                     "TEAM_LEAD", 0, "rep-lead", at(c5, 310), null);
             UUID p5 = s.proposal("C5", "p2", "DISCOUNT_PERCENT", "10.00", null, "rep-ben", "AGENT", at(c5, 320),
@@ -93,7 +95,7 @@ final class ReportFixture {
             Instant c6 = T0.plus(Duration.ofDays(4));
             s.aCase("C6", CLIENT_B, "K-9", "lv", "HIGH", "AWAITING_APPROVAL", true, "1000.00", "EUR", c6, "rep-ben",
                     null, at(c6, 100), null);
-            steps(s, "C6", c6, "rep-ben", 60L, 90, 101, 101, 111);
+            steps(s, "C6", c6, "rep-ben", 60L, 90, 100, 101, 101, 111, null);
             s.proposal("C6", "p", "CREDIT", "300.00", "EUR", "rep-ben", null, at(c6, 111), "PENDING_APPROVAL",
                     "DIRECTOR", 2, null, null, null);
             s.refusal("C6", "1", "rep-ben", "lv", at(c6, 95), "CUSTOMER_NOT_NAMED");
@@ -101,7 +103,7 @@ final class ReportFixture {
             Instant c8 = T0.plus(Duration.ofDays(5));
             s.aCase("C8", CLIENT_A, "K-8", "sv-SE", "MEDIUM", "RECOVERED", false, "50.00", "USD", c8, "rep-sam", null,
                     at(c8, 35), at(c8, 60));
-            steps(s, "C8", c8, "rep-sam", null, 25, 36, 36, 46);
+            steps(s, "C8", c8, "rep-sam", null, 25, 35, 36, 36, 46, 60L);
             UUID p8 = s.proposal("C8", "p", "CREDIT", "20.00", "USD", "rep-sam", "SENIOR_AGENT", at(c8, 46),
                     "APPROVED_WITHIN_EMPOWERMENT", null, 0, "rep-sam", at(c8, 46), "20.00");
             s.grant("C8", p8, "CREDIT", "20.00", "USD", "rep-sam", at(c8, 47));
@@ -111,7 +113,7 @@ final class ReportFixture {
                 Instant created = Instant.parse(outside[1]);
                 s.aCase(outside[0], CLIENT_A, "K-1", "en", "HIGH", "RECOVERED", true, "10.00", "EUR", created,
                         "rep-ana", null, at(created, 5), at(created, 9));
-                steps(s, outside[0], created, "rep-ana", 1L, 2, 6, 6, 7);
+                steps(s, outside[0], created, "rep-ana", 1L, 2, 5, 6, 6, 7, 9L);
                 UUID p = s.proposal(outside[0], "p", "CREDIT", "5.00", "EUR", "rep-ana", "AGENT", at(created, 7),
                         "APPROVED_WITHIN_EMPOWERMENT", null, 0, "rep-ana", at(created, 7), "5.00");
                 s.grant(outside[0], p, "CREDIT", "5.00", "EUR", "rep-ana", at(created, 8));
@@ -120,17 +122,20 @@ final class ReportFixture {
         }
     }
 
-    /** The timeline entries that mark the steps (the apology's time is the case column). */
+    /** The timeline entries that mark the steps, minutes after the case was opened. */
     private static void steps(ReportSeed s, String name, Instant created, String agent, Long claimed, long accountable,
-            long emailed, long recommended, long proposed) throws Exception {
+            long apologized, long emailed, long recommended, long proposed, Long recovered) throws Exception {
         s.timeline(name, "CASE_OPENED", "crm", created);
         if (claimed != null) {
             s.timeline(name, "TASK_CLAIMED", agent, at(created, claimed));
         }
         s.timeline(name, "ACCOUNTABILITY_TAKEN", agent, at(created, accountable));
-        s.timeline(name, "APOLOGY_GIVEN", agent, at(created, accountable + 1));
+        s.timeline(name, "APOLOGY_GIVEN", agent, at(created, apologized));
         s.timeline(name, "EMAIL_SENT", "system", at(created, emailed));
         s.timeline(name, "COMPENSATION_RECOMMENDED", "system", at(created, recommended));
         s.timeline(name, "COMPENSATION_PROPOSED", agent, at(created, proposed));
+        if (recovered != null) {
+            s.timeline(name, "RECOVERED", "system", at(created, recovered));
+        }
     }
 }

@@ -42,6 +42,7 @@ final class ReportSeed implements AutoCloseable {
             run("delete from budget_reservation where case_id = ?", c);
             run("delete from compensation_proposal where case_id = ?", c);
             run("delete from timeline_entry where case_id = ?", c);
+            run("delete from case_timing where case_id = ?", c);
             run("delete from recovery_case where id = ?", c);
         }
         for (String person : people) {
@@ -77,9 +78,28 @@ final class ReportSeed implements AutoCloseable {
                 created, created, apologized, closed, apologized == null ? null : "Sorry, Ana.");
     }
 
+    /** A timeline entry, and the case_timing row as the service keeps it from the timeline (CaseTimings). */
     void timeline(String caseName, String kind, String actor, Instant at) throws SQLException {
+        UUID c = id(caseName);
         run("insert into timeline_entry (id, case_id, occurred_at, kind, actor, summary) values (?, ?, ?, ?, ?, ?)",
-                UUID.randomUUID(), id(caseName), at, kind, actor, kind);
+                UUID.randomUUID(), c, at, kind, actor, kind);
+        long ms = at.toEpochMilli();
+        switch (kind) {
+            case "CASE_OPENED" -> run("insert into case_timing (case_id, opened_ms) values (?, ?)", c, ms);
+            case "ACCOUNTABILITY_TAKEN" -> run("update case_timing set accountable_ms = coalesce(accountable_ms, ?), "
+                    + "first_touch_ms = coalesce(first_touch_ms, ?) where case_id = ?", ms, ms, c);
+            case "TASK_CLAIMED" -> timing("first_touch_ms", ms, c);
+            case "APOLOGY_GIVEN" -> timing("apologized_ms", ms, c);
+            case "EMAIL_SENT" -> timing("emailed_ms", ms, c);
+            case "COMPENSATION_RECOMMENDED" -> timing("recommended_ms", ms, c);
+            case "COMPENSATION_PROPOSED" -> timing("proposed_ms", ms, c);
+            case "RECOVERED" -> timing("recovered_ms", ms, c);
+            default -> { }
+        }
+    }
+
+    private void timing(String column, long ms, UUID caseId) throws SQLException {
+        run("update case_timing set " + column + " = coalesce(" + column + ", ?) where case_id = ?", ms, caseId);
     }
 
     /** A proposal; {@code proposerLevel} null as for proposals from before the column existed. */
