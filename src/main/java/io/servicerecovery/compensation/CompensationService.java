@@ -67,12 +67,13 @@ public class CompensationService {
         p.proposedBy = agent;
         p.proposedAt = clock.instant();
         p.outcome = ProposalOutcome.PENDING_APPROVAL;
+        Level agentLevel = empowerment.levelOf(agent);
+        p.proposerLevel = agentLevel;
         proposals.persist(p);
         proposals.flush();
         timeline.record(caseId, TimelineKind.COMPENSATION_PROPOSED, agent, "Proposed " + describe(p) + ": " + p.reason,
                 details(p));
 
-        Level agentLevel = empowerment.levelOf(agent);
         if (empowerment.approveWithin(agent, ask, caseId, p.id)) {
             p.outcome = ProposalOutcome.APPROVED_WITHIN_EMPOWERMENT;
             p.decidedBy = agent;

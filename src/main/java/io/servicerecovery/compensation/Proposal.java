@@ -53,4 +53,8 @@ public class Proposal {
     /** The currency whose limits decide: the credit's, or for a discount the case's. */
     @Column(name = "decision_currency")
     public String decisionCurrency;
+    /** The proposer's level when they proposed, for the report (their level may change later). */
+    @Enumerated(EnumType.STRING)
+    @Column(name = "proposer_level")
+    public Level proposerLevel;
 }

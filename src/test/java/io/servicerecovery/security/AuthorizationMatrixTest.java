@@ -101,6 +101,8 @@ class AuthorizationMatrixTest {
         rows.add(new Row("simulate", t -> as -> as.body(Map.of("from", "2026-01-01T00:00:00Z",
                 "to", "2026-01-02T00:00:00Z", "levels", List.of(Map.of("level", "AGENT", "limits", List.of()))))
                 .post("/api/empowerment/simulations"), 401, 403, 403, 403, 200, 403));
+        rows.add(new Row("read the recovery report", t -> as -> as.get("/api/reports/recovery"),
+                401, 200, 200, 403, 200, 403));
         rows.add(new Row("list incidents", t -> as -> as.get("/api/incidents"), 401, 403, 403, 403, 403, 200));
         rows.add(new Row("retry an incident", t -> as -> as.post("/api/incidents/none/retry"),
                 401, 403, 403, 403, 403, 404));

@@ -53,7 +53,7 @@ public class ApologyStep {
     public Given complete(String taskId, @NotNull @Valid ApologyCompletion request, CurrentUser user) {
         OpenTask task = steps.held(taskId, RecoveryStep.APOLOGY, user);
         try (CaseLogContext log = task.logContext()) {
-            review.requirePassingApology(task.caseId(), request.message());
+            review.requirePassingApology(task.caseId(), request.message(), user.id());
             progress.apologyGiven(task.caseId(), user.id(), request.message().strip(), request.deliveredVia().name());
             steps.finish(task, user, Variables.createVariables());
             return new Given(task.id(), task.caseId(), request.deliveredVia());
