@@ -58,7 +58,9 @@ class ManagerConsoleBrowserTest {
         String customer = uniqueCustomer();
         String caseId = caseAwaitingApproval("agent-" + shortId(), customer, "60.00");
 
-        browser.signIn("manager-max").go("/console/approvals?customer=" + customer);
+        browser.signIn("manager-max");
+        int approvedBefore = teamLeadApprovalsOnTheDashboard();
+        browser.go("/console/approvals?customer=" + customer);
         WebElement card = card(caseId);
         assertThat(card.getText()).contains(customer).contains("60.00 EUR").contains("TEAM_LEAD")
                 .contains("to MANAGER in");
@@ -73,6 +75,22 @@ class ManagerConsoleBrowserTest {
         JsonPath recovered = Recovery.awaitStatus("crm-acme", caseId, "RECOVERED");
         assertThat(new BigDecimal(recovered.getString("compensation.grant.amount"))).isEqualByComparingTo("45.00");
         assertThat(recovered.getString("compensation.decidedBy")).isEqualTo("manager-max");
+
+        // the dashboard counts the decision: one more approval of a TEAM_LEAD request today
+        assertThat(teamLeadApprovalsOnTheDashboard()).isEqualTo(approvedBefore + 1);
+        assertAccessible("dashboard");
+        browser.screenshot("dashboard");
+    }
+
+    /** The dashboard's approved count of TEAM_LEAD requests for today (0 when the row is absent). */
+    private int teamLeadApprovalsOnTheDashboard() {
+        String today = LocalDate.now(ZoneOffset.UTC).toString();
+        browser.go("/console/dashboard?from=" + today + "&to=" + today);
+        browser.find(By.id("figures"));
+        assertThat(Integer.parseInt(browser.find(By.cssSelector("#fig-opened strong")).getText().strip())).isPositive();
+        browser.await().until(d -> browser.has(By.cssSelector("canvas[data-chart][data-drawn]")));
+        List<WebElement> row = browser.all(By.cssSelector("#approvals-table tr[data-level=TEAM_LEAD] td.approved"));
+        return row.isEmpty() ? 0 : Integer.parseInt(row.get(0).getAttribute("textContent").strip());
     }
 
     @Test

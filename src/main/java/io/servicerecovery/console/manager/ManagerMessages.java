@@ -309,4 +309,131 @@ public interface ManagerMessages {
 
     @Message("No incidents: every step ran.")
     String inc_none();
+
+    @Message("Recovery dashboard")
+    String dash_title();
+
+    @Message("Show")
+    String dash_show();
+
+    @Message("Both days included (UTC). Currency narrows the money figures; empty shows every currency.")
+    String dash_currency_hint();
+
+    @Message("cases opened")
+    String dash_opened();
+
+    @Message("recovered")
+    String dash_recovered();
+
+    @Message("recovered share")
+    String dash_recovered_share();
+
+    @Message("still open")
+    String dash_open();
+
+    @Message("cancelled")
+    String dash_cancelled();
+
+    @Message("approvals escalated by the timer")
+    String dash_escalations_by_timer();
+
+    @Message("Download the report (CSV)")
+    String dash_csv();
+
+    @Message("Recovered share over time")
+    String dash_trend();
+
+
+    @Message("The numbers")
+    String dash_numbers();
+
+    @Message("From")
+    String dash_from_day();
+
+    @Message("Time per step")
+    String dash_time();
+
+    @Message("Count")
+    String dash_count();
+
+    @Message("Median")
+    String dash_median();
+
+    @Message("Granted within empowerment")
+    String dash_within();
+
+    @Message("Proposals")
+    String dash_proposals();
+
+    @Message("Spend against budget")
+    String dash_spend();
+
+    @Message("Credits")
+    String dash_credits();
+
+    @Message("Budget for the period")
+    String dash_budget_period();
+
+    @Message("Used")
+    String dash_used();
+
+    @Message("Type")
+    String dash_type();
+
+    @Message("Grants")
+    String dash_grants();
+
+    @Message("Amount")
+    String dash_amount();
+
+    @Message("Approvals and escalations")
+    String dash_approvals();
+
+    @Message("Approved")
+    String dash_approved();
+
+    @Message("Rejected")
+    String dash_rejected();
+
+    @Message("Pending")
+    String dash_pending();
+
+    @Message("Median time to decision")
+    String dash_time_to_decision();
+
+    @Message("Repeat failures, SLA and apology checks")
+    String dash_more();
+
+    @Message("Repeat-failure customers")
+    String dash_repeat();
+
+    @Message("{cases} cases of {customers} customers who failed before; {share} recovered; {compensated} compensated.")
+    String dash_repeat_line(long cases, long customers, String share, long compensated);
+
+    @Message("SLA breaches per step")
+    String dash_sla();
+
+    @Message("Tasks")
+    String dash_tasks();
+
+    @Message("Done late")
+    String dash_late();
+
+    @Message("Open and overdue")
+    String dash_overdue();
+
+    @Message("Apologies the checks refused")
+    String dash_findings();
+
+    @Message("Language")
+    String dash_language();
+
+    @Message("Apologies given")
+    String dash_given();
+
+    @Message("Refusals")
+    String dash_refusals();
+
+    @Message("Codes")
+    String dash_codes();
 }

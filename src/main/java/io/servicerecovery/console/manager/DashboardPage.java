@@ -1,0 +1,139 @@
+package io.servicerecovery.console.manager;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import io.servicerecovery.common.IsoCurrency;
+import io.servicerecovery.common.ProblemException;
+import io.servicerecovery.console.ConsoleProblem;
+import io.servicerecovery.console.ConsoleRequest;
+import io.servicerecovery.console.PageFrame;
+import io.servicerecovery.reports.RecoveryReport;
+import io.servicerecovery.reports.RecoveryReports;
+import io.servicerecovery.reports.RecoveryTrend;
+import io.servicerecovery.reports.ReportDownloads;
+import io.servicerecovery.reports.ReportQuery;
+import io.servicerecovery.security.CurrentUser;
+
+/**
+ * The recovery report as a manager reads it: the period's cases and the share recovered,
+ * recovered share over time, time per step, how much was granted within empowerment and how
+ * much waited, spend against budget, approvals and escalations, repeat failures, SLA breaches
+ * and what the apology checks refused. Each chart has its numbers as a table beside it, and
+ * the whole report downloads as the API's CSV.
+ */
+@Path("/console/dashboard")
+@RolesAllowed(CurrentUser.MANAGER)
+public class DashboardPage {
+
+    static final int DEFAULT_DAYS = 30;
+    static final int LONGEST_DAYS = 366;
+
+    private final ConsoleRequest console;
+    private final RecoveryReports reports;
+    private final RecoveryTrend trend;
+    private final Clock clock;
+
+    public DashboardPage(ConsoleRequest console, RecoveryReports reports, RecoveryTrend trend, Clock clock) {
+        this.console = console;
+        this.reports = reports;
+        this.trend = trend;
+        this.clock = clock;
+    }
+
+    /** The period as chosen (dates, UTC, both days included) and what was found for it. */
+    public record Dashboard(String from, String to, String currency, RecoveryReport report, DashboardCharts charts,
+            ConsoleProblem problem) {
+
+        public String query() {
+            return "from=" + from + "&to=" + to + (currency.isEmpty() ? "" : "&currency=" + currency);
+        }
+    }
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance dashboard(PageFrame frame, Dashboard dashboard);
+    }
+
+    @GET
+    @Produces(MediaType.TEXT_HTML)
+    public Response page(@QueryParam("from") String from, @QueryParam("to") String to,
+            @QueryParam("currency") String currency) {
+        LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
+        String fromText = blank(from) ? today.minusDays(DEFAULT_DAYS - 1).toString() : from.strip();
+        String toText = blank(to) ? today.toString() : to.strip();
+        String currencyText = blank(currency) ? "" : currency.strip().toUpperCase(java.util.Locale.ROOT);
+        Dashboard dashboard;
+        int status = 200;
+        try {
+            ReportQuery query = query(fromText, toText, currencyText);
+            RecoveryReport report = reports.report(query);
+            dashboard = new Dashboard(fromText, toText, currencyText, report,
+                    new DashboardCharts(report, trend.of(query)), null);
+        } catch (ProblemException e) {
+            dashboard = new Dashboard(fromText, toText, currencyText, null, null, ConsoleProblem.of(e));
+            status = e.status();
+        }
+        return Response.status(status)
+                .entity(console.localized(Templates.dashboard(console.frame("dashboard"), dashboard)))
+                .type(MediaType.TEXT_HTML_TYPE).build();
+    }
+
+    /** The same report as the API's CSV, for a spreadsheet. */
+    @GET
+    @Path("report.csv")
+    @Produces("text/csv")
+    public Response csv(@QueryParam("from") String from, @QueryParam("to") String to,
+            @QueryParam("currency") String currency) {
+        LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
+        String fromText = blank(from) ? today.minusDays(DEFAULT_DAYS - 1).toString() : from.strip();
+        String toText = blank(to) ? today.toString() : to.strip();
+        ReportQuery query = query(fromText, toText, blank(currency) ? "" : currency.strip().toUpperCase(java.util.Locale.ROOT));
+        return Response.ok(ReportDownloads.csv(reports.report(query)))
+                .header("Content-Disposition", "attachment; filename=\"recovery-" + fromText + "-" + toText + ".csv\"")
+                .build();
+    }
+
+    private static ReportQuery query(String from, String to, String currency) {
+        LocalDate start = day("from", from);
+        LocalDate end = day("to", to);
+        if (end.isBefore(start)) {
+            throw ProblemException.invalid("to", "must not be before from");
+        }
+        if (Duration.between(start.atStartOfDay(), end.atStartOfDay()).toDays() >= LONGEST_DAYS) {
+            throw ProblemException.invalid("from", "the period may be at most " + LONGEST_DAYS + " days long");
+        }
+        if (!currency.isEmpty() && !new IsoCurrency.Validator().isValid(currency, null)) {
+            throw ProblemException.invalid("currency", "must be an ISO 4217 code such as EUR");
+        }
+        Instant startAt = start.atStartOfDay(ZoneOffset.UTC).toInstant();
+        Instant endAt = end.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
+        return new ReportQuery(startAt, endAt, currency.isEmpty() ? null : currency, null, null, null);
+    }
+
+    private static LocalDate day(String field, String value) {
+        try {
+            return LocalDate.parse(value);
+        } catch (DateTimeParseException e) {
+            throw ProblemException.invalid(field, "must be a date such as 2026-11-01");
+        }
+    }
+
+    private static boolean blank(String value) {
+        return value == null || value.isBlank();
+    }
+}
