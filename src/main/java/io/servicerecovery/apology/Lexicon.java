@@ -136,8 +136,9 @@ final class Lexicon {
                         && !gap.isEmpty());
                 boolean clauseEnds = sentenceEnds || CLAUSE_MARK.matcher(gap).find()
                         || unit.role() == Role.CONJUNCTION;
-                if (clauseEnds && unit.role() == Role.RELATIVE) {
-                    // "..., which was our mistake": the relative clause belongs to the one before; scopes stop here
+                if (clauseEnds && !sentenceEnds && unit.role() == Role.RELATIVE) {
+                    // "..., which was our mistake": the relative clause belongs to the one before; scopes stop here.
+                    // Never across a sentence end: Danish "Der kan være sket en fejl" starts a sentence with "der"
                     barriers.add(clause.size());
                 } else if (clauseEnds) {
                     clauses.add(new Clause(List.copyOf(clause), List.copyOf(barriers)));
