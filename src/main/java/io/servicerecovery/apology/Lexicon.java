@@ -55,6 +55,12 @@ final class Lexicon {
         NOT_NEGATION,
         /** if, maybe, any, may have: what follows in the clause is not stated as fact. */
         CONDITIONAL,
+        /**
+         * should, skulle: a condition only as the first word of its clause, where the verb before the subject
+         * makes the clause conditional ("Should it turn out that we erred", "Skulle det visa sig att ..."); elsewhere
+         * an ordinary word ("we should have tested it").
+         */
+        CONDITIONAL_FIRST,
         /** Thai question particles: the clause asks. */
         QUESTION,
         /** feel, think, upset: after the customer, a feeling, not a fact ("sorry you feel"). */
@@ -150,7 +156,7 @@ final class Lexicon {
                     }
                 }
             }
-            clause.add(unit);
+            clause.add(clauseInitial(clause, unit));
         }
         if (!clause.isEmpty()) {
             clauses.add(new Clause(List.copyOf(clause), List.copyOf(barriers)));
@@ -159,6 +165,15 @@ final class Lexicon {
             sentences.add(new Sentence(List.copyOf(clauses), display.stripTrailing().endsWith("?")));
         }
         return sentences;
+    }
+
+    /** A {@link Role#CONDITIONAL_FIRST} word is a condition first in its clause (after conjunctions), else nothing. */
+    private static Unit clauseInitial(List<Unit> clause, Unit unit) {
+        if (unit.role() != Role.CONDITIONAL_FIRST) {
+            return unit;
+        }
+        boolean first = clause.stream().allMatch(u -> u.is(Role.CONJUNCTION));
+        return new Unit(unit.text(), first ? Role.CONDITIONAL : null, unit.start(), unit.end());
     }
 
     /** Tags words with the longest entry that matches at each word. */

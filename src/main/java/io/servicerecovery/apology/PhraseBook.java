@@ -149,6 +149,7 @@ public class PhraseBook {
         put(lists, Lexicon.Role.NEGATION_WORD, file.negationWord(), path, false);
         put(lists, Lexicon.Role.NOT_NEGATION, file.notNegation(), path, false);
         put(lists, Lexicon.Role.CONDITIONAL, file.conditional(), path, true);
+        put(lists, Lexicon.Role.CONDITIONAL_FIRST, file.conditionalFirst(), path, false);
         put(lists, Lexicon.Role.QUESTION, file.question(), path, false);
         put(lists, Lexicon.Role.FEELING, file.feeling(), path, true);
         put(lists, Lexicon.Role.SUBJECT, file.subjects(), path, false);
@@ -195,7 +196,8 @@ public class PhraseBook {
             List<String> firstPersonBefore, List<String> customer, List<String> customerBefore,
             List<String> thirdParty, List<String> fault, List<String> faultWeak, List<String> faultObject,
             List<String> ownershipIdioms, List<String> negation, List<String> negationWord, List<String> notNegation,
-            Integer negationScope, Boolean negationLooksBack, List<String> conditional, List<String> question,
+            Integer negationScope, Boolean negationLooksBack, List<String> conditional,
+            List<String> conditionalFirst, List<String> question,
             List<String> feeling, List<String> subjects, List<String> conjunctions, List<String> relatives,
             List<String> apology, List<String> neutral, String ownershipSuggestion, String apologySuggestion) {
     }
