@@ -376,7 +376,9 @@ final class Responsibility {
                 } else if (u.is(Role.NEGATION_WORD) && k + 1 < limit) {
                     s.negate(k + 1, k);
                 } else if (u.is(Role.CONDITIONAL)) {
-                    for (int j = k + 1; j < limit; j++) {
+                    // a condition also covers the clauses that depend on its own: "если выяснится, что ошиблись
+                    // мы", "skulle det vise sig, at vi har begået en fejl" (a negation stops there, see limit)
+                    for (int j = k + 1; j < n; j++) {
                         s.condition(j, k);
                     }
                 } else if (u.is(Role.CUSTOMER)) {
