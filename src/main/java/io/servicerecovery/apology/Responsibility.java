@@ -286,12 +286,13 @@ final class Responsibility {
                 ours = i;
             }
         }
-        if (ours < 0 && c.units.stream().anyMatch(u -> u.is(Role.SUBJECT))) {
-            // a cleft: "..., det var vi", "..., it was we"
-            for (int i = 0; i < c.units.size(); i++) {
-                if (c.unit(i).is(Role.FIRST_PERSON)) {
-                    ours = i;
-                }
+        // a cleft: "..., det var vi", "..., it was we", "это были мы": the first person after "it"; "мы это
+        // проверяем" (we are checking it) has it before
+        boolean subjectSeen = false;
+        for (int i = 0; ours < 0 && i < c.units.size(); i++) {
+            subjectSeen |= c.unit(i).is(Role.SUBJECT);
+            if (subjectSeen && c.unit(i).is(Role.FIRST_PERSON)) {
+                ours = i;
             }
         }
         if (ours < 0) {
