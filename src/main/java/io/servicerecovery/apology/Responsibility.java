@@ -40,8 +40,11 @@ final class Responsibility {
 
     /** How far back a subject or possessive is looked for. */
     static final int BACK_WINDOW = 8;
-    /** How far ahead ("the mistake was entirely and only ours"). */
-    static final int FORWARD_WINDOW = 6;
+    /**
+     * How far ahead ("the mistake was entirely and only ours"); the fault noun may carry its own complement first
+     * ("the responsibility for your lost evening rests with us", "ansvaret för den förlorade kvällen ligger hos oss").
+     */
+    static final int FORWARD_WINDOW = 8;
     /** The customer is only at fault when close to the fault word ("you made a mistake", "your fault"). */
     static final int CUSTOMER_WINDOW = 4;
     /** A clause this short with only "ours" in it stands for "our fault". */
@@ -256,9 +259,28 @@ final class Responsibility {
             if (u.is(Role.APOLOGY)) {
                 return -1;
             }
+            if (u.is(Role.FIRST_PERSON_ALONE, Role.FIRST_PERSON_BEFORE)) {
+                int owned = ownedThirdParty(c, j);
+                if (owned >= 0) {
+                    return owned; // "the fault was with our hosting provider": theirs, not ours
+                }
+            }
             if (u.is(Role.FIRST_PERSON, Role.FIRST_PERSON_ALONE, Role.FIRST_PERSON_BEFORE, Role.CUSTOMER,
                     Role.THIRD_PARTY)) {
                 return j;
+            }
+        }
+        return -1;
+    }
+
+    /** A third party that a possessive at {@code j} goes with ("our (hosting) provider"), or -1. */
+    private static int ownedThirdParty(Scoped c, int j) {
+        for (int k = j + 1; k < c.units.size() && k - j <= 2; k++) {
+            if (c.unit(k).is(Role.THIRD_PARTY)) {
+                return k;
+            }
+            if (c.unit(k).role() != null) {
+                return -1;
             }
         }
         return -1;
