@@ -142,7 +142,9 @@ final class Lexicon {
                         && !gap.isEmpty());
                 boolean clauseEnds = sentenceEnds || CLAUSE_MARK.matcher(gap).find()
                         || unit.role() == Role.CONJUNCTION;
-                if (clauseEnds && !sentenceEnds && unit.role() == Role.RELATIVE) {
+                boolean contactRelative = clauseEnds && !sentenceEnds && unit.role() != Role.CONJUNCTION
+                        && contactRelative(clause, unit);
+                if (clauseEnds && !sentenceEnds && (unit.role() == Role.RELATIVE || contactRelative)) {
                     // "..., which was our mistake": the relative clause belongs to the one before; scopes stop here.
                     // Never across a sentence end: Danish "Der kan være sket en fejl" starts a sentence with "der"
                     barriers.add(clause.size());
@@ -165,6 +167,17 @@ final class Lexicon {
             sentences.add(new Sentence(List.copyOf(clauses), display.stripTrailing().endsWith("?")));
         }
         return sentences;
+    }
+
+    /**
+     * A relative clause without a relative pronoun, set off by a comma as Danish and Swedish write it: a fault
+     * noun, then a subject pronoun ("en fejl, vi begik under en opdatering"; "a mistake, we made"). Not after an
+     * apology, which says nothing about whose the fault was ("sorry for the error, we will fix it").
+     */
+    private static boolean contactRelative(List<Unit> clause, Unit unit) {
+        return unit.is(Role.FIRST_PERSON, Role.CUSTOMER)
+                && clause.get(clause.size() - 1).is(Role.FAULT, Role.FAULT_WEAK)
+                && clause.stream().noneMatch(u -> u.is(Role.APOLOGY));
     }
 
     /** A {@link Role#CONDITIONAL_FIRST} word is a condition first in its clause (after conjunctions), else nothing. */
