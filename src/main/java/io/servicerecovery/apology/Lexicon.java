@@ -35,6 +35,11 @@ final class Lexicon {
         /** our, my: binds only a fault after it ("our mistake"). */
         FIRST_PERSON_BEFORE,
         CUSTOMER,
+        /**
+         * свой, savs: the possessive of the clause's own subject, whoever that is ("я считаю это своим промахом");
+         * it binds a fault after it to the subject before it.
+         */
+        REFLEXIVE,
         /** your: binds only the fault right after it ("your fault"). */
         CUSTOMER_BEFORE,
         /** courier, bank, supplier: someone else to be at fault. */

@@ -225,6 +225,9 @@ final class Responsibility {
     private static int backward(Scoped c, int i) {
         for (int j = i - 1; j >= 0 && i - j <= BACK_WINDOW; j--) {
             Unit u = c.unit(j);
+            if (u.is(Role.REFLEXIVE)) {
+                return subjectOf(c, j);
+            }
             if (u.is(Role.APOLOGY, Role.SUBJECT)) {
                 return -1;
             }
@@ -268,6 +271,22 @@ final class Responsibility {
             if (u.is(Role.FIRST_PERSON, Role.FIRST_PERSON_ALONE, Role.FIRST_PERSON_BEFORE, Role.CUSTOMER,
                     Role.THIRD_PARTY)) {
                 return j;
+            }
+        }
+        return -1;
+    }
+
+    /**
+     * The subject a reflexive possessive at {@code j} refers to: the nearest person before it in the clause, past
+     * an object ("я считаю это своим промахом"), or -1.
+     */
+    private static int subjectOf(Scoped c, int j) {
+        for (int k = j - 1; k >= 0; k--) {
+            if (c.unit(k).is(Role.APOLOGY)) {
+                return -1;
+            }
+            if (c.unit(k).is(Role.FIRST_PERSON, Role.FIRST_PERSON_ALONE, Role.CUSTOMER, Role.THIRD_PARTY)) {
+                return k;
             }
         }
         return -1;
