@@ -228,6 +228,9 @@ final class Responsibility {
             if (u.is(Role.REFLEXIVE)) {
                 return subjectOf(c, j);
             }
+            if (u.is(Role.SUBJECT) && j > 0 && isParty(c.unit(j - 1))) {
+                continue; // "мы всё испортили", "mēs visu sabojājām": after the subject, "all" is the object
+            }
             if (u.is(Role.APOLOGY, Role.SUBJECT)) {
                 return -1;
             }
