@@ -42,6 +42,11 @@ final class Lexicon {
         REFLEXIVE,
         /** your: binds only the fault right after it ("your fault"). */
         CUSTOMER_BEFORE,
+        /**
+         * Thai ของคุณ (of you) after its noun: binds a fault before it ("ความผิดของคุณ", your fault), but is never
+         * the subject of one after it ("ทางเราทำคำสั่งซื้อของคุณพัง": we broke your order).
+         */
+        CUSTOMER_AFTER,
         /** courier, bank, supplier: someone else to be at fault. */
         THIRD_PARTY,
         /** mistake, fault, blame, responsible, failed: owned by us it is ownership, by the customer blame. */

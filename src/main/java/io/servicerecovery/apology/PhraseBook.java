@@ -141,6 +141,7 @@ public class PhraseBook {
         put(lists, Lexicon.Role.REFLEXIVE, file.reflexive(), path, false);
         put(lists, Lexicon.Role.CUSTOMER, file.customer(), path, true);
         put(lists, Lexicon.Role.CUSTOMER_BEFORE, file.customerBefore(), path, false);
+        put(lists, Lexicon.Role.CUSTOMER_AFTER, file.customerAfter(), path, false);
         put(lists, Lexicon.Role.THIRD_PARTY, file.thirdParty(), path, true);
         put(lists, Lexicon.Role.FAULT, file.fault(), path, true);
         put(lists, Lexicon.Role.FAULT_WEAK, file.faultWeak(), path, false);
@@ -195,6 +196,7 @@ public class PhraseBook {
     /** The content of one meaning file, as written (see {@link Lexicon.Role} for each list). */
     record MeaningFile(String language, List<String> firstPerson, List<String> firstPersonAlone,
             List<String> firstPersonBefore, List<String> reflexive, List<String> customer, List<String> customerBefore,
+            List<String> customerAfter,
             List<String> thirdParty, List<String> fault, List<String> faultWeak, List<String> faultObject,
             List<String> ownershipIdioms, List<String> negation, List<String> negationWord, List<String> notNegation,
             Integer negationScope, Boolean negationLooksBack, List<String> conditional,

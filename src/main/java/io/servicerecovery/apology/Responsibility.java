@@ -198,7 +198,7 @@ final class Responsibility {
             return negated ? Optional.empty()
                     : Optional.of(c.finding(Kind.DEFLECTED, from, to, c.unit(agent).text()));
         }
-        if (party == Role.CUSTOMER || party == Role.CUSTOMER_BEFORE) {
+        if (party == Role.CUSTOMER || party == Role.CUSTOMER_BEFORE || party == Role.CUSTOMER_AFTER) {
             boolean strong = !fault.is(Role.FAULT_WEAK) && Math.abs(agent - i) <= CUSTOMER_WINDOW;
             return strong && !negated && !conditional
                     ? Optional.of(c.finding(Kind.BLAME, from, to, fault.text()))
@@ -233,6 +233,9 @@ final class Responsibility {
             }
             if (u.is(Role.APOLOGY, Role.SUBJECT)) {
                 return -1;
+            }
+            if (u.is(Role.CUSTOMER_AFTER)) {
+                continue; // "คำสั่งซื้อของคุณ": the customer owns the noun before, and is not the subject
             }
             if (u.is(Role.CUSTOMER_BEFORE) && i - j > 1) {
                 continue; // "your order was wrong": your goes with order, not with the fault
@@ -272,7 +275,7 @@ final class Responsibility {
                 }
             }
             if (u.is(Role.FIRST_PERSON, Role.FIRST_PERSON_ALONE, Role.FIRST_PERSON_BEFORE, Role.CUSTOMER,
-                    Role.THIRD_PARTY)) {
+                    Role.CUSTOMER_AFTER, Role.THIRD_PARTY)) {
                 return j;
             }
         }
@@ -310,7 +313,7 @@ final class Responsibility {
 
     private static boolean isParty(Unit u) {
         return u.is(Role.FIRST_PERSON, Role.FIRST_PERSON_ALONE, Role.FIRST_PERSON_BEFORE, Role.CUSTOMER,
-                Role.CUSTOMER_BEFORE, Role.THIRD_PARTY);
+                Role.CUSTOMER_BEFORE, Role.CUSTOMER_AFTER, Role.THIRD_PARTY);
     }
 
     /** "..., it was ours" / "..., not ours": a short clause whose only party is "ours" stands for "our fault". */
