@@ -24,7 +24,8 @@ import org.junit.jupiter.params.provider.ValueSource;
  * <p>
  * Each file has a tuned part (T), a held-out part (H) and a blind part (B): H was run once and then used to fix
  * the checks, so B was written afterwards, by someone who had not read the checks, as the fresh unseen measure.
- * Each part is reported on its own. The system property {@value #PART} picks what runs: {@code tuned},
+ * Each part is reported on its own and must reach {@link #REQUIRED}; B's first run, before any fix, is in
+ * docs/apology-quality.md. The system property {@value #PART} picks what runs: {@code tuned},
  * {@code held-out}, {@code blind} or {@code all} (the default, what {@code mvn verify} runs). While the checks
  * are being changed, run only the tuned part: {@code mvn test -Dtest=ApologyCorpusTest -Dapology.corpus=tuned}.
  * Plain JUnit, no Quarkus: the checks need no CDI.
@@ -62,9 +63,7 @@ class ApologyCorpusTest {
                     score.sincere, 100.0 * score.acceptedShare(), score.refused, score.bad,
                     100.0 * score.refusedShare()));
             report.addAll(score.misses);
-            if (!part.equals("B")) {
-                passed &= score.acceptedShare() >= REQUIRED && score.refusedShare() >= REQUIRED;
-            }
+            passed &= score.acceptedShare() >= REQUIRED && score.refusedShare() >= REQUIRED;
         }
         String text = String.join("\n", report);
         System.out.println(text);
