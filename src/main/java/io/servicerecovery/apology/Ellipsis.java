@@ -2,7 +2,6 @@ package io.servicerecovery.apology;
 
 import java.util.Optional;
 
-import io.servicerecovery.apology.Lexicon.Role;
 import io.servicerecovery.apology.Lexicon.Unit;
 import io.servicerecovery.apology.Responsibility.Fact;
 import io.servicerecovery.apology.Responsibility.Kind;

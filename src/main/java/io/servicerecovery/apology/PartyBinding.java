@@ -1,6 +1,5 @@
 package io.servicerecovery.apology;
 
-import io.servicerecovery.apology.Lexicon.Role;
 import io.servicerecovery.apology.Lexicon.Unit;
 
 /**

@@ -134,31 +134,31 @@ public class PhraseBook {
         if (file.language() != null && !file.language().equals(language)) {
             throw new IllegalStateException(url + " declares language " + file.language() + ", expected " + language);
         }
-        Map<Lexicon.Role, List<String>> lists = Lexicon.lists();
-        put(lists, Lexicon.Role.FIRST_PERSON, file.firstPerson(), path, true);
-        put(lists, Lexicon.Role.FIRST_PERSON_ALONE, file.firstPersonAlone(), path, true);
-        put(lists, Lexicon.Role.FIRST_PERSON_BEFORE, file.firstPersonBefore(), path, false);
-        put(lists, Lexicon.Role.REFLEXIVE, file.reflexive(), path, false);
-        put(lists, Lexicon.Role.CUSTOMER, file.customer(), path, true);
-        put(lists, Lexicon.Role.CUSTOMER_BEFORE, file.customerBefore(), path, false);
-        put(lists, Lexicon.Role.CUSTOMER_AFTER, file.customerAfter(), path, false);
-        put(lists, Lexicon.Role.THIRD_PARTY, file.thirdParty(), path, true);
-        put(lists, Lexicon.Role.FAULT, file.fault(), path, true);
-        put(lists, Lexicon.Role.FAULT_WEAK, file.faultWeak(), path, false);
-        put(lists, Lexicon.Role.FAULT_OBJECT, file.faultObject(), path, false);
-        put(lists, Lexicon.Role.IDIOM, file.ownershipIdioms(), path, false);
-        put(lists, Lexicon.Role.NEGATION, file.negation(), path, true);
-        put(lists, Lexicon.Role.NEGATION_WORD, file.negationWord(), path, false);
-        put(lists, Lexicon.Role.NOT_NEGATION, file.notNegation(), path, false);
-        put(lists, Lexicon.Role.CONDITIONAL, file.conditional(), path, true);
-        put(lists, Lexicon.Role.CONDITIONAL_FIRST, file.conditionalFirst(), path, false);
-        put(lists, Lexicon.Role.QUESTION, file.question(), path, false);
-        put(lists, Lexicon.Role.FEELING, file.feeling(), path, true);
-        put(lists, Lexicon.Role.SUBJECT, file.subjects(), path, false);
-        put(lists, Lexicon.Role.CONJUNCTION, file.conjunctions(), path, false);
-        put(lists, Lexicon.Role.RELATIVE, file.relatives(), path, false);
-        put(lists, Lexicon.Role.APOLOGY, file.apology(), path, true);
-        put(lists, Lexicon.Role.NEUTRAL, file.neutral(), path, false);
+        Map<Role, List<String>> lists = Lexicon.lists();
+        put(lists, Role.FIRST_PERSON, file.firstPerson(), path, true);
+        put(lists, Role.FIRST_PERSON_ALONE, file.firstPersonAlone(), path, true);
+        put(lists, Role.FIRST_PERSON_BEFORE, file.firstPersonBefore(), path, false);
+        put(lists, Role.REFLEXIVE, file.reflexive(), path, false);
+        put(lists, Role.CUSTOMER, file.customer(), path, true);
+        put(lists, Role.CUSTOMER_BEFORE, file.customerBefore(), path, false);
+        put(lists, Role.CUSTOMER_AFTER, file.customerAfter(), path, false);
+        put(lists, Role.THIRD_PARTY, file.thirdParty(), path, true);
+        put(lists, Role.FAULT, file.fault(), path, true);
+        put(lists, Role.FAULT_WEAK, file.faultWeak(), path, false);
+        put(lists, Role.FAULT_OBJECT, file.faultObject(), path, false);
+        put(lists, Role.IDIOM, file.ownershipIdioms(), path, false);
+        put(lists, Role.NEGATION, file.negation(), path, true);
+        put(lists, Role.NEGATION_WORD, file.negationWord(), path, false);
+        put(lists, Role.NOT_NEGATION, file.notNegation(), path, false);
+        put(lists, Role.CONDITIONAL, file.conditional(), path, true);
+        put(lists, Role.CONDITIONAL_FIRST, file.conditionalFirst(), path, false);
+        put(lists, Role.QUESTION, file.question(), path, false);
+        put(lists, Role.FEELING, file.feeling(), path, true);
+        put(lists, Role.SUBJECT, file.subjects(), path, false);
+        put(lists, Role.CONJUNCTION, file.conjunctions(), path, false);
+        put(lists, Role.RELATIVE, file.relatives(), path, false);
+        put(lists, Role.APOLOGY, file.apology(), path, true);
+        put(lists, Role.NEUTRAL, file.neutral(), path, false);
         if (file.ownershipSuggestion() == null || file.apologySuggestion() == null) {
             throw new IllegalStateException(path + ": ownershipSuggestion and apologySuggestion are required");
         }
@@ -168,7 +168,7 @@ public class PhraseBook {
                 path);
     }
 
-    private static void put(Map<Lexicon.Role, List<String>> lists, Lexicon.Role role, List<String> list, String where,
+    private static void put(Map<Role, List<String>> lists, Role role, List<String> list, String where,
             boolean required) {
         if (list == null || list.isEmpty()) {
             if (required) {
@@ -193,7 +193,7 @@ public class PhraseBook {
         return List.copyOf(phrases);
     }
 
-    /** The content of one meaning file, as written (see {@link Lexicon.Role} for each list). */
+    /** The content of one meaning file, as written (see {@link Role} for each list). */
     record MeaningFile(String language, List<String> firstPerson, List<String> firstPersonAlone,
             List<String> firstPersonBefore, List<String> reflexive, List<String> customer, List<String> customerBefore,
             List<String> customerAfter,

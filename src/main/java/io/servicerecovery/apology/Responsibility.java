@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Optional;
 
 import io.servicerecovery.apology.Lexicon.Clause;
-import io.servicerecovery.apology.Lexicon.Role;
 import io.servicerecovery.apology.Lexicon.Sentence;
 import io.servicerecovery.apology.Lexicon.Unit;
 
