@@ -12,8 +12,7 @@ import java.util.stream.Collectors;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.servicerecovery.apology.Lexicon.Sentence;
-import io.servicerecovery.apology.PhraseBook.Match;
-import io.servicerecovery.apology.PhraseBook.Phrase;
+import io.servicerecovery.apology.Phrase.Match;
 import io.servicerecovery.apology.PhraseBook.Phrases;
 import io.servicerecovery.apology.Responsibility.Fact;
 import io.servicerecovery.apology.Responsibility.Kind;
