@@ -1,22 +1,13 @@
 package io.servicerecovery.apology;
 
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
-import java.util.Set;
 import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import io.servicerecovery.apology.Lexicon.Sentence;
-import io.servicerecovery.apology.PhraseBook.Match;
-import io.servicerecovery.apology.PhraseBook.Phrase;
 import io.servicerecovery.apology.PhraseBook.Phrases;
-import io.servicerecovery.apology.Responsibility.Fact;
-import io.servicerecovery.apology.Responsibility.Kind;
 import io.servicerecovery.apology.Responsibility.Reading;
 import io.servicerecovery.apology.Tokenizer.Text;
 
@@ -68,9 +59,6 @@ public class ApologyChecks {
     /** How many phrases to quote as examples in a finding. */
     private static final int EXAMPLES = 2;
 
-    /** Stands for the customer's name in shingles: matches any word, so a copy with the name changed is found. */
-    private static final String NAME_SLOT = "\u0000";
-
     private final PhraseBook phraseBook;
 
     public ApologyChecks(PhraseBook phraseBook) {
@@ -105,7 +93,7 @@ public class ApologyChecks {
         Phrases book = phraseBook.forLocale(draft.locale());
         Tokenizer tokenizer = book.tokenizer();
         Text message = tokenizer.analyze(draft.message());
-        List<String> name = nameWords(tokenizer, draft.customerName());
+        List<String> name = CustomerName.nameWords(tokenizer, draft.customerName());
 
         Reading reading = Responsibility.read(book.meaning(), draft.message());
 
@@ -115,8 +103,8 @@ public class ApologyChecks {
                     + message.words().size() + "): name the customer, say what went wrong, apologize, own the"
                     + " mistake and say what you are doing about it."));
         }
-        if (!name.isEmpty() && !namesCustomer(book, message, name)) {
-            String full = displayName(draft.customerName());
+        if (!name.isEmpty() && !CustomerName.namesCustomer(book, message, name)) {
+            String full = CustomerName.displayName(draft.customerName());
             String first = full.split(" ")[0];
             Optional<String> opening = Suggestions.firstSentence(reading);
             findings.add(Finding.blocking(Finding.CUSTOMER_NOT_NAMED, first.equals(full)
@@ -124,7 +112,7 @@ public class ApologyChecks {
                     : "Name the customer: use '" + first + "' or '" + full + "'.", opening.orElse(null),
                     opening.map(o -> Suggestions.addressed(book.meaning(), first, o)).orElse(null)));
         }
-        failureNotReferenced(book, message, draft, reading).ifPresent(findings::add);
+        FailureReference.check(book, message, draft, reading).ifPresent(findings::add);
         if (none(book.apology(), message)) {
             Optional<String> sentence = Suggestions.ownershipSentence(reading);
             findings.add(Finding.blocking(Finding.NO_APOLOGY, "Apologize in so many words, in the customer's"
@@ -132,10 +120,10 @@ public class ApologyChecks {
                     sentence.map(s -> Suggestions.withApology(book.meaning(), s)).orElse(null)));
         }
         if (!reading.owned()) {
-            findings.add(noOwnership(book, reading));
+            findings.add(ResponsibilityFindings.noOwnership(book, reading));
         }
-        blame(book, message, reading).ifPresent(findings::add);
-        canned(book, message, name, recentApologiesOfOtherCases).ifPresent(findings::add);
+        ResponsibilityFindings.blame(book, message, reading).ifPresent(findings::add);
+        CannedCheck.check(book, message, name, recentApologiesOfOtherCases).ifPresent(findings::add);
         return List.copyOf(findings);
     }
 
@@ -147,139 +135,17 @@ public class ApologyChecks {
      */
     public List<Finding> checkStatement(String locale, String statement) {
         Phrases book = phraseBook.forLocale(locale);
-        return blame(book, book.tokenizer().analyze(statement), Responsibility.read(book.meaning(), statement))
+        return ResponsibilityFindings.blame(book, book.tokenizer().analyze(statement), Responsibility.read(book.meaning(), statement))
                 .map(List::of).orElse(List.of());
     }
 
-    // --- customer name -------------------------------------------------------------------------------------
-
-    /** The parts of the name, normalized; in Thai split at spaces only (the dictionary would split names). */
-    private static List<String> nameWords(Tokenizer tokenizer, String customerName) {
-        if (customerName == null || customerName.isBlank()) {
-            return List.of();
-        }
-        if (tokenizer.spaceless()) {
-            return List.of(tokenizer.normalize(customerName).split(" "));
-        }
-        return tokenizer.words(customerName);
-    }
-
-    private static String displayName(String customerName) {
-        return customerName.trim().replaceAll("\\s+", " ");
-    }
-
-    /**
-     * Whether the first name or the full name appears. The full name starts with the first name, so finding the
-     * first name (with the tolerance of {@link #sameName}) is enough. In Thai the name is looked up as a
-     * substring, since the dictionary splits names it does not know ("สมชาย" -> "สม", "ชาย").
-     */
-    private static boolean namesCustomer(Phrases book, Text message, List<String> name) {
-        if (message.spaceless()) {
-            return message.compact().contains(name.get(0)) || message.compact().contains(String.join("", name));
-        }
-        String first = name.get(0);
-        return message.words().stream().anyMatch(word -> sameName(first, word, book.inflectsNames()));
-    }
-
-    /**
-     * Whether a word of the message is the name {@code name}, allowing:
-     * a possessive ("Ana's", "Anas");
-     * for names longer than {@value #NAME_STEM_FROM} letters, any ending on the first {@code max(4, length - 2)}
-     * letters, at most 3 letters longer than the name ("Jānis" -> "Jāni", "Ozola" -> "Ozolai");
-     * in languages that inflect names, for shorter names, an ending of up to 3 letters (2 for three-letter names)
-     * on all but the last letter ("Anna" -> "Annai", "Анна" -> "Анне", "Иван" -> "Ивану").
-     */
-    static boolean sameName(String name, String word, boolean inflects) {
-        if (word.equals(name) || word.equals(name + "'s") || word.equals(name + "s")) {
-            return true;
-        }
-        int length = Tokenizer.length(name);
-        int wordLength = Tokenizer.length(word);
-        if (length > NAME_STEM_FROM) {
-            String stem = Tokenizer.prefix(name, Math.max(NAME_STEM_FROM, length - 2));
-            return word.startsWith(stem) && wordLength <= length + 3;
-        }
-        if (inflects && length >= 3) {
-            // "Анна" -> "Анне", "Анной"; a three-letter name takes one letter only ("Яна" -> "Яне"), as a
-            // two-letter stem plus a longer ending would match ordinary words
-            String stem = Tokenizer.prefix(name, length - 1);
-            return word.startsWith(stem) && wordLength <= length + (length > 3 ? 2 : 1);
-        }
-        return false;
-    }
-
-    // --- failure reference ---------------------------------------------------------------------------------
-
-    private static Optional<Finding> failureNotReferenced(Phrases book, Text message, ApologyDraft draft,
-            Reading reading) {
-        List<Phrase> categoryWords = book.category(draft.failureCategory());
-        List<String> contentWords = contentWords(book, draft.failureDescription());
-        if (categoryWords.isEmpty() && contentWords.isEmpty()) {
-            return Optional.empty(); // nothing known to refer to
-        }
-        if (!none(categoryWords, message) || refersTo(message, contentWords)) {
-            return Optional.empty();
-        }
-        // the case's own words first: they are what the customer told us
-        List<String> hints = new ArrayList<>(contentWords.subList(0, Math.min(3, contentWords.size())));
-        Phrases.examples(categoryWords, 2).stream().filter(w -> !hints.contains(w)).forEach(hints::add);
-        String quoted = hints.stream().map(h -> "'" + h + "'").collect(Collectors.joining(", "));
-        // the sentence that apologizes is where the customer expects to read what it is for
-        Optional<String> sentence = reading.apologySentence().map(reading::text);
-        return Optional.of(Finding.blocking(Finding.FAILURE_NOT_REFERENCED,
-                "Refer to what actually went wrong" + (quoted.isEmpty() ? "" : ", e.g. " + quoted)
-                        + ": the customer must see that you know their case.", sentence.orElse(null), null));
-    }
-
-    /** Words of the failure description that say something: not stop words, 4+ letters (Thai: 3+ characters). */
-    static List<String> contentWords(Phrases book, String description) {
-        Tokenizer tokenizer = book.tokenizer();
-        Set<String> words = new LinkedHashSet<>();
-        for (String word : tokenizer.words(description)) {
-            if (book.stopWords().contains(word)) {
-                continue;
-            }
-            boolean content = tokenizer.spaceless()
-                    ? Tokenizer.length(word) >= MIN_THAI_SEGMENT && Tokenizer.letters(word) > 0
-                    : Tokenizer.letters(word) >= MIN_CONTENT_LETTERS;
-            if (content) {
-                words.add(word);
-            }
-        }
-        return List.copyOf(words);
-    }
-
-    private static boolean refersTo(Text message, List<String> contentWords) {
-        if (message.spaceless()) {
-            return contentWords.stream().anyMatch(message.compact()::contains);
-        }
-        return contentWords.stream().anyMatch(c -> message.words().stream().anyMatch(w -> sameStem(c, w)));
-    }
-
-    /**
-     * Crude stemming for content words: equal, or the same first {@code max(4, shorter length - 2)} letters.
-     * "delivery"/"delivered", "paketet"/"paket", "посылка"/"посылку", "sūtījums"/"sūtījumu" agree; "delivery"
-     * and "deliberately" do not.
-     */
-    static boolean sameStem(String a, String b) {
-        if (a.equals(b)) {
-            return true;
-        }
-        int shorter = Math.min(Tokenizer.length(a), Tokenizer.length(b));
-        if (shorter < MIN_CONTENT_LETTERS) {
-            return false;
-        }
-        int k = Math.max(MIN_CONTENT_LETTERS, shorter - 2);
-        return Tokenizer.prefix(a, k).equals(Tokenizer.prefix(b, k));
-    }
-
-    // --- apology, ownership, blame --------------------------------------------------------------------------
-
-    private static boolean none(List<Phrase> phrases, Text text) {
+    /** Whether none of the phrases occurs in the text. */
+    static boolean none(List<Phrase> phrases, Text text) {
         return phrases.stream().allMatch(p -> p.findIn(text).isEmpty());
     }
 
-    private static String examples(List<Phrase> phrases) {
+    /** ", e.g. 'x' or 'y'": up to two phrases to quote to the agent, or nothing. */
+    static String examples(List<Phrase> phrases) {
         List<String> examples = Phrases.examples(phrases, EXAMPLES);
         if (examples.isEmpty()) {
             return "";
@@ -287,140 +153,12 @@ public class ApologyChecks {
         return ", e.g. " + examples.stream().map(e -> "'" + e + "'").collect(Collectors.joining(" or "));
     }
 
-    /**
-     * Blame phrases of the phrase book ("you should have", "as stated in our terms") and blame found by
-     * {@link Responsibility} (a fault bound to the customer, an apology for their feelings), each quoted once.
-     */
-    private static Optional<Finding> blame(Phrases book, Text text, Reading reading) {
-        List<Match> exceptions = book.blameExceptions().stream().flatMap(p -> p.findIn(text).stream()).toList();
-        List<Match> matches = book.blame().stream().flatMap(p -> p.findIn(text).stream())
-                .filter(m -> exceptions.stream().noneMatch(m::within))
-                .sorted(Comparator.comparingInt(Match::start)).toList(); // quoted in text order
-        Set<String> found = new LinkedHashSet<>();
-        for (Match match : matches) {
-            // "сами виноваты" inside "вы сами виноваты" is the same blame, quoted once
-            boolean inLonger = matches.stream().anyMatch(o -> o != match && match.within(o)
-                    && (o.end() - o.start()) > (match.end() - match.start()));
-            if (!inLonger) {
-                found.add(match.text());
-            }
-        }
-        Tokenizer tokenizer = book.tokenizer();
-        List<Fact> facts = reading.all(Kind.BLAME, Kind.NOT_AN_APOLOGY);
-        for (Fact fact : facts) {
-            String quote = tokenizer.normalize(reading.quote(fact.start(), fact.end()));
-            if (found.stream().noneMatch(f -> f.contains(quote) || quote.contains(f))) {
-                found.add(quote);
-            }
-        }
-        if (found.isEmpty()) {
-            return Optional.empty();
-        }
-        String quoted = found.stream().map(f -> "'" + f + "'").collect(Collectors.joining(", "));
-        Optional<Sentence> where = facts.isEmpty()
-                ? Suggestions.sentenceContaining(reading, tokenizer, found.iterator().next())
-                : Optional.of(facts.get(0).sentence());
-        return Optional.of(Finding.blocking(Finding.BLAMES_CUSTOMER, "Remove " + quoted + ": "
-                + (found.size() == 1 ? "it puts" : "they put") + " the blame on the customer. Say what we got"
-                + " wrong instead" + examples(book.ownership()) + ".", where.map(reading::text).orElse(null),
-                where.map(w -> Suggestions.withoutBlame(book.meaning(), reading, w, tokenizer, found)).orElse(null)));
-    }
-
-    /** What is missing for ownership, in which sentence, and a wording built from the agent's sentence. */
-    private static Finding noOwnership(Phrases book, Reading reading) {
-        Optional<Fact> problem = reading.all(Kind.DISOWNED).stream().findFirst()
-                .or(() -> reading.all(Kind.DEFLECTED).stream().findFirst())
-                .or(() -> reading.all(Kind.CONDITIONAL).stream().findFirst())
-                .or(() -> reading.all(Kind.UNATTRIBUTED).stream().findFirst());
-        Optional<Sentence> sentence = problem.map(Fact::sentence).or(reading::apologySentence)
-                .or(() -> reading.sentences().stream().findFirst());
-        String why = problem.map(p -> switch (p.kind()) {
-            case DISOWNED -> "this sentence says the mistake was not ours ('" + p.cue() + "')";
-            case DEFLECTED -> "this sentence puts the fault on someone else ('" + p.cue() + "')";
-            case CONDITIONAL -> "this sentence only takes ownership under a condition ('" + p.cue() + "')";
-            default -> "this sentence names what went wrong ('" + p.cue() + "') but not that it was ours";
-        }).orElse("no sentence says whose mistake it was");
-        String message = "Take ownership: " + why + ". Say that the mistake was ours" + examples(book.ownership())
-                + ", instead of only describing what happened.";
-        return Finding.blocking(Finding.NO_OWNERSHIP, message, sentence.map(reading::text).orElse(null),
-                Suggestions.withOwnership(book.meaning(), reading, sentence, problem));
-    }
-
-    // --- canned ---------------------------------------------------------------------------------------------
-
-    private static Optional<Finding> canned(Phrases book, Text message, List<String> name,
-            List<ShingleFingerprint> recentApologies) {
-        if (recentApologies == null || recentApologies.isEmpty()) {
-            return Optional.empty();
-        }
-        long[] draft = draftShingles(book, message, name);
-        if (draft.length == 0) {
-            return Optional.empty();
-        }
-        double highest = 0;
-        for (ShingleFingerprint other : recentApologies) {
-            highest = Math.max(highest, other.similarity(draft));
-        }
-        if (highest < CANNED_SIMILARITY) {
-            return Optional.empty();
-        }
-        String percent = String.format(Locale.ROOT, "%.0f%%", highest * 100);
-        return Optional.of(Finding.blocking(Finding.CANNED, "This apology is " + percent
-                + " the same as one sent in another case, so it reads as a canned script. Write it for this"
-                + " customer and this failure, in your own words."));
-    }
-
     /** A draft's shingles as the canned check compares them (tests compare many drafts at once). */
     long[] draftShingles(ApologyDraft draft) {
         Phrases book = phraseBook.forLocale(draft.locale());
         Tokenizer tokenizer = book.tokenizer();
-        return draftShingles(book, tokenizer.analyze(draft.message()), nameWords(tokenizer, draft.customerName()));
-    }
-
-    private static long[] draftShingles(Phrases book, Text message, List<String> name) {
-        return ShingleFingerprint.draft(maskName(book, message, name), NAME_SLOT);
-    }
-
-    /** The words of the message with the customer's name replaced by a slot that matches any word. */
-    private static List<String> maskName(Phrases book, Text message, List<String> name) {
-        List<String> words = new ArrayList<>(message.words());
-        if (name.isEmpty()) {
-            return words;
-        }
-        if (!message.spaceless()) {
-            for (int i = 0; i < words.size(); i++) {
-                String word = words.get(i);
-                if (name.stream().anyMatch(part -> sameName(part, word, book.inflectsNames()))) {
-                    words.set(i, NAME_SLOT);
-                }
-            }
-            return words;
-        }
-        // Thai: the dictionary splits a name into pieces; replace each run of pieces spelling a name part.
-        List<String> masked = new ArrayList<>();
-        for (int i = 0; i < words.size();) {
-            int end = nameRunEnd(words, i, name);
-            if (end > i) {
-                masked.add(NAME_SLOT);
-                i = end;
-            } else {
-                masked.add(words.get(i++));
-            }
-        }
-        return masked;
-    }
-
-    private static int nameRunEnd(List<String> words, int start, List<String> name) {
-        for (String part : name) {
-            StringBuilder spelled = new StringBuilder();
-            for (int j = start; j < words.size() && spelled.length() < part.length(); j++) {
-                spelled.append(words.get(j));
-                if (spelled.toString().equals(part)) {
-                    return j + 1;
-                }
-            }
-        }
-        return start;
+        return CannedCheck.draftShingles(book, tokenizer.analyze(draft.message()),
+                CustomerName.nameWords(tokenizer, draft.customerName()));
     }
 
     /**

@@ -5,7 +5,6 @@ import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 import io.servicerecovery.apology.Words.Word;
 
@@ -26,60 +25,8 @@ import io.servicerecovery.apology.Words.Word;
  */
 final class Lexicon {
 
-    /** What a unit of text does for the ownership and blame checks. */
-    enum Role {
-        /** we, I; binds a fault before or after it. */
-        FIRST_PERSON,
-        /** ours, us, vårt, нас: also stands for "our fault" in a short clause ("..., not ours"). */
-        FIRST_PERSON_ALONE,
-        /** our, my: binds only a fault after it ("our mistake"). */
-        FIRST_PERSON_BEFORE,
-        CUSTOMER,
-        /** your: binds only the fault right after it ("your fault"). */
-        CUSTOMER_BEFORE,
-        /** courier, bank, supplier: someone else to be at fault. */
-        THIRD_PARTY,
-        /** mistake, fault, blame, responsible, failed: owned by us it is ownership, by the customer blame. */
-        FAULT,
-        /** wrong, careless: ownership when ours, never blame on its own ("you got the wrong size"). */
-        FAULT_WEAK,
-        /** blame (the verb): who follows is at fault ("we blame the courier"). */
-        FAULT_OBJECT,
-        /** "on us", "my bad": ownership on their own. */
-        IDIOM,
-        /** not, never, no: negates what follows in the clause. */
-        NEGATION,
-        /** Thai ไม่: negates the next unit only. */
-        NEGATION_WORD,
-        /** "no excuse", "not only": look like a negation but negate nothing. */
-        NOT_NEGATION,
-        /** if, maybe, any, may have: what follows in the clause is not stated as fact. */
-        CONDITIONAL,
-        /** Thai question particles: the clause asks. */
-        QUESTION,
-        /** feel, think, upset: after the customer, a feeling, not a fact ("sorry you feel"). */
-        FEELING,
-        /** it, something, what: a subject that is not a person; ends the search for who is at fault. */
-        SUBJECT,
-        CONJUNCTION,
-        /** which, som, который: a clause that starts with one belongs to the clause before. */
-        RELATIVE,
-        APOLOGY,
-        /** words that contain an entry but mean something else (Thai ขอบคุณ, "thank you", contains คุณ). */
-        NEUTRAL;
-
-        /** Content words match on their stem ("mistakes", "ошибку"); closed classes on the word itself. */
-        boolean byStem() {
-            return this == FAULT || this == FAULT_WEAK || this == FAULT_OBJECT || this == IDIOM
-                    || this == THIRD_PARTY || this == FEELING || this == APOLOGY || this == NOT_NEGATION;
-        }
-    }
-
-    private static final Pattern SENTENCE_END = Pattern.compile("[.!?…]");
-    private static final Pattern CLAUSE_MARK = Pattern.compile("[,;:—–()\"“”«»„]|\\s-\\s");
-
     private final Words words;
-    private final List<Entry> entries;
+    private final List<MeaningEntry> entries;
     private final int negationScope;
     private final boolean negationLooksBack;
     private final String ownershipSuggestion;
@@ -92,10 +39,11 @@ final class Lexicon {
         this.negationLooksBack = negationLooksBack;
         this.ownershipSuggestion = ownershipSuggestion;
         this.apologySuggestion = apologySuggestion;
-        List<Entry> compiled = new ArrayList<>();
-        lists.forEach((role, list) -> list.forEach(text -> compiled.add(Entry.compile(words, role, text, where))));
+        List<MeaningEntry> compiled = new ArrayList<>();
+        lists.forEach((role, list) -> list.forEach(
+                text -> compiled.add(MeaningEntry.compile(words, role, text, where))));
         // longest first: at one place, "no excuse" before "no", "ความผิดพลาด" before "ความผิด"
-        compiled.sort(Comparator.comparingInt(Entry::size).reversed());
+        compiled.sort(Comparator.comparingInt(MeaningEntry::size).reversed());
         this.entries = List.copyOf(compiled);
     }
 
@@ -124,48 +72,15 @@ final class Lexicon {
     /** The display text (see {@link Words#display}) split into sentences, clauses and tagged units. */
     List<Sentence> read(String display) {
         List<Unit> units = words.thai() ? thaiUnits(display) : units(words.split(display));
-        List<Sentence> sentences = new ArrayList<>();
-        List<Clause> clauses = new ArrayList<>();
-        List<Unit> clause = new ArrayList<>();
-        List<Integer> barriers = new ArrayList<>();
-        for (int i = 0; i < units.size(); i++) {
-            Unit unit = units.get(i);
-            if (!clause.isEmpty()) {
-                String gap = display.substring(units.get(i - 1).end(), unit.start());
-                boolean sentenceEnds = SENTENCE_END.matcher(gap).find() || (words.thai() && gap.isBlank()
-                        && !gap.isEmpty());
-                boolean clauseEnds = sentenceEnds || CLAUSE_MARK.matcher(gap).find()
-                        || unit.role() == Role.CONJUNCTION;
-                if (clauseEnds && unit.role() == Role.RELATIVE) {
-                    // "..., which was our mistake": the relative clause belongs to the one before; scopes stop here
-                    barriers.add(clause.size());
-                } else if (clauseEnds) {
-                    clauses.add(new Clause(List.copyOf(clause), List.copyOf(barriers)));
-                    clause.clear();
-                    barriers.clear();
-                    if (sentenceEnds) {
-                        sentences.add(new Sentence(List.copyOf(clauses), gap.contains("?")));
-                        clauses.clear();
-                    }
-                }
-            }
-            clause.add(unit);
-        }
-        if (!clause.isEmpty()) {
-            clauses.add(new Clause(List.copyOf(clause), List.copyOf(barriers)));
-        }
-        if (!clauses.isEmpty()) {
-            sentences.add(new Sentence(List.copyOf(clauses), display.stripTrailing().endsWith("?")));
-        }
-        return sentences;
+        return ClauseSplitter.split(display, units, words.thai());
     }
 
     /** Tags words with the longest entry that matches at each word. */
     private List<Unit> units(List<Word> text) {
         List<Unit> units = new ArrayList<>();
         for (int i = 0; i < text.size();) {
-            Entry match = null;
-            for (Entry entry : entries) {
+            MeaningEntry match = null;
+            for (MeaningEntry entry : entries) {
                 if (entry.matchesAt(text, i)) {
                     match = entry; // entries are sorted longest first
                     break;
@@ -196,9 +111,9 @@ final class Lexicon {
             boundary[segment.start()] = true;
             boundary[segment.end()] = true;
         }
-        Entry[] longest = new Entry[lower.length()];
+        MeaningEntry[] longest = new MeaningEntry[lower.length()];
         for (int p = 0; p < lower.length(); p++) {
-            for (Entry entry : entries) {
+            for (MeaningEntry entry : entries) {
                 if (lower.startsWith(entry.thai(), p)) {
                     longest[p] = entry;
                     break;
@@ -228,81 +143,6 @@ final class Lexicon {
             p = end;
         }
         return units;
-    }
-
-    /** One entry of a role's list, compiled. */
-    record Entry(Role role, List<WordPattern> words, String thai) {
-
-        static Entry compile(Words words, Role role, String source, String where) {
-            String text = words.lower(words.display(source).trim());
-            if (text.isEmpty()) {
-                throw new IllegalStateException(where + " " + role + ": empty entry");
-            }
-            if (words.thai()) {
-                if (text.contains("*")) {
-                    throw new IllegalStateException(where + " " + role + ": no '*' in Thai entries: " + source);
-                }
-                return new Entry(role, List.of(), text.replaceAll("\\s+", ""));
-            }
-            List<WordPattern> patterns = new ArrayList<>();
-            for (String piece : text.split("\\s+")) {
-                boolean prefix = piece.endsWith("*");
-                boolean suffix = piece.startsWith("*");
-                String core = piece.replace("*", "");
-                if (prefix || suffix) {
-                    if (core.codePointCount(0, core.length()) < PhraseBook.MIN_STEM) {
-                        throw new IllegalStateException(where + " " + role + ": '*' on fewer than "
-                                + PhraseBook.MIN_STEM + " letters: " + source);
-                    }
-                    patterns.add(new WordPattern(core, prefix, suffix, false));
-                    continue;
-                }
-                List<Word> parts = words.split(core);
-                if (parts.isEmpty()) {
-                    throw new IllegalStateException(where + " " + role + ": no word in '" + piece + "' of " + source);
-                }
-                boolean exact = !role.byStem();
-                parts.forEach(part -> patterns.add(new WordPattern(exact ? part.text() : part.stem(), false, false, exact)));
-            }
-            return new Entry(role, List.copyOf(patterns), "");
-        }
-
-        int size() {
-            return thai.isEmpty() ? words.size() : thai.length();
-        }
-
-        boolean matchesAt(List<Word> text, int start) {
-            if (start + words.size() > text.size()) {
-                return false;
-            }
-            for (int k = 0; k < words.size(); k++) {
-                if (!words.get(k).matches(text.get(start + k))) {
-                    return false;
-                }
-            }
-            return true;
-        }
-    }
-
-    /**
-     * One word of an entry: a stem, or with '*' a prefix, suffix or infix of the lower-case word; for the small
-     * closed classes (pronouns, negations, conjunctions) the word itself, as stems of function words collide
-     * ("yours" and "your" share the English stem "your").
-     */
-    record WordPattern(String text, boolean prefix, boolean suffix, boolean exact) {
-
-        boolean matches(Word word) {
-            if (prefix && suffix) {
-                return word.text().contains(text);
-            }
-            if (prefix) {
-                return word.text().startsWith(text);
-            }
-            if (suffix) {
-                return word.text().endsWith(text);
-            }
-            return exact ? word.text().equals(text) : word.stem().equals(text);
-        }
     }
 
     /**

@@ -39,10 +39,6 @@ public class PhraseBook {
 
     public static final String FALLBACK = "en";
     static final String RESOURCE_DIR = "apology/phrases/";
-    /** What words mean to the ownership and blame checks, per language (see {@link Lexicon}). */
-    static final String MEANING_DIR = "apology/meaning/";
-    /** Words after a negation that it covers: "not (1) a (2) mistake (3) on (4) our part (5)". */
-    static final int DEFAULT_NEGATION_SCOPE = 5;
     /** Shortest stem allowed in the data: three letters still separate "извин*" from unrelated words. */
     static final int MIN_STEM = 3;
 
@@ -112,68 +108,7 @@ public class PhraseBook {
                 compile(tokenizer, file.ownership(), where + " ownership", true),
                 compile(tokenizer, file.blame(), where + " blame", true),
                 compile(tokenizer, file.blameExceptions(), where + " blameExceptions", false),
-                Set.copyOf(stopWords), Map.copyOf(categories), loadMeaning(language));
-    }
-
-    private Lexicon loadMeaning(String language) {
-        String path = MEANING_DIR + language + ".json";
-        ClassLoader context = Thread.currentThread().getContextClassLoader();
-        URL url = context == null ? null : context.getResource(path);
-        if (url == null) {
-            url = PhraseBook.class.getClassLoader().getResource(path);
-        }
-        if (url == null) {
-            throw new IllegalStateException("No " + path + " on the classpath: every phrase book needs its meaning file");
-        }
-        MeaningFile file;
-        try (InputStream in = url.openStream(); Reader reader = new InputStreamReader(in, StandardCharsets.UTF_8)) {
-            file = mapper.readValue(reader, MeaningFile.class);
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot read " + url, e);
-        }
-        if (file.language() != null && !file.language().equals(language)) {
-            throw new IllegalStateException(url + " declares language " + file.language() + ", expected " + language);
-        }
-        Map<Lexicon.Role, List<String>> lists = Lexicon.lists();
-        put(lists, Lexicon.Role.FIRST_PERSON, file.firstPerson(), path, true);
-        put(lists, Lexicon.Role.FIRST_PERSON_ALONE, file.firstPersonAlone(), path, true);
-        put(lists, Lexicon.Role.FIRST_PERSON_BEFORE, file.firstPersonBefore(), path, false);
-        put(lists, Lexicon.Role.CUSTOMER, file.customer(), path, true);
-        put(lists, Lexicon.Role.CUSTOMER_BEFORE, file.customerBefore(), path, false);
-        put(lists, Lexicon.Role.THIRD_PARTY, file.thirdParty(), path, true);
-        put(lists, Lexicon.Role.FAULT, file.fault(), path, true);
-        put(lists, Lexicon.Role.FAULT_WEAK, file.faultWeak(), path, false);
-        put(lists, Lexicon.Role.FAULT_OBJECT, file.faultObject(), path, false);
-        put(lists, Lexicon.Role.IDIOM, file.ownershipIdioms(), path, false);
-        put(lists, Lexicon.Role.NEGATION, file.negation(), path, true);
-        put(lists, Lexicon.Role.NEGATION_WORD, file.negationWord(), path, false);
-        put(lists, Lexicon.Role.NOT_NEGATION, file.notNegation(), path, false);
-        put(lists, Lexicon.Role.CONDITIONAL, file.conditional(), path, true);
-        put(lists, Lexicon.Role.QUESTION, file.question(), path, false);
-        put(lists, Lexicon.Role.FEELING, file.feeling(), path, true);
-        put(lists, Lexicon.Role.SUBJECT, file.subjects(), path, false);
-        put(lists, Lexicon.Role.CONJUNCTION, file.conjunctions(), path, false);
-        put(lists, Lexicon.Role.RELATIVE, file.relatives(), path, false);
-        put(lists, Lexicon.Role.APOLOGY, file.apology(), path, true);
-        put(lists, Lexicon.Role.NEUTRAL, file.neutral(), path, false);
-        if (file.ownershipSuggestion() == null || file.apologySuggestion() == null) {
-            throw new IllegalStateException(path + ": ownershipSuggestion and apologySuggestion are required");
-        }
-        return new Lexicon(Words.forLanguage(language), lists,
-                file.negationScope() == null ? DEFAULT_NEGATION_SCOPE : file.negationScope(),
-                Boolean.TRUE.equals(file.negationLooksBack()), file.ownershipSuggestion(), file.apologySuggestion(),
-                path);
-    }
-
-    private static void put(Map<Lexicon.Role, List<String>> lists, Lexicon.Role role, List<String> list, String where,
-            boolean required) {
-        if (list == null || list.isEmpty()) {
-            if (required) {
-                throw new IllegalStateException(where + ": " + role + " must list at least one entry");
-            }
-            return;
-        }
-        lists.put(role, List.copyOf(list));
+                Set.copyOf(stopWords), Map.copyOf(categories), MeaningFiles.load(mapper, language));
     }
 
     private static List<Phrase> compile(Tokenizer tokenizer, List<String> raw, String where, boolean required) {
@@ -188,16 +123,6 @@ public class PhraseBook {
             phrases.add(Phrase.compile(tokenizer, text, where));
         }
         return List.copyOf(phrases);
-    }
-
-    /** The content of one meaning file, as written (see {@link Lexicon.Role} for each list). */
-    record MeaningFile(String language, List<String> firstPerson, List<String> firstPersonAlone,
-            List<String> firstPersonBefore, List<String> customer, List<String> customerBefore,
-            List<String> thirdParty, List<String> fault, List<String> faultWeak, List<String> faultObject,
-            List<String> ownershipIdioms, List<String> negation, List<String> negationWord, List<String> notNegation,
-            Integer negationScope, Boolean negationLooksBack, List<String> conditional, List<String> question,
-            List<String> feeling, List<String> subjects, List<String> conjunctions, List<String> relatives,
-            List<String> apology, List<String> neutral, String ownershipSuggestion, String apologySuggestion) {
     }
 
     /** The content of one phrase file, as written. */
@@ -240,109 +165,5 @@ public class PhraseBook {
         }
     }
 
-    /**
-     * One phrase, ready to match.
-     *
-     * @param source  the phrase as written in the file
-     * @param words   normalized words; a word ending in {@code *} matches by prefix
-     * @param compact for spaceless scripts: the normalized phrase without spaces, matched as a substring
-     */
-    public record Phrase(String source, List<String> words, String compact) {
 
-        static Phrase compile(Tokenizer tokenizer, String source, String where) {
-            if (source == null || source.isBlank()) {
-                throw new IllegalStateException(where + ": empty phrase");
-            }
-            String normalized = tokenizer.normalize(source);
-            if (tokenizer.spaceless()) {
-                if (normalized.contains("*")) {
-                    throw new IllegalStateException(where + ": no stems ('*') in " + tokenizer.language()
-                            + ", phrases match as substrings: " + source);
-                }
-                return new Phrase(source, tokenizer.words(normalized), normalized.replace(" ", ""));
-            }
-            List<String> words = new ArrayList<>();
-            for (String piece : normalized.split(" ")) {
-                boolean stem = piece.endsWith("*");
-                List<String> parts = tokenizer.words(stem ? piece.substring(0, piece.length() - 1) : piece);
-                if (parts.isEmpty()) {
-                    throw new IllegalStateException(where + ": no word in '" + piece + "' of " + source);
-                }
-                for (int i = 0; i < parts.size(); i++) {
-                    boolean last = i == parts.size() - 1;
-                    if (stem && last) {
-                        if (Tokenizer.letters(parts.get(i)) < MIN_STEM) {
-                            throw new IllegalStateException(where + ": stem shorter than " + MIN_STEM
-                                    + " letters: " + source);
-                        }
-                        words.add(parts.get(i) + "*");
-                    } else {
-                        words.add(parts.get(i));
-                    }
-                }
-            }
-            return new Phrase(source, List.copyOf(words), String.join("", words));
-        }
-
-        /** Whether any word of the phrase is a stem. */
-        public boolean stem() {
-            return words.stream().anyMatch(w -> w.endsWith("*"));
-        }
-
-        /** The phrase as an agent should read it. */
-        public String display() {
-            return source.trim();
-        }
-
-        /** Every place this phrase occurs in a text: word indexes, or character indexes for spaceless scripts. */
-        public List<Match> findIn(Tokenizer.Text text) {
-            List<Match> matches = new ArrayList<>();
-            if (text.spaceless()) {
-                if (compact.isEmpty()) {
-                    return matches;
-                }
-                for (int at = text.compact().indexOf(compact); at >= 0; at = text.compact().indexOf(compact, at + 1)) {
-                    matches.add(new Match(at, at + compact.length(), compact));
-                }
-                return matches;
-            }
-            List<String> target = text.words();
-            int n = words.size();
-            for (int start = 0; start + n <= target.size(); start++) {
-                if (matchesAt(target, start)) {
-                    matches.add(new Match(start, start + n, String.join(" ", target.subList(start, start + n))));
-                }
-            }
-            return matches;
-        }
-
-        private boolean matchesAt(List<String> target, int start) {
-            for (int i = 0; i < words.size(); i++) {
-                String pattern = words.get(i);
-                String word = target.get(start + i);
-                boolean ok = pattern.endsWith("*")
-                        ? word.startsWith(pattern.substring(0, pattern.length() - 1))
-                        : word.equals(pattern);
-                if (!ok) {
-                    return false;
-                }
-            }
-            return true;
-        }
-    }
-
-    /**
-     * Where a phrase occurs.
-     *
-     * @param start first word (character, for spaceless scripts) of the occurrence
-     * @param end   one past the last
-     * @param text  the matched text as normalized
-     */
-    public record Match(int start, int end, String text) {
-
-        /** Whether this occurrence lies within {@code other}. */
-        public boolean within(Match other) {
-            return other.start <= start && end <= other.end;
-        }
-    }
 }

@@ -1,14 +1,11 @@
 package io.servicerecovery.apology;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 
 import io.servicerecovery.apology.Lexicon.Clause;
-import io.servicerecovery.apology.Lexicon.Role;
 import io.servicerecovery.apology.Lexicon.Sentence;
 import io.servicerecovery.apology.Lexicon.Unit;
 
@@ -34,18 +31,16 @@ import io.servicerecovery.apology.Lexicon.Unit;
  * ("It was not the courier's fault, it was ours"). Negation covers the next few words of its clause (and, in
  * Swedish and Danish, the verb before it: "vi ansvarar inte"); an even number of negations cancels out.
  * <p>
+ * This class gives the verdict; the parts live beside it: {@link PartyBinding} finds who a fault word is bound to,
+ * {@link ScopedClause} works out what negations and conditions cover, {@link Ellipsis} reads "..., it was ours",
+ * and {@link SorryYouFeel} finds apologies for the customer's feelings.
+ * <p>
  * Stateless and thread-safe.
  */
 final class Responsibility {
 
-    /** How far back a subject or possessive is looked for. */
-    static final int BACK_WINDOW = 8;
-    /** How far ahead ("the mistake was entirely and only ours"). */
-    static final int FORWARD_WINDOW = 6;
     /** The customer is only at fault when close to the fault word ("you made a mistake", "your fault"). */
     static final int CUSTOMER_WINDOW = 4;
-    /** A clause this short with only "ours" in it stands for "our fault". */
-    static final int ELLIPSIS_UNITS = 4;
 
     private Responsibility() {
     }
@@ -117,7 +112,7 @@ final class Responsibility {
         List<Fact> found = new ArrayList<>();
         boolean previousHasFault = false;
         for (Sentence sentence : sentences) {
-            List<Scoped> scoped = sentence.clauses().stream().map(c -> Scoped.of(lexicon, sentence, c)).toList();
+            List<ScopedClause> scoped = sentence.clauses().stream().map(c -> ScopedClause.of(lexicon, sentence, c)).toList();
             for (int k = 0; k + 1 < scoped.size(); k++) {
                 if (scoped.get(k).onlyHedge()) {
                     // "Perhaps, we ...", "Возможно, мы ошиблись": the hedge covers the clause after it
@@ -125,7 +120,7 @@ final class Responsibility {
                 }
             }
             boolean sentenceHasFault = false;
-            for (Scoped clause : scoped) {
+            for (ScopedClause clause : scoped) {
                 for (int i = 0; i < clause.units.size(); i++) {
                     if (clause.unit(i).is(Role.FAULT, Role.FAULT_WEAK, Role.FAULT_OBJECT, Role.IDIOM)) {
                         sentenceHasFault = true;
@@ -133,19 +128,19 @@ final class Responsibility {
                     }
                 }
             }
-            for (Scoped clause : scoped) {
+            for (ScopedClause clause : scoped) {
                 // "It was not the courier's fault. It was ours." refers back one sentence at most
-                ellipsis(clause, sentenceHasFault || previousHasFault).ifPresent(found::add);
+                Ellipsis.of(clause, sentenceHasFault || previousHasFault).ifPresent(found::add);
             }
             previousHasFault = sentenceHasFault;
-            notAnApology(sentence).ifPresent(found::add);
+            SorryYouFeel.find(sentence).ifPresent(found::add);
         }
         found.sort(Comparator.comparingInt(Fact::start));
         return new Reading(display, sentences, List.copyOf(found));
     }
 
     /** Who a fault word at {@code i} is bound to, and what that makes it. */
-    private static Optional<Fact> judge(Scoped c, int i) {
+    private static Optional<Fact> judge(ScopedClause c, int i) {
         Unit fault = c.unit(i);
         if (fault.is(Role.IDIOM)) {
             if (c.negated(i)) {
@@ -159,13 +154,13 @@ final class Responsibility {
         }
         int agent = -1;
         if (fault.is(Role.FAULT_OBJECT)) {
-            agent = forward(c, i, 3);
+            agent = PartyBinding.forward(c, i, 3);
         }
         if (agent < 0) {
-            agent = backward(c, i);
+            agent = PartyBinding.backward(c, i);
         }
         if (agent < 0) {
-            agent = forward(c, i, FORWARD_WINDOW);
+            agent = PartyBinding.forward(c, i, PartyBinding.FORWARD_WINDOW);
         }
         boolean negated = c.negated(i) || agent >= 0 && c.negated(agent);
         boolean conditional = c.conditional[i] || agent >= 0 && c.conditional[agent];
@@ -195,7 +190,7 @@ final class Responsibility {
             return negated ? Optional.empty()
                     : Optional.of(c.finding(Kind.DEFLECTED, from, to, c.unit(agent).text()));
         }
-        if (party == Role.CUSTOMER || party == Role.CUSTOMER_BEFORE) {
+        if (party == Role.CUSTOMER || party == Role.CUSTOMER_BEFORE || party == Role.CUSTOMER_AFTER) {
             boolean strong = !fault.is(Role.FAULT_WEAK) && Math.abs(agent - i) <= CUSTOMER_WINDOW;
             return strong && !negated && !conditional
                     ? Optional.of(c.finding(Kind.BLAME, from, to, fault.text()))
@@ -209,7 +204,7 @@ final class Responsibility {
         return negated ? Optional.empty() : Optional.of(c.finding(Kind.UNATTRIBUTED, i, i, fault.text()));
     }
 
-    private static int firstCondition(Scoped c, int from) {
+    private static int firstCondition(ScopedClause c, int from) {
         for (int j = from; j < c.units.size(); j++) {
             if (c.unit(j).is(Role.CONDITIONAL)) {
                 return j;
@@ -218,237 +213,5 @@ final class Responsibility {
         return -1;
     }
 
-    /** The nearest party before the fault word, or -1. */
-    private static int backward(Scoped c, int i) {
-        for (int j = i - 1; j >= 0 && i - j <= BACK_WINDOW; j--) {
-            Unit u = c.unit(j);
-            if (u.is(Role.APOLOGY, Role.SUBJECT)) {
-                return -1;
-            }
-            if (u.is(Role.CUSTOMER_BEFORE) && i - j > 1) {
-                continue; // "your order was wrong": your goes with order, not with the fault
-            }
-            if (u.is(Role.CUSTOMER) && i - j > CUSTOMER_WINDOW) {
-                continue;
-            }
-            if (u.is(Role.CUSTOMER) && j > 0
-                    && c.unit(j - 1).is(Role.FIRST_PERSON, Role.FIRST_PERSON_ALONE, Role.THIRD_PARTY)) {
-                return j - 1; // "мы вас подвели", "mēs jūs pievīlām": we are the subject, the customer the object
-            }
-            if (u.is(Role.CUSTOMER) && j > 1 && c.unit(j - 2).is(Role.FIRST_PERSON_BEFORE, Role.FIRST_PERSON_ALONE)
-                    && !isParty(c.unit(j - 1))) {
-                return j - 2; // "наша сеть вас подвела", "mūsu tīkls jūs pievīla": our network, the customer
-            }
-            if (isParty(u)) {
-                return j;
-            }
-        }
-        return -1;
-    }
 
-    /**
-     * The nearest party after the fault word, or -1: "ours", "us", the courier, "with our team"; not "your", as
-     * "the mistake with your order" puts nothing on the customer.
-     */
-    private static int forward(Scoped c, int i, int window) {
-        for (int j = i + 1; j < c.units.size() && j - i <= window; j++) {
-            Unit u = c.unit(j);
-            if (u.is(Role.APOLOGY)) {
-                return -1;
-            }
-            if (u.is(Role.FIRST_PERSON, Role.FIRST_PERSON_ALONE, Role.FIRST_PERSON_BEFORE, Role.CUSTOMER,
-                    Role.THIRD_PARTY)) {
-                return j;
-            }
-        }
-        return -1;
-    }
-
-    private static boolean isParty(Unit u) {
-        return u.is(Role.FIRST_PERSON, Role.FIRST_PERSON_ALONE, Role.FIRST_PERSON_BEFORE, Role.CUSTOMER,
-                Role.CUSTOMER_BEFORE, Role.THIRD_PARTY);
-    }
-
-    /** "..., it was ours" / "..., not ours": a short clause whose only party is "ours" stands for "our fault". */
-    private static Optional<Fact> ellipsis(Scoped c, boolean sentenceHasFault) {
-        if (c.units.size() > ELLIPSIS_UNITS) {
-            return Optional.empty();
-        }
-        int ours = -1;
-        boolean hedged = false;
-        for (int i = 0; i < c.units.size(); i++) {
-            Unit u = c.unit(i);
-            if (u.is(Role.FAULT, Role.FAULT_WEAK, Role.FAULT_OBJECT, Role.IDIOM, Role.APOLOGY)) {
-                return Optional.empty();
-            }
-            hedged |= u.is(Role.CONDITIONAL, Role.QUESTION) || c.conditional[i];
-            if (u.is(Role.FIRST_PERSON_ALONE) || u.is(Role.FIRST_PERSON) && c.negated(i)) {
-                ours = i;
-            }
-        }
-        if (ours < 0 && c.units.stream().anyMatch(u -> u.is(Role.SUBJECT))) {
-            // a cleft: "..., det var vi", "..., it was we"
-            for (int i = 0; i < c.units.size(); i++) {
-                if (c.unit(i).is(Role.FIRST_PERSON)) {
-                    ours = i;
-                }
-            }
-        }
-        if (ours < 0) {
-            return Optional.empty();
-        }
-        if (c.negated(ours)) {
-            return Optional.of(c.finding(Kind.DISOWNED, 0, c.units.size() - 1, c.unit(c.negation(ours)).text()));
-        }
-        if (sentenceHasFault && !hedged) {
-            return Optional.of(c.finding(Kind.OWNED, 0, c.units.size() - 1, c.unit(ours).text()));
-        }
-        return Optional.empty();
-    }
-
-    /** "Sorry you feel...", "sorry if you were upset": an apology for the customer's feelings. */
-    private static Optional<Fact> notAnApology(Sentence sentence) {
-        List<Unit> units = sentence.clauses().stream().flatMap(c -> c.units().stream()).toList();
-        for (int a = 0; a < units.size(); a++) {
-            if (!units.get(a).is(Role.APOLOGY)) {
-                continue;
-            }
-            for (int c = a + 1; c < units.size() && c - a <= 3; c++) {
-                if (!units.get(c).is(Role.CUSTOMER)) {
-                    continue;
-                }
-                for (int f = c + 1; f < units.size() && f - c <= 2; f++) {
-                    if (units.get(f).is(Role.FEELING)) {
-                        Unit apology = units.get(a);
-                        Clause clause = sentence.clauses().stream()
-                                .filter(cl -> cl.units().contains(apology)).findFirst()
-                                .orElse(sentence.clauses().get(0));
-                        return Optional.of(new Fact(Kind.NOT_AN_APOLOGY, sentence, clause, units.get(a).start(),
-                                units.get(f).end(), units.get(f).text()));
-                    }
-                }
-            }
-        }
-        return Optional.empty();
-    }
-
-    /** A clause with the scope of its negations and conditions worked out. */
-    private static final class Scoped {
-        final Sentence sentence;
-        final Clause clause;
-        final List<Unit> units;
-        /** how many negations cover each unit; odd is negated */
-        final int[] negations;
-        /** the negation word covering each unit (the nearest), or -1 */
-        final int[] negationAt;
-        final boolean[] conditional;
-        /** the condition covering each unit, or -1 (a question, a hedge before the clause) */
-        final int[] conditionAt;
-        /** a hedge set off before the clause ("perhaps,"), or null */
-        String hedge;
-
-        private Scoped(Sentence sentence, Clause clause) {
-            this.sentence = sentence;
-            this.clause = clause;
-            this.units = clause.units();
-            this.negations = new int[units.size()];
-            this.negationAt = new int[units.size()];
-            this.conditional = new boolean[units.size()];
-            this.conditionAt = new int[units.size()];
-            Arrays.fill(negationAt, -1);
-            Arrays.fill(conditionAt, -1);
-        }
-
-        static Scoped of(Lexicon lexicon, Sentence sentence, Clause clause) {
-            Scoped s = new Scoped(sentence, clause);
-            int n = s.units.size();
-            boolean question = sentence.question() || s.units.stream().anyMatch(u -> u.is(Role.QUESTION));
-            for (int k = 0; k < n; k++) {
-                Unit u = s.units.get(k);
-                int limit = clause.limit(k);
-                if (u.is(Role.NEGATION)) {
-                    for (int j = k + 1; j < Math.min(limit, k + 1 + lexicon.negationScope()); j++) {
-                        s.negate(j, k);
-                    }
-                    if (lexicon.negationLooksBack() && k > 0 && !clause.barriers().contains(k)) {
-                        s.negate(k - 1, k); // Swedish, Danish: "vi ansvarar inte", "vi tog ikke fejl"
-                    }
-                } else if (u.is(Role.NEGATION_WORD) && k + 1 < limit) {
-                    s.negate(k + 1, k);
-                } else if (u.is(Role.CONDITIONAL)) {
-                    for (int j = k + 1; j < limit; j++) {
-                        s.condition(j, k);
-                    }
-                } else if (u.is(Role.CUSTOMER)) {
-                    // "you feel we were wrong": what follows is the customer's view, not ours
-                    for (int f = k + 1; f < Math.min(n, k + 3); f++) {
-                        if (s.units.get(f).is(Role.FEELING)) {
-                            for (int j = f + 1; j < clause.limit(f); j++) {
-                                s.condition(j, f);
-                            }
-                            break;
-                        }
-                    }
-                }
-            }
-            if (question) {
-                for (int j = 0; j < n; j++) {
-                    s.conditional[j] = true;
-                }
-            }
-            return s;
-        }
-
-        /** Whether the clause is only a hedge ("perhaps", "возможно", "kanske"), set off by a comma. */
-        boolean onlyHedge() {
-            return units.stream().allMatch(u -> u.is(Role.CONDITIONAL, Role.CONJUNCTION))
-                    && units.stream().anyMatch(u -> u.is(Role.CONDITIONAL));
-        }
-
-        void hedgeAll(String cue) {
-            hedge = cue;
-            for (int j = 0; j < units.size(); j++) {
-                conditional[j] = true;
-            }
-        }
-
-        private void negate(int j, int by) {
-            negations[j]++;
-            if (negationAt[j] < 0) {
-                negationAt[j] = by;
-            }
-        }
-
-        private void condition(int j, int by) {
-            conditional[j] = true;
-            if (conditionAt[j] < 0) {
-                conditionAt[j] = by;
-            }
-        }
-
-        Unit unit(int i) {
-            return units.get(i);
-        }
-
-        String questionOrHedge() {
-            return hedge != null ? hedge : "?";
-        }
-
-        boolean negated(int i) {
-            return negations[i] % 2 == 1;
-        }
-
-        int negation(int i) {
-            return negationAt[i];
-        }
-
-        int condition(int i) {
-            return conditionAt[i];
-        }
-
-        Fact finding(Kind kind, int from, int to, String cue) {
-            return new Fact(kind, sentence, clause, units.get(from).start(), units.get(to).end(),
-                    cue == null ? "" : cue.toLowerCase(Locale.ROOT));
-        }
-    }
 }

@@ -8,7 +8,6 @@ import java.util.HashMap;
 import java.util.Map;
 
 import io.servicerecovery.apology.Lexicon.Clause;
-import io.servicerecovery.apology.Lexicon.Role;
 import io.servicerecovery.apology.Lexicon.Sentence;
 import io.servicerecovery.apology.Responsibility.Fact;
 import io.servicerecovery.apology.Responsibility.Kind;

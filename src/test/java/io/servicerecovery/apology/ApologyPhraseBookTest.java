@@ -8,7 +8,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-import io.servicerecovery.apology.PhraseBook.Phrase;
 import io.servicerecovery.apology.PhraseBook.Phrases;
 
 class ApologyPhraseBookTest {

@@ -50,7 +50,18 @@ class ResponsibilityTest {
             "ru | Наша сеть вас подвела.",
             "lv | Mūsu komanda jūs pievīla.",
             "th | เป็นความรับผิดชอบของเรา",
-            "th | ไม่ใช่ความผิดของคุณ แต่เป็นของเรา" })
+            "th | ไม่ใช่ความผิดของคุณ แต่เป็นของเรา",
+            // classes found by the blind corpus part (B), each in a sentence of its own
+            "en | The blame for your wasted day off rests with us.",
+            "en | It was entirely my own doing.",
+            "en | That one is on my conscience.",
+            "sv | Jag står till svars för det här.",
+            "da | Det skyldtes en fejl, vi lavede på lageret.",
+            "ru | Я считаю это своей ошибкой.",
+            "ru | Мы всё испортили.",
+            "lv | Mēs visu sabojājām.",
+            "lv | Mūsu sistēmā notika kļūme.",
+            "th | ผมทำสินค้าของคุณพัง" })
     void ownershipInAnyWordOrderAndInflection(String language, String text) {
         assertThat(read(language, text).owned()).as(text).isTrue();
     }
@@ -73,7 +84,13 @@ class ResponsibilityTest {
             "da | Hvis vi har begået en fejl, beklager vi. | CONDITIONAL",
             "ru | Это ошибка курьерской службы, а не наша. | DISOWNED",
             "lv | Ja no mūsu puses bija kļūda, mēs atvainojamies. | CONDITIONAL",
-            "th | ความผิดพลาดเกิดจากบริษัทขนส่ง | DEFLECTED" })
+            "th | ความผิดพลาดเกิดจากบริษัทขนส่ง | DEFLECTED",
+            "en | Should it turn out we erred, we will refund you. | CONDITIONAL",
+            "ru | Если окажется, что виноваты мы, мы вернём деньги. | CONDITIONAL",
+            "da | Tak for din besked. Der kan være sket en fejl fra vores side. | CONDITIONAL",
+            "en | The error was with our payment provider. | DEFLECTED",
+            "lv | Mēs nevaram uzņemties atbildību par to. | DISOWNED",
+            "th | เราไม่สามารถรับผิดชอบเรื่องนี้ได้ | DISOWNED" })
     void negationConditionAndDeflectionBreakOwnership(String language, String text, Kind kind) {
         Reading reading = read(language, text);
         assertThat(reading.owned()).as(text).isFalse();
@@ -88,7 +105,11 @@ class ResponsibilityTest {
             "sv | Misstaget var ditt.",
             "ru | Вы сами виноваты.",
             "lv | Kļūda bija jūsu.",
-            "th | ความผิดพลาดเป็นของคุณ" })
+            "th | ความผิดพลาดเป็นของคุณ",
+            "en | The mistake was on your side.",
+            "th | ความผิดพลาดจึงเป็นของคุณ",
+            "ru | Жаль, что у вас сложилось впечатление, будто мы не старались.",
+            "lv | Man žēl, ka jums radās iespaids, ka mēs nerūpējamies." })
     void blameOfTheCustomerIsFound(String language, String text) {
         assertThat(checks.checkStatement(language, text)).as(text).extracting(Finding::code)
                 .containsExactly(Finding.BLAMES_CUSTOMER);
@@ -101,7 +122,8 @@ class ResponsibilityTest {
             "en | I'm sorry for the mistake with your order.",
             "ru | Мы вас подвели.",
             "sv | Du fick fel vara, och det var vårt misstag.",
-            "en | This one is on us: we promised a date we could not keep." })
+            "en | This one is on us: we promised a date we could not keep.",
+            "lv | Atvainojiet, ka nebijām sasniedzami, kad jums vajadzēja palīdzību." })
     void whatOnlyMentionsTheCustomerIsNoBlame(String language, String text) {
         assertThat(checks.checkStatement(language, text)).as(text).isEmpty();
     }
