@@ -330,7 +330,10 @@ class HelmChartTest {
         assertThat(secretRef(envVars(container), "WEBHOOK_SECRETS_KEY"))
                 .isEqualTo(Map.of("name", "service-recovery-webhook", "key", "secrets-key"));
         assertThat(list(production.podSpec(), "topologySpreadConstraints")).hasSize(2);
-        assertThat(map(production.single("ConfigMap"), "data")).containsEntry("DB_POOL_MAX_SIZE", "15");
+        assertThat(map(production.single("ConfigMap"), "data")).containsEntry("DB_POOL_MAX_SIZE", "15")
+                .containsEntry("OIDC_ENABLED", "true");
+        assertThat(secretRef(envVars(container), "OIDC_CLIENT_SECRET"))
+                .isEqualTo(Map.of("name", "service-recovery-oidc", "key", "client-secret"));
     }
 
     // ------------------------------------------------------------------ invalid values
