@@ -90,6 +90,14 @@ Checks across values that JSON Schema cannot express. Rendered (as nothing) by t
 Deployment so that every install, upgrade, template and lint runs it.
 */}}
 {{- define "service-recovery.validate" -}}
+{{- if .Values.config.oidc.enabled }}
+{{- if not .Values.config.oidc.authServerUrl }}
+{{- fail "config.oidc.authServerUrl is required when config.oidc.enabled is true" }}
+{{- end }}
+{{- if not .Values.secrets.oidc.existingSecret }}
+{{- fail "secrets.oidc.existingSecret (the console's client secret) is required when config.oidc.enabled is true" }}
+{{- end }}
+{{- end }}
 {{- with .Values.autoscaling }}
 {{- if and .enabled (lt (int .maxReplicas) (int .minReplicas)) }}
 {{- fail (printf "autoscaling.maxReplicas (%d) must be greater than or equal to autoscaling.minReplicas (%d)" (int .maxReplicas) (int .minReplicas)) }}

@@ -33,4 +33,10 @@ class ArchitectureTest {
             .should().dependOnClassesThat(resideInAPackage("io.servicerecovery..")
                     .and(resideOutsideOfPackage("io.servicerecovery.common..")))
             .because("common/ is the floor every feature stands on");
+
+    @ArchTest
+    static final ArchRule resourcesAskCurrentUserWhoIsCalling = noClasses().that()
+            .areAnnotatedWith(jakarta.ws.rs.Path.class)
+            .should().dependOnClassesThat().areAssignableTo(io.quarkus.security.identity.SecurityIdentity.class)
+            .because("security/CurrentUser is the one way to the caller (issue 12)");
 }

@@ -18,6 +18,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.runtime.configuration.MemorySize;
 import io.quarkus.security.AuthenticationCompletionException;
 import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.AuthenticationRedirectException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
 import io.quarkus.vertx.http.runtime.filters.Filters;
@@ -119,6 +120,12 @@ public class HttpEdge {
             return;
         }
         Throwable failure = ctx.failure();
+        if (failure instanceof AuthenticationRedirectException) {
+            // Not an error: the OpenID Connect sign-in and sign-out send the browser on (to the provider, or back
+            // to the page asked for); Quarkus' own handler writes that redirect.
+            ctx.next();
+            return;
+        }
         if (failure instanceof AuthenticationFailedException && path(ctx) != null && path(ctx).startsWith("/console/")) {
             // A person's failed sign-in on the console's form: back to the form, which says so.
             ctx.response().setStatusCode(303).putHeader("Location", "/console/login-failed").end();

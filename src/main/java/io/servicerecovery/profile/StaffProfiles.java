@@ -40,14 +40,19 @@ public class StaffProfiles {
     @Transactional
     public Profile save(String userId, String displayName, String signature) {
         StaffProfile p = em.find(StaffProfile.class, userId);
-        if (p == null) {
+        boolean fresh = p == null;
+        if (fresh) {
             p = new StaffProfile();
             p.userId = userId;
-            em.persist(p);
         }
         p.displayName = displayName.strip();
         p.signature = signature == null || signature.isBlank() ? null : signature.strip();
         p.updatedAt = clock.instant();
+        if (fresh) {
+            // Persisted once filled in: Hibernate takes the row to insert at persist(), and writes to the public
+            // fields afterwards are not tracked (a new profile was inserted without its name and refused).
+            em.persist(p);
+        }
         return new Profile(p.userId, p.displayName, p.signature);
     }
 }

@@ -238,6 +238,27 @@ class HelmChartTest {
         assertThat(envVars).as("an SMTP server without authentication").doesNotContainKeys("SMTP_USERNAME", "SMTP_PASSWORD");
     }
 
+    @Test
+    void theConsolesOpenIdConnectSignInIsOffByDefaultAndTakesItsClientSecretFromASecret() {
+        assertThat(map(defaults().single("ConfigMap"), "data")).containsEntry("OIDC_ENABLED", "false")
+                .doesNotContainKeys("OIDC_AUTH_SERVER_URL", "OIDC_CLIENT_ID");
+        assertThat(envVars(defaults().container())).doesNotContainKey("OIDC_CLIENT_SECRET");
+
+        Rendered rendered = render(template()
+                .set("config.oidc.enabled", "true")
+                .set("config.oidc.authServerUrl", "https://login.example.com/realms/care")
+                .set("config.oidc.rolesClaim", "realm_access/roles")
+                .set("secrets.oidc.existingSecret", "service-recovery-oidc"));
+        assertThat(map(rendered.single("ConfigMap"), "data"))
+                .containsEntry("OIDC_ENABLED", "true")
+                .containsEntry("OIDC_AUTH_SERVER_URL", "https://login.example.com/realms/care")
+                .containsEntry("OIDC_CLIENT_ID", "service-recovery-console")
+                .containsEntry("OIDC_ROLES_CLAIM", "realm_access/roles")
+                .doesNotContainKey("OIDC_PRINCIPAL_CLAIM");
+        assertThat(secretRef(envVars(rendered.container()), "OIDC_CLIENT_SECRET"))
+                .isEqualTo(Map.of("name", "service-recovery-oidc", "key", "client-secret"));
+    }
+
     // ------------------------------------------------------------------ availability
 
     @Test
@@ -309,7 +330,10 @@ class HelmChartTest {
         assertThat(secretRef(envVars(container), "WEBHOOK_SECRETS_KEY"))
                 .isEqualTo(Map.of("name", "service-recovery-webhook", "key", "secrets-key"));
         assertThat(list(production.podSpec(), "topologySpreadConstraints")).hasSize(2);
-        assertThat(map(production.single("ConfigMap"), "data")).containsEntry("DB_POOL_MAX_SIZE", "15");
+        assertThat(map(production.single("ConfigMap"), "data")).containsEntry("DB_POOL_MAX_SIZE", "15")
+                .containsEntry("OIDC_ENABLED", "true");
+        assertThat(secretRef(envVars(container), "OIDC_CLIENT_SECRET"))
+                .isEqualTo(Map.of("name", "service-recovery-oidc", "key", "client-secret"));
     }
 
     // ------------------------------------------------------------------ invalid values

@@ -15,7 +15,6 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import io.quarkus.security.identity.SecurityIdentity;
 import io.servicerecovery.common.Page;
 import io.servicerecovery.common.PageRequest;
 import io.servicerecovery.common.ProblemException;
@@ -29,11 +28,11 @@ import io.servicerecovery.security.CurrentUser;
 public class IncidentResource {
 
     private final Incidents incidents;
-    private final SecurityIdentity identity;
+    private final CurrentUser user;
 
-    public IncidentResource(Incidents incidents, SecurityIdentity identity) {
+    public IncidentResource(Incidents incidents, CurrentUser user) {
         this.incidents = incidents;
-        this.identity = identity;
+        this.user = user;
     }
 
     @GET
@@ -49,7 +48,7 @@ public class IncidentResource {
             + "retry cycle has (for the follow-up email recovery.mail.retry-cycle), the first at once; the answer "
             + "carries attempts and nextAttemptAt. 404 for an unknown incident, 409 for one that is not a failed step.")
     public IncidentView retry(@PathParam("id") @Size(max = 64) @SingleLine String id) {
-        return incidents.retry(id, identity.getPrincipal().getName());
+        return incidents.retry(id, user.id());
     }
 
     private static UUID caseIdOf(String caseId) {
