@@ -1,22 +1,24 @@
 #!/usr/bin/env bash
 # How fast the recovery report answers over a large history (issue 17, docs/performance.md):
-#   bash src/bench/reports.sh [--db postgresql|h2] [--cases N] [--runs N] [--no-build]
+#   bash src/bench/reports.sh [--db postgresql|h2] [--cases N] [--runs N] [--no-build] [--app DIR]
 # Builds the service (PostgreSQL: mvn package; H2: the demo build), starts it against a database of
 # its own (PostgreSQL: `reports_bench`, dropped and created again; H2: a file in a temporary folder),
 # seeds N cases (default 100,000) with 10 timeline entries each, a proposal for 8 in 10, a grant for
 # the recovered and an apology refusal for 1 in 5, straight with SQL (generate_series / system_range),
 # then times GET /api/reports/recovery over the whole seeded month with curl: 2 warm-up requests, then
 # --runs (default 10). Writes target/bench/reports-<db>.md with the median and the maximum.
+# --app DIR runs an already built application folder (for H2 after `mvn verify`: target/demo-app).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
-db=postgresql; cases=100000; runs=10; build=true; port=18090
+db=postgresql; cases=100000; runs=10; build=true; port=18090; app=target/quarkus-app
 while [ $# -gt 0 ]; do
   case "$1" in
     --db) db="$2"; shift 2 ;;
     --cases) cases="$2"; shift 2 ;;
     --runs) runs="$2"; shift 2 ;;
     --no-build) build=false; shift ;;
+    --app) app="$2"; build=false; shift 2 ;;
     -h|--help) sed -n '2,9p' "$0"; exit 0 ;;
     *) echo "unknown argument $1" >&2; exit 2 ;;
   esac
@@ -27,7 +29,7 @@ if [ "$build" = true ]; then
   echo "[reports] building for $db" >&2
   if [ "$db" = h2 ]; then mvn -B -q package -DskipTests -Dquarkus.profile=demo; else mvn -B -q package -DskipTests; fi
 fi
-cp -r target/quarkus-app "$work/app"
+cp -r "$app" "$work/app"
 
 # ---- the SQL dialect: the only differences between the two databases' seed scripts
 if [ "$db" = h2 ]; then

@@ -29,8 +29,11 @@ class CaseFigures {
                 + sum(repeat) + ", "
                 + "count(distinct case when " + repeat + " then sel.client_id || '/' || sel.customer_id end), "
                 + sum(repeat + " and " + recovered) + ", " + sum(repeat + " and " + cancelled) + ", "
-                + sum(repeat + " and " + open) + ", " + sum(repeat + " and g.id is not null")
-                + " from sel left join compensation_grant g on g.case_id = sel.id").get(0);
+                + sum(repeat + " and " + open) + ", "
+                // Only repeat failures are looked up in the ledger (CASE evaluates the EXISTS lazily): a join of
+                // every case with the grants cost more than all the other counts together.
+                + sum(repeat + " and exists (select 1 from compensation_grant g where g.case_id = sel.id)")
+                + " from sel").get(0);
         long opened = count(row[0]);
         RecoveryReport.Cases cases = new RecoveryReport.Cases(opened, count(row[1]), count(row[2]), count(row[3]),
                 share(count(row[1]), opened));

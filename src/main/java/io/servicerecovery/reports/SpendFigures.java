@@ -31,6 +31,8 @@ class SpendFigures {
             + "else round(gr.amount * sel.order_amount / 100, 2) end amount "
             + "from compensation_grant gr join sel on sel.id = gr.case_id where gr.comp_type <> 'NONE') ";
 
+    private static final BigDecimal ZERO = BigDecimal.ZERO.setScale(2);
+
     private final EntityManager em;
 
     SpendFigures(EntityManager em) {
@@ -38,38 +40,64 @@ class SpendFigures {
     }
 
     RecoveryReport.Spend of(CaseSelection selection) {
+        // One pass: grants per person, currency and type, with the daily budget that applies to the person
+        // (their override in that currency, else their level's). The rows are few (people x currencies x 2);
+        // the per-type and per-level figures are their sums.
         String currency = selection.query().currency() == null ? "" : " where g.currency = :currency";
-        List<RecoveryReport.SpendByType> byType = selection.rows(em, selection.with(GRANTS)
-                + "select g.comp_type, g.currency, count(*), sum(g.amount) from g" + currency
-                + " group by g.comp_type, g.currency order by g.comp_type, g.currency")
-                .stream().map(row -> new RecoveryReport.SpendByType(CompensationType.valueOf((String) row[0]),
-                        (String) row[1], count(row[2]), money(row[3]))).toList();
-
-        // The budget that applies: the person's override in that currency, else their level's.
-        long days = Math.max(1, (Duration.between(selection.query().from(), selection.query().to()).toSeconds()
-                + 86_399) / 86_400);
-        List<RecoveryReport.SpendByAgent> byAgent = selection.rows(em, selection.with(GRANTS)
-                + "select x.agent, coalesce(ae.level, :defaultLevel), x.currency, x.credits, x.credit, "
-                + "x.discounts, x.discount_value, coalesce(o.daily_budget, ll.daily_budget) from ("
-                + "select g.agent, g.currency, sum(case when g.comp_type = 'CREDIT' then 1 else 0 end) credits, "
-                + "coalesce(sum(case when g.comp_type = 'CREDIT' then g.amount end), 0) credit, "
-                + "sum(case when g.comp_type = 'DISCOUNT_PERCENT' then 1 else 0 end) discounts, "
-                + "coalesce(sum(case when g.comp_type = 'DISCOUNT_PERCENT' then g.amount end), 0) discount_value "
-                + "from g where g.currency is not null" + currency.replace(" where", " and")
-                + " group by g.agent, g.currency) x "
+        List<Object[]> rows = selection.rows(em, selection.with(GRANTS)
+                + "select x.agent, coalesce(ae.level, :defaultLevel), x.currency, x.comp_type, x.grants, x.amount, "
+                + "coalesce(o.daily_budget, ll.daily_budget) from (select g.agent, g.currency, g.comp_type, "
+                + "count(*) grants, sum(g.amount) amount from g" + currency + " group by g.agent, g.currency, g.comp_type) x "
                 + "left join agent_empowerment ae on ae.agent_id = x.agent "
                 + "left join agent_limit_override o on o.agent_id = x.agent and o.currency = x.currency "
                 + "left join empowerment_level_limit ll on ll.level = coalesce(ae.level, :defaultLevel) "
-                + "and ll.currency = x.currency order by x.agent, x.currency")
-                .stream().map(row -> {
-                    BigDecimal credit = money(row[4]);
-                    BigDecimal daily = money(row[7]);
-                    BigDecimal inPeriod = daily == null ? null : daily.multiply(BigDecimal.valueOf(days));
-                    return new RecoveryReport.SpendByAgent((String) row[0], Level.valueOf((String) row[1]),
-                            (String) row[2], count(row[3]), credit, count(row[5]), money(row[6]), daily, inPeriod,
-                            used(credit, inPeriod));
-                }).toList();
-        return new RecoveryReport.Spend(byType, byAgent, byLevel(byAgent));
+                + "and ll.currency = x.currency");
+        long days = Math.max(1, (Duration.between(selection.query().from(), selection.query().to()).toSeconds()
+                + 86_399) / 86_400);
+        List<RecoveryReport.SpendByAgent> byAgent = byAgent(rows, days);
+        return new RecoveryReport.Spend(byType(rows), byAgent, byLevel(byAgent));
+    }
+
+    private static List<RecoveryReport.SpendByType> byType(List<Object[]> rows) {
+        Map<String, RecoveryReport.SpendByType> sums = new TreeMap<>();
+        for (Object[] row : rows) {
+            CompensationType type = CompensationType.valueOf((String) row[3]);
+            String currency = (String) row[2];
+            // Sorted by type, then currency; a discount on cases without an order value (no currency) last.
+            String key = type.ordinal() + "/" + (currency == null ? "~" : currency);
+            RecoveryReport.SpendByType sum = sums.get(key);
+            sums.put(key, new RecoveryReport.SpendByType(type, currency, count(row[4]) + (sum == null ? 0 : sum.grants()),
+                    add(sum == null ? null : sum.amount(), money(row[5]))));
+        }
+        return new ArrayList<>(sums.values());
+    }
+
+    private static List<RecoveryReport.SpendByAgent> byAgent(List<Object[]> rows, long days) {
+        Map<String, RecoveryReport.SpendByAgent> people = new TreeMap<>();
+        for (Object[] row : rows) {
+            if (row[2] == null) {
+                continue; // a discount without an order value has no money value to hold against a budget
+            }
+            String agent = (String) row[0];
+            String currency = (String) row[2];
+            boolean credit = CompensationType.CREDIT.name().equals(row[3]);
+            BigDecimal daily = money(row[6]);
+            BigDecimal inPeriod = daily == null ? null : daily.multiply(BigDecimal.valueOf(days));
+            RecoveryReport.SpendByAgent p = people.getOrDefault(agent + "\u0000" + currency,
+                    new RecoveryReport.SpendByAgent(agent, Level.valueOf((String) row[1]), currency, 0, ZERO, 0, ZERO,
+                            daily, inPeriod, null));
+            long credits = p.credits() + (credit ? count(row[4]) : 0);
+            BigDecimal creditAmount = credit ? p.credit().add(money(row[5])) : p.credit();
+            people.put(agent + "\u0000" + currency, new RecoveryReport.SpendByAgent(agent, p.level(), currency, credits,
+                    creditAmount, p.discounts() + (credit ? 0 : count(row[4])),
+                    credit ? p.discountValue() : p.discountValue().add(money(row[5])), daily, inPeriod,
+                    used(creditAmount, inPeriod)));
+        }
+        return new ArrayList<>(people.values());
+    }
+
+    private static BigDecimal add(BigDecimal a, BigDecimal b) {
+        return a == null ? b : b == null ? a : a.add(b);
     }
 
     /** The sums of the people's rows per level and currency (a few rows, already aggregated by the database). */
@@ -78,7 +106,7 @@ class SpendFigures {
         for (RecoveryReport.SpendByAgent p : people) {
             String key = p.level().ordinal() + "/" + p.currency();
             RecoveryReport.SpendByLevel sum = sums.getOrDefault(key, new RecoveryReport.SpendByLevel(p.level(),
-                    p.currency(), 0, BigDecimal.ZERO.setScale(2), 0, BigDecimal.ZERO.setScale(2), BigDecimal.ZERO, null));
+                    p.currency(), 0, ZERO, 0, ZERO, BigDecimal.ZERO, null));
             BigDecimal budget = sum.budgetInPeriod() == null || p.budgetInPeriod() == null ? null
                     : sum.budgetInPeriod().add(p.budgetInPeriod());
             BigDecimal credit = sum.credit().add(p.credit());
