@@ -28,11 +28,14 @@ public class SignInPage {
 
     private final ConsoleRequest console;
     private final String sessionCookie;
+    private final boolean openIdConnect;
 
     public SignInPage(ConsoleRequest console,
-            @ConfigProperty(name = "quarkus.http.auth.form.cookie-name", defaultValue = "quarkus-credential") String sessionCookie) {
+            @ConfigProperty(name = "quarkus.http.auth.form.cookie-name", defaultValue = "quarkus-credential") String sessionCookie,
+            @ConfigProperty(name = "quarkus.oidc.tenant-enabled", defaultValue = "false") boolean openIdConnect) {
         this.console = console;
         this.sessionCookie = sessionCookie;
+        this.openIdConnect = openIdConnect;
     }
 
     @CheckedTemplate
@@ -40,10 +43,14 @@ public class SignInPage {
         static native TemplateInstance login(String lang, boolean failed);
     }
 
+    /** The form; where people sign in through the company's provider, the console (which sends them there). */
     @GET
     @Path("login")
-    public TemplateInstance login() {
-        return console.localized(Templates.login(console.locale().getLanguage(), false));
+    public Response login() {
+        if (openIdConnect) {
+            return Response.seeOther(URI.create("/console")).build();
+        }
+        return Response.ok(console.localized(Templates.login(console.locale().getLanguage(), false))).build();
     }
 
     /** Where a failed sign-in lands: the same form, saying that it failed. */

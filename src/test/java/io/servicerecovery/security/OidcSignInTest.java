@@ -106,6 +106,13 @@ class OidcSignInTest {
     }
 
     @Test
+    void theDemoSignInFormIsNotOfferedWhereTheProviderSignsPeopleIn() {
+        Response form = given().redirects().follow(false).get("/console/login");
+        assertThat(form.statusCode()).isEqualTo(303);
+        assertThat(form.header("Location")).endsWith("/console");
+    }
+
+    @Test
     void aBearerTokenIsNoSessionForTheConsole() {
         Response page = Tokens.bearer("agent-zoe", CurrentUser.AGENT).accept("text/html").redirects().follow(false)
                 .get("/console");
