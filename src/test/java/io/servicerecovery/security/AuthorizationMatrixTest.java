@@ -10,7 +10,8 @@ import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Stream;
 
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -34,28 +35,33 @@ class AuthorizationMatrixTest {
 
     static final List<String> CALLERS = List.of("anonymous", "crm-acme", "crm-globex", "agent-ben", "manager-max", "admin");
 
-    /** A case of crm-acme waiting at its first task, shared by the read-only rows (made on first use). */
     /** Nothing listens there; only this test subscribes to it. */
     private static final String MATRIX_URL = "http://127.0.0.1:9/matrix";
 
+    /** A case of crm-acme waiting at its first task, shared by the read-only rows (made on first use). */
     static String acmeCase;
     static String acmeTask;
-    static String acmeSubscription;
+    String acmeSubscription;
 
     static synchronized void aCaseOfAcme() {
         if (acmeCase == null) {
             acmeCase = Recovery.open("crm-acme", aCase());
             acmeTask = Recovery.task("agent-ben", acmeCase, "ACCOUNTABILITY");
-            acmeSubscription = subscribe();
         }
     }
 
     /**
      * The matrix subscribes the shared demo clients; left behind, every later case of crm-acme (in this run and
-     * in every later run on a kept database) would fan out into deliveries to a port where nothing listens.
+     * in every later run on a kept database) would fan out into deliveries to a port where nothing listens. So
+     * each call gets a subscription of its own, and they all go afterwards.
      */
-    @AfterAll
-    static void unsubscribeWhatTheMatrixSubscribed() {
+    @BeforeEach
+    void subscribeAcme() {
+        acmeSubscription = subscribe();
+    }
+
+    @AfterEach
+    void unsubscribeWhatTheMatrixSubscribed() {
         for (String client : List.of("crm-acme", "crm-globex")) {
             List<String> left;
             do {
