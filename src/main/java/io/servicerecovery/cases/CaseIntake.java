@@ -61,7 +61,14 @@ public class CaseIntake {
                 return new Answer(201, body, view.id(), false);
             });
         } catch (RuntimeException failure) {
-            keys.release(clientId, idempotencyKey);
+            try {
+                keys.release(clientId, idempotencyKey);
+            } catch (RuntimeException notReleased) {
+                // The database went away meanwhile: answer for the first failure (a 503 then); the key is
+                // taken over once its in-flight timeout has passed.
+                failure.addSuppressed(notReleased);
+                throw failure;
+            }
             throw explain(clientId, request, failure);
         }
     }

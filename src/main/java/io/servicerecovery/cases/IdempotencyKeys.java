@@ -72,6 +72,10 @@ public class IdempotencyKeys {
         try {
             return QuarkusTransaction.requiringNew().call(() -> tryClaim(clientId, key, requestHash));
         } catch (RuntimeException raced) {
+            if (io.servicerecovery.common.DatabaseOutage.causedBy(raced)) {
+                // Not a race: the database is gone, and a second try would only hide why.
+                throw raced;
+            }
             // Another request inserted the same key between our read and our insert.
             return QuarkusTransaction.requiringNew().call(() -> {
                 IdempotencyRecord existing = records.find(clientId, key);

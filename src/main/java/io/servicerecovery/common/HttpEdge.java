@@ -151,6 +151,13 @@ public class HttpEdge {
             answer(ctx, status, "http-" + status, reasonPhrase(status), reasonPhrase(status) + ".");
             return;
         }
+        if (DatabaseOutage.causedBy(failure)) {
+            // e.g. an identity looked up in the database on the way in
+            LOG.warnf("Database unreachable on %s: %s", Text.forLog(path(ctx)), failure);
+            ctx.response().putHeader("Retry-After", Integer.toString(DatabaseOutage.RETRY_AFTER_SECONDS));
+            write(ctx, DatabaseOutage.problem(path(ctx)));
+            return;
+        }
         String errorId = UUID.randomUUID().toString();
         LOG.errorf(failure, "Unexpected error %s on %s", errorId, Text.forLog(path(ctx)));
         write(ctx, new Problem(Problem.type("internal"), "Internal error", 500,

@@ -29,8 +29,9 @@ import io.quarkus.security.UnauthorizedException;
 
 /**
  * The one place where errors become RFC 9457 problem+json. Client mistakes get a 4xx
- * that names the field and the reason; anything unexpected is logged with an id and
- * answered 500 without class names or stack traces.
+ * that names the field and the reason; a database that cannot be reached is a 503 with
+ * Retry-After; anything unexpected is logged with an id and answered 500 without class
+ * names or stack traces.
  */
 public class ProblemMappers {
 
@@ -161,6 +162,11 @@ public class ProblemMappers {
         JsonProcessingException json = jsonCause(e);
         if (json != null) {
             return domain(JsonProblems.of(json), uri);
+        }
+        if (DatabaseOutage.causedBy(e)) {
+            LOG.warnf("Database unreachable on %s: %s", Text.forLog(path(uri)), e);
+            return Response.status(503).header("Retry-After", DatabaseOutage.RETRY_AFTER_SECONDS)
+                    .type(Problem.MEDIA_TYPE).entity(DatabaseOutage.problem(path(uri))).build();
         }
         String incident = java.util.UUID.randomUUID().toString();
         LOG.errorf(e, "Unexpected error %s on %s", incident, Text.forLog(path(uri)));

@@ -13,17 +13,26 @@ import io.quarkus.panache.common.Parameters;
 public class WebhookDeliveryRepository implements PanacheRepositoryBase<WebhookDelivery, UUID> {
 
     /**
-     * Due deliveries, oldest due first, leaving out any whose case has an earlier event still
-     * pending for the same subscription: a CRM hears of a case's events in the order they happened.
+     * Due deliveries, leaving out any whose case has an earlier event still pending for the same
+     * subscription: a CRM hears of a case's events in the order they happened. Subscriptions take
+     * turns, round robin: first one due delivery of every subscription, the subscription served
+     * longest ago (by its pending deliveries' last attempt) first, then a second of each, and so on;
+     * within a subscription the oldest due first. So receivers that are down, with backlogs of
+     * retries that all came due, do not hold up the others, however many of them there are.
      */
-    private static final String DUE = "select cast(d.id as varchar(36)) from webhook_delivery d"
+    private static final String DUE = "select id from ("
+            + " select cast(d.id as varchar(36)) as id, d.next_attempt_at as due_at, e.seq as seq, w.served_at,"
+            + "  row_number() over (partition by d.subscription_id order by d.next_attempt_at, e.seq) as turn"
+            + " from webhook_delivery d"
             + " join webhook_event e on e.id = d.event_id"
             + " join webhook_subscription s on s.id = d.subscription_id"
+            + " join (select subscription_id, max(last_attempt_at) as served_at from webhook_delivery"
+            + "   where status = 'PENDING' group by subscription_id) w on w.subscription_id = d.subscription_id"
             + " where d.status = 'PENDING' and d.next_attempt_at <= :now and s.active = true"
             + " and not exists (select 1 from webhook_delivery p join webhook_event pe on pe.id = p.event_id"
             + "   where p.subscription_id = d.subscription_id and p.status = 'PENDING'"
             + "   and pe.case_id = e.case_id and pe.seq < e.seq)"
-            + " order by d.next_attempt_at, e.seq";
+            + ") due order by turn, served_at nulls first, due_at, seq";
 
     @SuppressWarnings("unchecked")
     public List<UUID> due(Instant now, int max) {

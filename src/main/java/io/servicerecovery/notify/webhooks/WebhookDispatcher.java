@@ -125,12 +125,29 @@ public class WebhookDispatcher {
         } catch (RuntimeException e) {
             return CompletableFuture.completedFuture(new WebhookDeliveries.Attempt(null, errorText(e)));
         }
+        long started = System.nanoTime();
         return http.sendAsync(request, HttpResponse.BodyHandlers.discarding())
                 .orTimeout(ATTEMPT_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)
                 .handle((response, error) -> error == null
                         ? new WebhookDeliveries.Attempt(response.statusCode(),
                                 response.statusCode() / 100 == 2 ? null : "HTTP " + response.statusCode())
-                        : new WebhookDeliveries.Attempt(null, errorText(error)));
+                        : new WebhookDeliveries.Attempt(null, failureText(error, started)));
+    }
+
+    /**
+     * Why an attempt failed. When the request timeout fires, the client closes the connection, and the attempt
+     * may fail with that close ("connection closed locally") rather than with the timeout; it says timed out.
+     */
+    private static String failureText(Throwable error, long startedNanos) {
+        for (Throwable t = error; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof java.net.http.HttpTimeoutException timeout) {
+                return timeout.getClass().getSimpleName() + ": " + timeout.getMessage();
+            }
+        }
+        if (Duration.ofNanos(System.nanoTime() - startedNanos).compareTo(REQUEST_TIMEOUT) >= 0) {
+            return "HttpTimeoutException: request timed out (no answer within " + REQUEST_TIMEOUT.toSeconds() + " s)";
+        }
+        return errorText(error);
     }
 
     private static String reasonOf(ProblemException e) {

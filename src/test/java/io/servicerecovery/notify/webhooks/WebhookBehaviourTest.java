@@ -63,6 +63,7 @@ class WebhookBehaviourTest {
     @AfterEach
     void stop() {
         receiver.close();
+        WebhookReceiver.unsubscribeAll(crm);
     }
 
     @Test

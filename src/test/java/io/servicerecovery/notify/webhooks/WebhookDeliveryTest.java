@@ -58,6 +58,7 @@ class WebhookDeliveryTest {
     @AfterEach
     void stop() {
         receiver.close();
+        WebhookReceiver.unsubscribeAll(crm);
     }
 
     @Test

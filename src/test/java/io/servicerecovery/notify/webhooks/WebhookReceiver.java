@@ -96,6 +96,18 @@ final class WebhookReceiver implements AutoCloseable {
         return receiver;
     }
 
+    /**
+     * Deletes every subscription of {@code crm} (a client of one test alone), which gives up their pending
+     * deliveries: the receiver is gone after the test, and a database kept for the next run must not carry
+     * retries to it (nor send them to whatever listens on that port then).
+     */
+    static void unsubscribeAll(String crm) {
+        for (String id : io.servicerecovery.support.Api.as(crm).queryParam("limit", 100).get("/api/webhooks").then()
+                .statusCode(200).extract().jsonPath().getList("items.id", String.class)) {
+            io.servicerecovery.support.Api.as(crm).delete("/api/webhooks/" + id).then().statusCode(204);
+        }
+    }
+
     String url(String path) {
         return "http://127.0.0.1:" + server.getAddress().getPort() + path;
     }

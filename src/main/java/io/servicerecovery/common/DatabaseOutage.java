@@ -1,0 +1,108 @@
+package io.servicerecovery.common;
+
+import java.sql.SQLException;
+import java.sql.SQLNonTransientConnectionException;
+import java.sql.SQLTransientConnectionException;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.hibernate.exception.JDBCConnectionException;
+
+/**
+ * Tells a request that failed because the database could not be reached (refused or broken
+ * connections, a pool that found no connection in time, a server shutting down or starting up)
+ * from a failure of our own. Such a request is answered 503 with Retry-After rather than 500: the
+ * client did nothing wrong, nothing was saved (the request's transaction rolled back with the
+ * connection), and the same request, Idempotency-Key included, succeeds once the database is back.
+ * The engine and the transaction manager wrap the JDBC error, so causes and suppressed exceptions
+ * are searched.
+ */
+public final class DatabaseOutage {
+
+    /** Long enough for a pool to reconnect after a database restart, short enough not to stall a CRM. */
+    public static final int RETRY_AFTER_SECONDS = 5;
+
+    /** Agroal's message when no connection became available within the acquisition timeout. */
+    private static final String ACQUISITION_TIMEOUT = "Acquisition timeout";
+
+    private DatabaseOutage() {
+    }
+
+    /** Whether {@code failure}, or anything it wraps, says the database cannot be reached. */
+    public static boolean causedBy(Throwable failure) {
+        return search(failure, Collections.newSetFromMap(new IdentityHashMap<>()), 0);
+    }
+
+    /** The 503 problem for a request that failed so. */
+    public static Problem problem(String instance) {
+        return new Problem(Problem.type("database-unavailable"), "Service unavailable", 503,
+                "The database cannot be reached at the moment; nothing was saved. Retry the same request in "
+                        + RETRY_AFTER_SECONDS + " seconds.",
+                instance, List.of(), Map.of());
+    }
+
+    private static boolean search(Throwable t, Set<Throwable> seen, int depth) {
+        if (t == null || depth > 40 || !seen.add(t)) {
+            return false;
+        }
+        if (isUnreachable(t)) {
+            return true;
+        }
+        if (t instanceof SQLException sql && search(sql.getNextException(), seen, depth + 1)) {
+            return true;
+        }
+        for (Throwable suppressed : t.getSuppressed()) {
+            if (search(suppressed, seen, depth + 1)) {
+                return true;
+            }
+        }
+        return search(t.getCause(), seen, depth + 1);
+    }
+
+    private static boolean isUnreachable(Throwable t) {
+        if (markedRollbackOnlyByThePool(t)) {
+            return true;
+        }
+        if (t instanceof SQLTransientConnectionException || t instanceof SQLNonTransientConnectionException
+                || t instanceof JDBCConnectionException) {
+            return true;
+        }
+        if (!(t instanceof SQLException sql)) {
+            return false;
+        }
+        String state = sql.getSQLState();
+        if (state != null) {
+            // Class 08 is "connection exception" (08P01 is PostgreSQL's protocol violation: a bug, not an outage);
+            // 57P01..57P03 are PostgreSQL's administrator shutdown, crash shutdown and "cannot connect now".
+            if (state.startsWith("08") && !state.equals("08P01")) {
+                return true;
+            }
+            if (state.equals("57P01") || state.equals("57P02") || state.equals("57P03")) {
+                return true;
+            }
+        }
+        return sql.getMessage() != null && sql.getMessage().startsWith(ACQUISITION_TIMEOUT);
+    }
+
+    /**
+     * Narayana's record of who marked the transaction rollback-only ("setRollbackOnly called from"): when it was
+     * the pool, enlisting a connection that could not start a transaction, the commit fails with a
+     * RollbackException that carries only this trace, not the connection's error (seen when the database went
+     * away under pooled connections).
+     */
+    private static boolean markedRollbackOnlyByThePool(Throwable t) {
+        if (t.getClass() != Throwable.class || t.getMessage() == null
+                || !t.getMessage().startsWith("setRollbackOnly called from")) {
+            return false;
+        }
+        for (StackTraceElement frame : t.getStackTrace()) {
+            if (frame.getClassName().startsWith("io.agroal.")) {
+                return true;
+            }
+        }
+        return false;
+    }
+}
