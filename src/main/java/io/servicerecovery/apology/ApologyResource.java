@@ -15,8 +15,10 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import io.servicerecovery.common.ApiContract;
 import io.servicerecovery.common.FreeText;
 import io.servicerecovery.security.CurrentUser;
 
@@ -25,6 +27,8 @@ import io.servicerecovery.security.CurrentUser;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @RolesAllowed({ CurrentUser.AGENT, CurrentUser.MANAGER })
+@APIResponse(responseCode = "401", ref = ApiContract.UNAUTHORIZED)
+@APIResponse(responseCode = "403", ref = ApiContract.FORBIDDEN)
 public class ApologyResource {
 
     private final ApologyReview review;
@@ -41,8 +45,13 @@ public class ApologyResource {
 
     @POST
     @Path("/check")
-    @Operation(summary = "Dry run of the apology checks", description = "The findings an APOLOGY completion with "
+    @Operation(operationId = "checkApology", summary = "Dry run of the apology checks", description = "The findings an APOLOGY completion with "
             + "this message would get on this case; ok is true when none of them blocks.")
+    @APIResponse(responseCode = "200", description = "The findings; nothing is stored")
+    @APIResponse(responseCode = "400", ref = ApiContract.BAD_REQUEST)
+    @APIResponse(responseCode = "404", ref = ApiContract.NOT_FOUND)
+    @APIResponse(responseCode = "413", ref = ApiContract.PAYLOAD_TOO_LARGE)
+    @APIResponse(responseCode = "415", ref = ApiContract.UNSUPPORTED_MEDIA_TYPE)
     public CheckResult check(@NotNull @Valid CheckRequest request) {
         List<Finding> findings = review.reviewApology(request.caseId(), request.message());
         return new CheckResult(findings.stream().noneMatch(Finding::blocking), findings);

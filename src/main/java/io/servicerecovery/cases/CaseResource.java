@@ -21,11 +21,14 @@ import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import io.servicerecovery.common.ApiContract;
 import io.servicerecovery.common.Page;
 import io.servicerecovery.common.PageRequest;
 import io.servicerecovery.common.Problem;
@@ -39,7 +42,16 @@ import io.servicerecovery.timeline.TimelineEntryView;
 @Tag(name = "Cases", description = "Failed customer experiences reported by a CRM")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
+@APIResponse(responseCode = "401", ref = ApiContract.UNAUTHORIZED)
+@APIResponse(responseCode = "403", ref = ApiContract.FORBIDDEN)
 public class CaseResource {
+
+    private static final String LATE_DELIVERY = "{\"externalRef\": \"CRM-123\", \"customer\": {\"id\": \"C-1\", "
+            + "\"name\": \"Ana Ozola\", \"email\": \"ana@example.com\", \"locale\": \"lv\", \"tier\": \"GOLD\"}, "
+            + "\"failure\": {\"stage\": \"POST_PURCHASE\", \"channel\": \"PHONE\", \"category\": \"LATE_DELIVERY\", "
+            + "\"description\": \"The sofa arrived nine days late.\", \"severity\": \"HIGH\", "
+            + "\"occurredAt\": \"2026-11-20T10:00:00Z\"}, \"orderValue\": {\"amount\": \"89.90\", \"currency\": "
+            + "\"EUR\"}, \"ownerAgent\": \"agent-ana\"}";
 
     private final CaseIntake intake;
     private final CaseService cases;
@@ -56,17 +68,22 @@ public class CaseResource {
 
     @POST
     @RolesAllowed(CurrentUser.CRM)
-    @Operation(summary = "Open a case", description = "Requires an Idempotency-Key. A retry with the same key and "
+    @Operation(operationId = "openCase", summary = "Open a case", description = "Requires an Idempotency-Key. A retry with the same key and "
             + "body answers the first answer again; another body with the same key is 422; a retry while the first "
             + "request runs is 409; an externalRef this client already used with another key is 409.")
     @APIResponse(responseCode = "201", description = "Case opened", content = @Content(schema = @Schema(implementation = CaseView.class)))
-    @APIResponse(responseCode = "400", description = "Invalid request", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", ref = ApiContract.BAD_REQUEST)
     @APIResponse(responseCode = "409", description = "Key in flight, or externalRef already used", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "429", description = "Too many cases opened by this client; see Retry-After", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "422", description = "Key reused with another body", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "413", ref = ApiContract.PAYLOAD_TOO_LARGE)
+    @APIResponse(responseCode = "415", ref = ApiContract.UNSUPPORTED_MEDIA_TYPE)
     public Response open(
             @Parameter(description = "1 to 255 characters, unique per request", required = true)
             @HeaderParam("Idempotency-Key") String idempotencyKey,
+            @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = OpenCaseRequest.class),
+                    examples = @ExampleObject(name = "lateDelivery", value = LATE_DELIVERY)))
             @NotNull @Valid OpenCaseRequest request) {
         if (idempotencyKey == null || idempotencyKey.isEmpty() || idempotencyKey.length() > 255
                 || Text.firstUnsafe(idempotencyKey, false) >= 0) {
@@ -92,14 +109,22 @@ public class CaseResource {
     @GET
     @Path("/{id}")
     @RolesAllowed({ CurrentUser.CRM, CurrentUser.AGENT, CurrentUser.MANAGER, CurrentUser.ADMIN })
-    @Operation(summary = "A case with its customer, failure, compensation and timeline")
+    @Operation(operationId = "getCase", summary = "A case with its customer, failure, compensation and timeline",
+            description = "Status, current step, customer, failure, compensation, repeatFailure and the timeline. "
+                    + "A CRM client sees only the cases it opened.")
+    @APIResponse(responseCode = "200", description = "The case")
+    @APIResponse(responseCode = "404", ref = ApiContract.NOT_FOUND)
     public CaseView get(@PathParam("id") UUID id) {
         return cases.get(id, viewer());
     }
 
     @GET
     @RolesAllowed({ CurrentUser.CRM, CurrentUser.AGENT, CurrentUser.MANAGER, CurrentUser.ADMIN })
-    @Operation(summary = "List cases, newest first", description = "A CRM client sees only its own cases.")
+    @Operation(operationId = "listCases", summary = "List cases, newest first", description = "Filtered by "
+            + "status, customerId and externalRef; keyset pages of at most `limit` (default 50, max 200), the next "
+            + "one from `cursor`. A CRM client sees only its own cases.")
+    @APIResponse(responseCode = "200", description = "One page of cases")
+    @APIResponse(responseCode = "400", ref = ApiContract.BAD_REQUEST)
     public Page<CaseView> list(@QueryParam("status") CaseStatus status,
             @QueryParam("customerId") @Size(max = 100) @SingleLine String customerId,
             @QueryParam("externalRef") @Size(max = 100) @SingleLine String externalRef,
@@ -112,7 +137,10 @@ public class CaseResource {
     @GET
     @Path("/{id}/timeline")
     @RolesAllowed({ CurrentUser.CRM, CurrentUser.AGENT, CurrentUser.MANAGER, CurrentUser.ADMIN })
-    @Operation(summary = "The timeline of a case: every step, who did it, when and with what")
+    @Operation(operationId = "getCaseTimeline", summary = "The timeline of a case",
+            description = "Every step, who did it, when and with what, oldest first.")
+    @APIResponse(responseCode = "200", description = "The timeline")
+    @APIResponse(responseCode = "404", ref = ApiContract.NOT_FOUND)
     public List<TimelineEntryView> timeline(@PathParam("id") UUID id) {
         return cases.timeline(id, viewer());
     }
@@ -120,7 +148,14 @@ public class CaseResource {
     @POST
     @Path("/{id}/cancel")
     @RolesAllowed(CurrentUser.CRM)
-    @Operation(summary = "Cancel a case", description = "Ends its process; 409 when the case is already closed.")
+    @Operation(operationId = "cancelCase", summary = "Cancel a case", description = "Ends its process; 409 when the "
+            + "case is already closed or its compensation is already granted.")
+    @APIResponse(responseCode = "200", description = "The cancelled case")
+    @APIResponse(responseCode = "400", ref = ApiContract.BAD_REQUEST)
+    @APIResponse(responseCode = "404", ref = ApiContract.NOT_FOUND)
+    @APIResponse(responseCode = "409", ref = ApiContract.CONFLICT)
+    @APIResponse(responseCode = "413", ref = ApiContract.PAYLOAD_TOO_LARGE)
+    @APIResponse(responseCode = "415", ref = ApiContract.UNSUPPORTED_MEDIA_TYPE)
     public CaseView cancel(@PathParam("id") UUID id, @NotNull @Valid CancelRequest request) {
         return cases.cancel(id, request.reason(), viewer());
     }

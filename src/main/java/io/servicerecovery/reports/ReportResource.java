@@ -22,8 +22,8 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import io.servicerecovery.common.ApiContract;
 import io.servicerecovery.common.IsoCurrency;
-import io.servicerecovery.common.Problem;
 import io.servicerecovery.common.SingleLine;
 import io.servicerecovery.empowerment.Level;
 import io.servicerecovery.security.CurrentUser;
@@ -31,6 +31,8 @@ import io.servicerecovery.security.CurrentUser;
 @Path("/api/reports/recovery")
 @Tag(name = "Reports", description = "What recovery achieves, for managers and CRM clients")
 @RolesAllowed({ CurrentUser.MANAGER, CurrentUser.CRM })
+@APIResponse(responseCode = "401", ref = ApiContract.UNAUTHORIZED)
+@APIResponse(responseCode = "403", ref = ApiContract.FORBIDDEN)
 public class ReportResource {
 
     static final String CSV = "text/csv";
@@ -47,7 +49,7 @@ public class ReportResource {
 
     @GET
     @Produces({ MediaType.APPLICATION_JSON, CSV })
-    @Operation(summary = "The recovery report for the cases opened in a period", description = "Cases opened, "
+    @Operation(operationId = "getRecoveryReport", summary = "The recovery report for the cases opened in a period", description = "Cases opened, "
             + "recovered, cancelled and open; time to first touch, per step and end to end (median, p90, in "
             + "seconds); proposals approved within empowerment vs escalated by the proposer's level; approvals per "
             + "level and their time to decision; escalations by the timer; spend by type and currency, per person "
@@ -62,8 +64,7 @@ public class ReportResource {
                     examples = @ExampleObject(name = "november", value = ReportExamples.JSON)),
             @Content(mediaType = CSV, schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING),
                     examples = @ExampleObject(name = "november", value = ReportExamples.CSV)) })
-    @APIResponse(responseCode = "400", description = "A parameter is not valid (named in violations)",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", ref = ApiContract.BAD_REQUEST)
     public Response report(
             @Parameter(description = "Start of the period (inclusive): an ISO 8601 instant or a date (UTC); "
                     + "default: 30 days before `to`", example = "2026-11-01") @QueryParam("from") String from,

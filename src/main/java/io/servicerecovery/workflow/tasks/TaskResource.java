@@ -14,11 +14,14 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import io.servicerecovery.common.ApiContract;
 import io.servicerecovery.common.Page;
 import io.servicerecovery.common.PageRequest;
 import io.servicerecovery.common.ProblemException;
@@ -33,6 +36,8 @@ import io.servicerecovery.security.CurrentUser;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @RolesAllowed({ CurrentUser.AGENT, CurrentUser.MANAGER })
+@APIResponse(responseCode = "401", ref = ApiContract.UNAUTHORIZED)
+@APIResponse(responseCode = "403", ref = ApiContract.FORBIDDEN)
 public class TaskResource {
 
     private final TaskInbox inbox;
@@ -48,8 +53,11 @@ public class TaskResource {
     }
 
     @GET
-    @Operation(summary = "Tasks visible to the caller", description = "assignee=me: held by the caller; "
-            + "assignee=unassigned: free tasks the caller may take; without it both.")
+    @Operation(operationId = "listTasks", summary = "Tasks visible to the caller", description = "assignee=me: "
+            + "held by the caller; assignee=unassigned: free tasks the caller may take; without it both. Filtered by "
+            + "type and caseId; keyset pages (limit, cursor).")
+    @APIResponse(responseCode = "200", description = "One page of tasks, most urgent first")
+    @APIResponse(responseCode = "400", ref = ApiContract.BAD_REQUEST)
     public Page<TaskSummary> list(@QueryParam("assignee") String assignee, @QueryParam("type") RecoveryStep type,
             @QueryParam("caseId") java.util.UUID caseId,
             @QueryParam("limit") Integer limit, @QueryParam("cursor") String cursor) {
@@ -58,33 +66,70 @@ public class TaskResource {
 
     @GET
     @Path("/{id}")
-    @Operation(summary = "A task with its case; a proposal also with the recommendation and the caller's limits")
+    @Operation(operationId = "getTask", summary = "A task with its case", description = "A COMPENSATION task also "
+            + "carries the recommended compensation and the caller's remaining empowerment.")
+    @APIResponse(responseCode = "200", description = "The task")
+    @APIResponse(responseCode = "400", ref = ApiContract.BAD_REQUEST)
+    @APIResponse(responseCode = "404", ref = ApiContract.NOT_FOUND)
     public TaskDetail get(@PathParam("id") @Size(max = 64) @SingleLine String id) {
         return inbox.get(id, user);
     }
 
     @POST
     @Path("/{id}/claim")
-    @Operation(summary = "Take the task; 409 when someone else holds it")
+    @Operation(operationId = "claimTask", summary = "Take the task", description = "Taking a task the caller "
+            + "already holds changes nothing; 409 when someone else holds it.")
+    @APIResponse(responseCode = "200", description = "The task, held by the caller")
+    @APIResponse(responseCode = "400", ref = ApiContract.BAD_REQUEST)
+    @APIResponse(responseCode = "404", ref = ApiContract.NOT_FOUND)
+    @APIResponse(responseCode = "409", ref = ApiContract.CONFLICT)
     public TaskSummary claim(@PathParam("id") @Size(max = 64) @SingleLine String id) {
         return claims.claim(id, user);
     }
 
     @POST
     @Path("/{id}/unclaim")
-    @Operation(summary = "Release the task; 409 when someone else holds it")
+    @Operation(operationId = "unclaimTask", summary = "Release the task", description = "Back to the queue of "
+            + "its candidates; 409 when someone else holds it.")
+    @APIResponse(responseCode = "200", description = "The task, unassigned")
+    @APIResponse(responseCode = "400", ref = ApiContract.BAD_REQUEST)
+    @APIResponse(responseCode = "404", ref = ApiContract.NOT_FOUND)
+    @APIResponse(responseCode = "409", ref = ApiContract.CONFLICT)
     public TaskSummary unclaim(@PathParam("id") @Size(max = 64) @SingleLine String id) {
         return claims.unclaim(id, user);
     }
 
     @POST
     @Path("/{id}/complete")
-    @Operation(summary = "Complete the task with the body of its type", description = "ACCOUNTABILITY: "
-            + "{statement, rootCause}; APOLOGY: {message, deliveredVia}; COMPENSATION: {type, amount, currency, "
-            + "reason}, answered with the decision; APPROVAL (manager): {decision, amount, note}. 403 when the "
-            + "caller does not hold the task.")
-    @RequestBody(content = @Content(schema = @Schema(oneOf = { AccountabilityCompletion.class, ApologyCompletion.class,
-            ProposalRequest.class, ApprovalRequest.class })))
+    @Operation(operationId = "completeTask", summary = "Complete the task with the body of its type",
+            description = "The body is the one of the task's type (the `type` of the task from listTasks or getTask), "
+                    + "with no field of its own that says which: ACCOUNTABILITY takes an AccountabilityCompletion, "
+                    + "APOLOGY an ApologyCompletion, COMPENSATION a ProposalRequest (answered with the decision: "
+                    + "APPROVED_WITHIN_EMPOWERMENT with the grant, or PENDING_APPROVAL with the approver level), "
+                    + "APPROVAL (manager role) an ApprovalRequest. 403 when the caller does not hold the task; 422 "
+                    + "with findings when an apology or accountability statement fails a quality check.")
+    @RequestBody(required = true, description = "One of the four step bodies, chosen by the task's type",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(oneOf = {
+                    AccountabilityCompletion.class, ApologyCompletion.class, ProposalRequest.class,
+                    ApprovalRequest.class }), examples = {
+                            @ExampleObject(name = "accountability", summary = "ACCOUNTABILITY", value = "{\"statement\": "
+                                    + "\"This is on us: we promised a date we could not keep.\", \"rootCause\": "
+                                    + "\"CARRIER_DELAY\"}"),
+                            @ExampleObject(name = "apology", summary = "APOLOGY", value = "{\"message\": \"Ana, I am "
+                                    + "truly sorry your sofa arrived nine days late. That was our failure.\", "
+                                    + "\"deliveredVia\": \"PHONE\"}"),
+                            @ExampleObject(name = "compensation", summary = "COMPENSATION", value = "{\"type\": "
+                                    + "\"CREDIT\", \"amount\": \"40.00\", \"currency\": \"EUR\", \"reason\": "
+                                    + "\"Nine days late\"}"),
+                            @ExampleObject(name = "approval", summary = "APPROVAL", value = "{\"decision\": "
+                                    + "\"APPROVE\", \"note\": \"Justified.\"}") }))
+    @APIResponse(responseCode = "200", description = "Done; for a proposal the decision")
+    @APIResponse(responseCode = "400", ref = ApiContract.BAD_REQUEST)
+    @APIResponse(responseCode = "404", ref = ApiContract.NOT_FOUND)
+    @APIResponse(responseCode = "409", ref = ApiContract.CONFLICT)
+    @APIResponse(responseCode = "413", ref = ApiContract.PAYLOAD_TOO_LARGE)
+    @APIResponse(responseCode = "415", ref = ApiContract.UNSUPPORTED_MEDIA_TYPE)
+    @APIResponse(responseCode = "422", ref = ApiContract.UNPROCESSABLE)
     public CompletionResult complete(@PathParam("id") @Size(max = 64) @SingleLine String id, JsonNode body) {
         return CompletionResult.of(completions.complete(id, body, user));
     }
