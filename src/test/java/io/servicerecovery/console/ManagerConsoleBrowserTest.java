@@ -155,6 +155,22 @@ class ManagerConsoleBrowserTest {
     }
 
     @Test
+    void aDirectorSavesALevelsLimitsWithAReasonAndTheAuditShowsIt() {
+        // the limits as they are, so that no other test meets changed limits; the save is still audited
+        String reason = "Quarterly review, no change " + shortId();
+        browser.signIn("director-dora").go("/console/empowerment/levels/SENIOR_AGENT");
+        assertAccessible("level form");
+        browser.type(By.id("reason"), reason);
+        browser.find(By.cssSelector("#level-form button.primary")).click();
+
+        browser.await().until(d -> browser.has(By.id("saved")));
+        assertThat(browser.find(By.id("saved")).getText()).contains("SENIOR_AGENT");
+        browser.go("/console/empowerment/audit");
+        WebElement newest = browser.find(By.cssSelector("#audit tbody tr:first-child"));
+        assertThat(newest.getText()).contains("director-dora").contains("SENIOR_AGENT").contains(reason);
+    }
+
+    @Test
     void twoManagersEditingTheSameAgentGetAConflictAndNeitherChangeIsLost() {
         String agent = "agent-both-" + shortId();
         try (Browser dora = Browser.open(base.toString(), "en")) {
