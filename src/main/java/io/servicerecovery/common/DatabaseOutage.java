@@ -63,7 +63,7 @@ public final class DatabaseOutage {
     }
 
     private static boolean isUnreachable(Throwable t) {
-        if (markedRollbackOnlyByThePool(t)) {
+        if (markedRollbackOnlyByThePool(t) || poolCouldNotEnlist(t)) {
             return true;
         }
         if (t instanceof SQLTransientConnectionException || t instanceof SQLNonTransientConnectionException
@@ -85,6 +85,24 @@ public final class DatabaseOutage {
             }
         }
         return sql.getMessage() != null && sql.getMessage().startsWith(ACQUISITION_TIMEOUT);
+    }
+
+    /**
+     * Agroal's "Failed to enlist" when a pooled connection cannot start the request's transaction: the
+     * connection's own error (H2's "Database is already closed", a dropped socket) is only logged by the
+     * transaction manager, not chained. With the service's one datasource the other reason Agroal names
+     * (a second datasource in the same transaction) cannot happen, so this is the database being away.
+     */
+    private static boolean poolCouldNotEnlist(Throwable t) {
+        if (!(t instanceof SQLException) || t.getMessage() == null || !t.getMessage().startsWith("Failed to enlist")) {
+            return false;
+        }
+        for (StackTraceElement frame : t.getStackTrace()) {
+            if (frame.getClassName().startsWith("io.agroal.")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
