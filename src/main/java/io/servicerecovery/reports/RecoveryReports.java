@@ -1,7 +1,9 @@
 package io.servicerecovery.reports;
 
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Transactional;
 
 import io.servicerecovery.empowerment.EmpowermentConfig;
 
@@ -19,29 +21,35 @@ public class RecoveryReports {
     private final SpendFigures spend;
     private final ApologyFindingsQuery apologies;
     private final EmpowermentConfig empowerment;
+    private final FigureQueries queries;
 
     RecoveryReports(CaseFigures cases, StepTimes times, CompensationFigures compensations, SpendFigures spend,
-            ApologyFindingsQuery apologies, EmpowermentConfig empowerment) {
+            ApologyFindingsQuery apologies, EmpowermentConfig empowerment, FigureQueries queries) {
         this.cases = cases;
         this.times = times;
         this.compensations = compensations;
         this.spend = spend;
         this.apologies = apologies;
         this.empowerment = empowerment;
+        this.queries = queries;
     }
 
     /**
-     * Read in one transaction; under READ COMMITTED each query sees what was committed when it started, so a
-     * case that changes while the report runs may show in one figure before and in the next after the change.
+     * The figure families are independent queries over the same selection; they run side by side
+     * ({@link FigureQueries}), the slowest first, and the report waits for all of them.
      */
-    @Transactional
     public RecoveryReport report(ReportQuery query) {
         CaseSelection selection = new CaseSelection(query, empowerment.defaultLevel());
-        CaseFigures.Result counts = cases.of(selection);
-        StepTimes.Result stepTimes = times.of(selection);
+        CompletableFuture<StepTimes.Result> stepTimes = queries.start(() -> times.of(selection));
+        CompletableFuture<RecoveryReport.Spend> spent = queries.start(() -> spend.of(selection));
+        CompletableFuture<List<RecoveryReport.ApologyFindings>> findings = queries.start(() -> apologies.of(selection));
+        CompletableFuture<RecoveryReport.Compensations> proposals = queries.start(() -> compensations.of(selection));
+        CompletableFuture<CaseFigures.Result> counts = queries.start(() -> cases.of(selection));
+        CaseFigures.Result caseFigures = FigureQueries.await(counts);
+        StepTimes.Result timing = FigureQueries.await(stepTimes);
         return new RecoveryReport(
                 new RecoveryReport.Period(query.from(), query.to(), query.currency(), query.level(), query.agent()),
-                counts.cases(), stepTimes.times(), compensations.of(selection), spend.of(selection),
-                counts.repeatFailures(), stepTimes.slaBreaches(), apologies.of(selection));
+                caseFigures.cases(), timing.times(), FigureQueries.await(proposals), FigureQueries.await(spent),
+                caseFigures.repeatFailures(), timing.slaBreaches(), FigureQueries.await(findings));
     }
 }
