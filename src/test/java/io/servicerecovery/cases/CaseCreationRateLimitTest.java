@@ -44,6 +44,8 @@ class CaseCreationRateLimitTest {
     CaseCreationRateLimit.Settings settings;
     @Inject
     EntityManager em;
+    @Inject
+    CaseCreationRateLimit limiter;
 
     MovableClock clock;
 
@@ -99,16 +101,44 @@ class CaseCreationRateLimitTest {
         CaseCreationRateLimit otherReplica = new CaseCreationRateLimit(settings, em, clock);
         List<Callable<Boolean>> takes = new ArrayList<>();
         for (int i = 0; i < 12; i++) {
-            CaseCreationRateLimit limiter = otherReplica;
             takes.add(() -> {
                 try {
-                    limiter.acquire("crm-shared");
+                    otherReplica.acquire("crm-shared");
                     return true;
                 } catch (CaseCreationRateLimit.TooManyRequests refused) {
                     return false;
                 }
             });
         }
+        assertThat(grantedOf(takes)).as("tokens the other replica got, taking 12 at once from 6 threads").isEqualTo(3);
+        // and this replica is now refused as well
+        post("crm-shared", "shared-" + UUID.randomUUID(), aCase()).statusCode(429).header("Retry-After", "12");
+    }
+
+    @Test
+    void theFirstRequestsOfAClientOnTwoReplicasAtOnceCreateOneBucket() throws Exception {
+        // No bucket yet for crm-shared (5 a minute): both replicas' first takes race to create it.
+        List<CaseCreationRateLimit> replicas = List.of(limiter, new CaseCreationRateLimit(settings, em, clock));
+        List<Callable<Boolean>> takes = new ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            CaseCreationRateLimit replica = replicas.get(i % 2);
+            takes.add(() -> {
+                try {
+                    replica.acquire("crm-shared");
+                    return true;
+                } catch (CaseCreationRateLimit.TooManyRequests refused) {
+                    return false;
+                }
+            });
+        }
+        assertThat(grantedOf(takes)).as("tokens granted to 12 takes at once on two replicas").isEqualTo(5);
+        long buckets = QuarkusTransaction.requiringNew().call(() -> em.createQuery(
+                "select count(a) from CaseCreationAllowance a where a.clientId = 'crm-shared'", Long.class)
+                .getSingleResult());
+        assertThat(buckets).isEqualTo(1);
+    }
+
+    private static int grantedOf(List<Callable<Boolean>> takes) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(6);
         int granted = 0;
         try {
@@ -118,9 +148,7 @@ class CaseCreationRateLimitTest {
         } finally {
             pool.shutdownNow();
         }
-        assertThat(granted).as("tokens the other replica got, taking 12 at once from 6 threads").isEqualTo(3);
-        // and this replica is now refused as well
-        post("crm-shared", "shared-" + UUID.randomUUID(), aCase()).statusCode(429).header("Retry-After", "12");
+        return granted;
     }
 
     private static ValidatableResponse post(String key, CaseRequests request) {
