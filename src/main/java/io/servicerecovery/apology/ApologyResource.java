@@ -28,6 +28,7 @@ import io.servicerecovery.security.CurrentUser;
 @Consumes(MediaType.APPLICATION_JSON)
 @RolesAllowed({ CurrentUser.AGENT, CurrentUser.MANAGER })
 @APIResponse(responseCode = "401", ref = ApiContract.UNAUTHORIZED)
+@APIResponse(responseCode = "503", ref = ApiContract.SERVICE_UNAVAILABLE)
 @APIResponse(responseCode = "403", ref = ApiContract.FORBIDDEN)
 public class ApologyResource {
 

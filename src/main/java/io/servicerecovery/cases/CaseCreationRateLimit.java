@@ -2,27 +2,35 @@ package io.servicerecovery.cases;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.servicerecovery.common.DatabaseOutage;
 import io.servicerecovery.common.ProblemException;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
 /**
- * A token bucket per CRM client for case creation, so one misbehaving CRM cannot flood
- * the service: a client may open {@code per-minute} cases a minute, in bursts of up to
- * that many. Counted per replica: with N replicas a client gets at most N times that.
+ * A token bucket per CRM client for case creation, so one misbehaving CRM cannot flood the service: a client
+ * may open {@code per-minute} cases a minute, in bursts of up to that many. The bucket is a row in the database
+ * (case_creation_allowance), taken from under its row lock in a short transaction of its own, so the allowance
+ * holds across replicas: N replicas together give a client {@code per-minute}, not N times that. Only requests
+ * that would open a case take a token (CaseIntake asks after the Idempotency-Key check): a replay of a key, a key
+ * reused with another body and a retry while the first request runs take none.
  */
 @ApplicationScoped
 public class CaseCreationRateLimit {
 
     @ConfigMapping(prefix = "recovery.rate-limit.case-creation")
     public interface Settings {
-        /** Cases a CRM client may open per minute. */
+        /** Cases a CRM client may open per minute, across all replicas. */
         @WithDefault("600")
         int perMinute();
 
@@ -31,46 +39,56 @@ public class CaseCreationRateLimit {
     }
 
     private final Settings settings;
+    private final EntityManager em;
     private final Clock clock;
-    private final Map<String, Bucket> buckets = new ConcurrentHashMap<>();
 
-    public CaseCreationRateLimit(Settings settings, Clock clock) {
+    public CaseCreationRateLimit(Settings settings, EntityManager em, Clock clock) {
         this.settings = settings;
+        this.em = em;
         this.clock = clock;
     }
 
     /** Takes one token for the client, or refuses with 429 and the seconds until the next one. */
     public void acquire(String clientId) {
         int perMinute = settings.clients().getOrDefault(clientId, settings.perMinute());
-        Bucket bucket = buckets.computeIfAbsent(clientId, id -> new Bucket(perMinute, clock.millis()));
-        long waitMillis = bucket.take(perMinute, clock.millis());
+        long waitMillis;
+        try {
+            waitMillis = QuarkusTransaction.requiringNew().call(() -> take(clientId, perMinute));
+        } catch (RuntimeException raced) {
+            if (DatabaseOutage.causedBy(raced)) {
+                throw raced;
+            }
+            // The client's first two requests inserted its bucket at once and this one lost: the row is there now.
+            waitMillis = QuarkusTransaction.requiringNew().call(() -> take(clientId, perMinute));
+        }
         if (waitMillis > 0) {
             long seconds = Math.max(1, Duration.ofMillis(waitMillis).toSeconds() + (waitMillis % 1000 == 0 ? 0 : 1));
             throw new TooManyRequests(seconds, perMinute);
         }
     }
 
-    private static final class Bucket {
-        private double tokens;
-        private long updatedAt;
-
-        Bucket(int capacity, long now) {
-            this.tokens = capacity;
-            this.updatedAt = now;
+    /** Answers 0 when a token was taken, else the milliseconds until one is there. */
+    private long take(String clientId, int perMinute) {
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        CaseCreationAllowance bucket = em.find(CaseCreationAllowance.class, clientId, LockModeType.PESSIMISTIC_WRITE);
+        if (bucket == null) {
+            bucket = new CaseCreationAllowance();
+            bucket.clientId = clientId;
+            bucket.tokens = perMinute;
+            bucket.updatedAt = now;
+            em.persist(bucket);
+            em.flush();
         }
-
-        /** Answers 0 when a token was taken, else the milliseconds until one is there. */
-        synchronized long take(int perMinute, long now) {
-            double perMilli = perMinute / 60_000.0;
-            // A clock set back (NTP, a test) must not take tokens away.
-            tokens = Math.min(perMinute, tokens + Math.max(0, now - updatedAt) * perMilli);
-            updatedAt = now;
-            if (tokens >= 1) {
-                tokens -= 1;
-                return 0;
-            }
-            return (long) Math.ceil((1 - tokens) / perMilli);
+        double perMilli = perMinute / 60_000.0;
+        // A clock set back (NTP, a replica slightly behind another, a test) must not take tokens away.
+        long elapsed = Math.max(0, Duration.between(bucket.updatedAt, now).toMillis());
+        bucket.tokens = Math.min(perMinute, bucket.tokens + elapsed * perMilli);
+        bucket.updatedAt = now;
+        if (bucket.tokens >= 1) {
+            bucket.tokens -= 1;
+            return 0;
         }
+        return (long) Math.ceil((1 - bucket.tokens) / perMilli);
     }
 
     static final class TooManyRequests extends ProblemException {

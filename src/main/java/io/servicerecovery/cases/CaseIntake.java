@@ -25,13 +25,16 @@ public class CaseIntake {
     private final CaseService cases;
     private final CaseRepository repository;
     private final IdempotencyKeys keys;
+    private final CaseCreationRateLimit rateLimit;
     private final Json json;
     private final ObjectMapper canonical;
 
-    public CaseIntake(CaseService cases, CaseRepository repository, IdempotencyKeys keys, Json json) {
+    public CaseIntake(CaseService cases, CaseRepository repository, IdempotencyKeys keys,
+            CaseCreationRateLimit rateLimit, Json json) {
         this.cases = cases;
         this.repository = repository;
         this.keys = keys;
+        this.rateLimit = rateLimit;
         this.json = json;
         this.canonical = json.mapper().copy().configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true);
     }
@@ -54,6 +57,9 @@ public class CaseIntake {
                     "A request with this Idempotency-Key is still being processed; retry shortly.");
         }
         try {
+            // Only a request that would open a case counts against the rate limit: a replay, a reused key and a
+            // retry in flight were answered above. A refusal (429) frees the key like any other failure.
+            rateLimit.acquire(clientId);
             return QuarkusTransaction.requiringNew().call(() -> {
                 CaseView view = cases.open(clientId, request);
                 String body = json.write(view);

@@ -43,6 +43,7 @@ import io.servicerecovery.timeline.TimelineEntryView;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @APIResponse(responseCode = "401", ref = ApiContract.UNAUTHORIZED)
+@APIResponse(responseCode = "503", ref = ApiContract.SERVICE_UNAVAILABLE)
 @APIResponse(responseCode = "403", ref = ApiContract.FORBIDDEN)
 public class CaseResource {
 
@@ -55,14 +56,11 @@ public class CaseResource {
 
     private final CaseIntake intake;
     private final CaseService cases;
-    private final CaseCreationRateLimit rateLimit;
     private final CurrentUser user;
 
-    public CaseResource(CaseIntake intake, CaseService cases, CaseCreationRateLimit rateLimit,
-            CurrentUser user) {
+    public CaseResource(CaseIntake intake, CaseService cases, CurrentUser user) {
         this.intake = intake;
         this.cases = cases;
-        this.rateLimit = rateLimit;
         this.user = user;
     }
 
@@ -92,7 +90,6 @@ public class CaseResource {
                     List.of(new Problem.Violation("Idempotency-Key", "is required, 1 to 255 characters, no control characters")),
                     java.util.Map.of());
         }
-        rateLimit.acquire(clientId());
         CaseIntake.Answer answer = intake.open(clientId(), idempotencyKey, request);
         Response.ResponseBuilder response = Response.status(answer.status())
                 .entity(answer.body())

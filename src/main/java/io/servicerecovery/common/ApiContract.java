@@ -18,6 +18,7 @@ public final class ApiContract {
     public static final String UNSUPPORTED_MEDIA_TYPE = "UnsupportedMediaType";
     public static final String UNPROCESSABLE = "Unprocessable";
     public static final String PRECONDITION_REQUIRED = "PreconditionRequired";
+    public static final String SERVICE_UNAVAILABLE = "ServiceUnavailable";
 
     private ApiContract() {
     }

@@ -82,11 +82,25 @@
                                 value = "{\"type\": \"https://service-recovery.example.com/problems/precondition-required\", "
                                         + "\"title\": \"Precondition required\", \"status\": 428, \"detail\": \"Send "
                                         + "If-Match with the ETag you read, so that you do not overwrite someone else's "
-                                        + "change.\", \"instance\": \"/api/empowerment/levels/AGENT\"}"))) }))
+                                        + "change.\", \"instance\": \"/api/empowerment/levels/AGENT\"}"))),
+        // Any operation can meet a database that cannot be reached (DatabaseOutage): nothing was saved, and the same
+        // request, Idempotency-Key included, succeeds once it is back.
+        @APIResponse(name = ApiContract.SERVICE_UNAVAILABLE, responseCode = "503", description = "The database cannot "
+                + "be reached at the moment; nothing was saved. Retry the same request after Retry-After seconds",
+                headers = @Header(name = "Retry-After", description = "Seconds to wait before retrying the same request",
+                        schema = @Schema(type = SchemaType.INTEGER, format = "int32", minimum = "1")),
+                content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
+                        examples = @ExampleObject(name = "databaseUnavailable", value = "{\"type\": "
+                                + "\"https://service-recovery.example.com/problems/database-unavailable\", \"title\": "
+                                + "\"Service unavailable\", \"status\": 503, \"detail\": \"The database cannot be "
+                                + "reached at the moment; nothing was saved. Retry the same request in 5 seconds.\", "
+                                + "\"instance\": \"/api/cases\"}"))) }))
 package io.servicerecovery.common;
 
 import org.eclipse.microprofile.openapi.annotations.OpenAPIDefinition;
 import org.eclipse.microprofile.openapi.annotations.Components;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.info.Contact;
 import org.eclipse.microprofile.openapi.annotations.info.Info;
 import org.eclipse.microprofile.openapi.annotations.info.License;

@@ -33,8 +33,9 @@ import io.vertx.mutiny.ext.mail.MailClient;
  * benchmark this held 4 of the 8 job threads for a whole run. Running every send on one Vert.x context keeps
  * the connection and its session on one event loop, and the greeting is never lost.</li>
  * </ul>
- * A connection stuck some other way still holds its pool slot until the server closes it; the bound keeps
- * the job thread free and the step's retry cycle takes over.
+ * A connection stuck some other way (a server that accepts and stops answering) is closed by the client's idle
+ * timeout ({@code recovery.mail.idle-timeout}, see {@link TimedMailConfig}), which fails the send and frees its
+ * pool slot; the send bound keeps the job thread free meanwhile and the step's retry cycle takes over.
  * <p>
  * The message goes to the Vert.x mail client directly, not through Quarkus' {@code ReactiveMailer}: that one
  * always writes a {@code Cc:} header, empty when there is no Cc, and lets the client encode the Subject and
@@ -42,6 +43,7 @@ import io.vertx.mutiny.ext.mail.MailClient;
  * From, To, Reply-To and Subject headers, and no header is written without a value.
  */
 @ApplicationScoped
+@io.quarkus.runtime.Startup // the timeouts are checked when the service starts, not at the first email
 public class BoundedMailer {
 
     private static final Logger LOG = Logger.getLogger(BoundedMailer.class);
@@ -53,15 +55,24 @@ public class BoundedMailer {
     private final boolean mock;
     private Context context;
 
-    public BoundedMailer(MailClient client, Vertx vertx, MailSettings settings,
+    public BoundedMailer(MailClient quarkusClient, Vertx vertx, MailSettings settings,
             @ConfigProperty(name = "quarkus.mailer.from") String defaultFrom,
             @ConfigProperty(name = "quarkus.mailer.mock") Optional<Boolean> mock) {
-        this.client = client;
         this.vertx = vertx;
         this.timeout = settings.sendTimeout();
         this.defaultFrom = defaultFrom;
         // Quarkus' own default: mock in dev and test mode unless configured.
         this.mock = mock.orElse(LaunchMode.current().isDevOrTest());
+        // Quarkus' client with its settings, and the connect and idle timeouts it cannot be given.
+        this.client = this.mock ? quarkusClient : new MailClient(io.vertx.ext.mail.MailClient.create(vertx,
+                TimedMailConfig.of(quarkusClient.getDelegate(), settings)));
+    }
+
+    @jakarta.annotation.PreDestroy
+    void close() {
+        if (!mock) {
+            client.closeAndAwait();
+        }
     }
 
     /**

@@ -26,4 +26,18 @@ public interface MailSettings {
      */
     @WithDefault("PT30S")
     Duration sendTimeout();
+
+    /** How long opening a connection to the mail server may take before the send fails. */
+    @WithDefault("PT10S")
+    Duration connectTimeout();
+
+    /**
+     * How long a connection to the mail server may go without a byte read or written before the client closes it:
+     * a server that accepts and then stops answering fails the send and frees the pool slot after this long,
+     * not when the server finally closes the connection. At most the send timeout (checked at start), so a
+     * connection is never kept long after its send was given up; keep-alive connections idle in the pool for
+     * longer are closed too and opened again when needed.
+     */
+    @WithDefault("PT20S")
+    Duration idleTimeout();
 }

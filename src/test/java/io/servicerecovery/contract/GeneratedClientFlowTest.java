@@ -52,6 +52,7 @@ import crm.client.model.RecoveryStep;
 import crm.client.model.Severity;
 import crm.client.model.TaskSummary;
 import crm.client.model.Tier;
+import crm.client.model.WebhookDeliveryStatus;
 import crm.client.model.WebhookSecretAnswer;
 import crm.client.model.WebhookSubscriptionRequest;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -160,6 +161,10 @@ class GeneratedClientFlowTest {
                 .url("http://127.0.0.1:9/generated-client").events(List.of("case.recovered")));
         assertThat(subscribed.getSecret()).startsWith("whsec_");
         assertThat(webhooks.getWebhookSubscription(subscribed.getId()).getEvents()).containsExactly("case.recovered");
+        // nothing failed yet: the failed-deliveries view is empty and a bulk resend sends nothing
+        assertThat(webhooks.listWebhookDeliveries(subscribed.getId(), null, null, WebhookDeliveryStatus.FAILED)
+                .getItems()).isEmpty();
+        assertThat(webhooks.resendFailedWebhookDeliveries(subscribed.getId()).getResent()).isZero();
         assertThat(webhooks.deleteWebhookSubscriptionWithHttpInfo(subscribed.getId()).getStatusCode()).isEqualTo(204);
         assertThatThrownBy(() -> webhooks.getWebhookSubscription(subscribed.getId()))
                 .isInstanceOfSatisfying(ApiException.class, e -> {

@@ -104,6 +104,11 @@ class TwoReplicasIT {
         Replica a = replicas.get(0);
         Replica b = replicas.get(1);
         givesAgentsLimits(a);
+        // Earlier runs on a kept database left their subscriptions (to receivers long gone); a client may have 25.
+        for (String earlier : as(b, "crm-it", "crm").queryParam("limit", 100).get("/api/webhooks").then().statusCode(200)
+                .extract().jsonPath().getList("items.id", String.class)) {
+            as(b, "crm-it", "crm").delete("/api/webhooks/" + earlier).then().statusCode(204);
+        }
         as(b, "crm-it", "crm").body(Map.of("url", "http://127.0.0.1:" + webhookReceiver.getAddress().getPort() + "/hooks",
                 "events", List.of("*"))).post("/api/webhooks").then().statusCode(201);
 

@@ -139,6 +139,11 @@ class AuthorizationMatrixTest {
                 401, 200, 404, 403, 403, 403));
         rows.add(new Row("read a subscription's deliveries", t -> as -> as.get("/api/webhooks/" + t.acmeSubscription
                 + "/deliveries"), 401, 200, 404, 403, 403, 403));
+        rows.add(new Row("resend a subscription's failed deliveries", t -> as -> as.post("/api/webhooks/"
+                + t.acmeSubscription + "/deliveries/resend-failed"), 401, 202, 404, 403, 403, 403));
+        rows.add(new Row("resend a delivery that does not exist", t -> as -> as.post("/api/webhooks/"
+                + t.acmeSubscription + "/deliveries/" + java.util.UUID.randomUUID() + "/resend"),
+                401, 404, 404, 403, 403, 403));
         rows.add(new Row("rotate a subscription's secret", t -> as -> as.post("/api/webhooks/" + subscribe()
                 + "/rotate-secret"), 401, 200, 404, 403, 403, 403));
         rows.add(new Row("delete a subscription", t -> as -> as.delete("/api/webhooks/" + subscribe()),

@@ -32,7 +32,10 @@ public class WebhookDelivery {
     public UUID subscriptionId;
     @Enumerated(EnumType.STRING)
     public Status status;
+    /** Attempts since the delivery was created or last resent. */
     public int attempts;
+    /** How often the subscriber had it sent again after it FAILED. */
+    public int resends;
     /** When the next attempt is due; while a worker sends, the end of its lease. */
     @Column(name = "next_attempt_at")
     public Instant nextAttemptAt;

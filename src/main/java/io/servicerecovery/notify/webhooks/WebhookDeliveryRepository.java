@@ -59,4 +59,41 @@ public class WebhookDeliveryRepository implements PanacheRepositoryBase<WebhookD
                 Parameters.with("failed", WebhookDelivery.Status.FAILED).and("why", "Subscription deleted")
                         .and("subscription", subscriptionId).and("pending", WebhookDelivery.Status.PENDING));
     }
+
+    /**
+     * Makes a FAILED delivery of the subscription due again, with a fresh round of attempts. The update only
+     * succeeds while the delivery is FAILED, so a resend that races another resend sends it once.
+     */
+    public boolean resend(UUID id, UUID subscriptionId, Instant now) {
+        return update("status = :pending, attempts = 0, resends = resends + 1, nextAttemptAt = :now"
+                + " where id = :id and subscriptionId = :subscription and status = :failed",
+                Parameters.with("pending", WebhookDelivery.Status.PENDING).and("now", now).and("id", id)
+                        .and("subscription", subscriptionId).and("failed", WebhookDelivery.Status.FAILED)) == 1;
+    }
+
+    /**
+     * Makes every FAILED delivery of the subscription due again. They are due at the same moment, and the
+     * dispatcher's order rule (no event of a case before an earlier one still pending) sends each case's
+     * events in the order they happened.
+     */
+    public int resendFailed(UUID subscriptionId, Instant now) {
+        return update("status = :pending, attempts = 0, resends = resends + 1, nextAttemptAt = :now"
+                + " where subscriptionId = :subscription and status = :failed",
+                Parameters.with("pending", WebhookDelivery.Status.PENDING).and("now", now)
+                        .and("subscription", subscriptionId).and("failed", WebhookDelivery.Status.FAILED));
+    }
+
+    /**
+     * Up to {@code max} deliveries in {@code status} that ended before {@code cutoff}. A delivery that ended
+     * (DELIVERED or FAILED) has its next_attempt_at set to the moment it ended, so the due index serves this too.
+     */
+    public List<UUID> endedBefore(WebhookDelivery.Status status, Instant cutoff, int max) {
+        return getEntityManager().createQuery("select d.id from WebhookDelivery d where d.status = :status"
+                + " and d.nextAttemptAt < :cutoff", UUID.class).setParameter("status", status)
+                .setParameter("cutoff", cutoff).setMaxResults(max).getResultList();
+    }
+
+    public int deleteByIds(List<UUID> ids) {
+        return ids.isEmpty() ? 0 : (int) delete("id in ?1", ids);
+    }
 }

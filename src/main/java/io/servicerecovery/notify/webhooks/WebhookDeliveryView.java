@@ -13,7 +13,8 @@ public record WebhookDeliveryView(
         UUID caseId,
         Instant occurredAt,
         WebhookDelivery.Status status,
-        int attempts,
+        @Schema(description = "Attempts since the delivery was created or last resent") int attempts,
+        @Schema(description = "How often it was resent after it had FAILED") int resends,
         Integer lastStatusCode,
         String lastError,
         Instant createdAt,
@@ -22,7 +23,7 @@ public record WebhookDeliveryView(
         Instant deliveredAt) {
 
     static WebhookDeliveryView of(WebhookDelivery d, WebhookEvent e) {
-        return new WebhookDeliveryView(d.id, e.id, e.type, e.caseId, e.occurredAt, d.status, d.attempts,
+        return new WebhookDeliveryView(d.id, e.id, e.type, e.caseId, e.occurredAt, d.status, d.attempts, d.resends,
                 d.lastStatusCode, d.lastError, d.createdAt, d.lastAttemptAt,
                 d.status == WebhookDelivery.Status.PENDING ? d.nextAttemptAt : null, d.deliveredAt);
     }

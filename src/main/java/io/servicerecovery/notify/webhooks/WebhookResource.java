@@ -19,6 +19,7 @@ import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -34,14 +35,17 @@ import io.servicerecovery.security.CurrentUser;
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed(CurrentUser.CRM)
 @APIResponse(responseCode = "401", ref = ApiContract.UNAUTHORIZED)
+@APIResponse(responseCode = "503", ref = ApiContract.SERVICE_UNAVAILABLE)
 @APIResponse(responseCode = "403", ref = ApiContract.FORBIDDEN)
 public class WebhookResource {
 
     private final WebhookSubscriptions subscriptions;
+    private final WebhookResends resends;
     private final CurrentUser user;
 
-    public WebhookResource(WebhookSubscriptions subscriptions, CurrentUser user) {
+    public WebhookResource(WebhookSubscriptions subscriptions, WebhookResends resends, CurrentUser user) {
         this.subscriptions = subscriptions;
+        this.resends = resends;
         this.user = user;
     }
 
@@ -52,6 +56,10 @@ public class WebhookResource {
             + "secret; it is never shown again.")
     @APIResponse(responseCode = "201", description = "Subscribed", content = @Content(schema = @Schema(implementation = WebhookSecretAnswer.class)))
     @APIResponse(responseCode = "400", ref = ApiContract.BAD_REQUEST)
+    @APIResponse(responseCode = "409", description = "The client has as many active subscriptions as it may have "
+            + "(recovery.webhooks.max-subscriptions-per-client); the problem's context.limit says how many",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
+                    examples = @ExampleObject(name = "subscriptionLimit", value = SUBSCRIPTION_LIMIT)))
     @APIResponse(responseCode = "413", ref = ApiContract.PAYLOAD_TOO_LARGE)
     @APIResponse(responseCode = "415", ref = ApiContract.UNSUPPORTED_MEDIA_TYPE)
     public Response create(@NotNull @Valid WebhookSubscriptionRequest request) {
@@ -105,7 +113,9 @@ public class WebhookResource {
     @GET
     @Path("/{id}/deliveries")
     @Operation(operationId = "listWebhookDeliveries", summary = "What was sent to a subscription, newest first",
-            description = "Filter by status: PENDING, DELIVERED or FAILED; keyset pages (limit, cursor).")
+            description = "Filter by status: PENDING, DELIVERED or FAILED (`?status=FAILED` is the failed-deliveries "
+                    + "view, to resend from); keyset pages (limit, cursor). DELIVERED deliveries are kept for "
+                    + "recovery.webhooks.retention (3 days by default), FAILED ones for failed-retention (30 days).")
     @APIResponse(responseCode = "200", description = "One page of deliveries")
     @APIResponse(responseCode = "400", ref = ApiContract.BAD_REQUEST)
     @APIResponse(responseCode = "404", ref = ApiContract.NOT_FOUND)
@@ -114,7 +124,46 @@ public class WebhookResource {
         return subscriptions.deliveries(clientId(), id, status, PageRequest.of(limit, cursor));
     }
 
+    @POST
+    @Path("/{id}/deliveries/{deliveryId}/resend")
+    @Operation(operationId = "resendWebhookDelivery", summary = "Send a FAILED delivery again",
+            description = "The delivery becomes PENDING with a fresh round of attempts, and is sent like any pending "
+                    + "one: after the earlier events of its case that are still pending. Only a FAILED delivery can "
+                    + "be resent.")
+    @APIResponse(responseCode = "202", description = "Pending again; sent shortly",
+            content = @Content(schema = @Schema(implementation = WebhookDeliveryView.class)))
+    @APIResponse(responseCode = "404", ref = ApiContract.NOT_FOUND)
+    @APIResponse(responseCode = "409", description = "The delivery is not FAILED (still pending, or delivered)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
+                    examples = @ExampleObject(name = "notFailed", value = NOT_FAILED)))
+    public Response resend(@PathParam("id") UUID id, @PathParam("deliveryId") UUID deliveryId) {
+        return Response.accepted(resends.resend(clientId(), id, deliveryId)).type(MediaType.APPLICATION_JSON).build();
+    }
+
+    @POST
+    @Path("/{id}/deliveries/resend-failed")
+    @Operation(operationId = "resendFailedWebhookDeliveries", summary = "Send every FAILED delivery again",
+            description = "Every FAILED delivery of the subscription becomes PENDING with a fresh round of attempts; "
+                    + "each case's events go out in the order they happened. Answers how many.")
+    @APIResponse(responseCode = "202", description = "How many are pending again",
+            content = @Content(schema = @Schema(implementation = WebhookResends.Resent.class),
+                    examples = @ExampleObject(name = "resent", value = "{\"resent\": 3}")))
+    @APIResponse(responseCode = "404", ref = ApiContract.NOT_FOUND)
+    public Response resendFailed(@PathParam("id") UUID id) {
+        return Response.accepted(resends.resendFailed(clientId(), id)).type(MediaType.APPLICATION_JSON).build();
+    }
+
     private String clientId() {
         return user.id();
     }
+
+    private static final String SUBSCRIPTION_LIMIT = "{\"type\": \"https://service-recovery.example.com/problems/"
+            + "webhook-subscription-limit\", \"title\": \"Too many subscriptions\", \"status\": 409, \"detail\": "
+            + "\"A client may have 25 active webhook subscriptions; delete one it no longer needs before subscribing "
+            + "again.\", \"instance\": \"/api/webhooks\", \"context\": {\"limit\": 25}}";
+    private static final String NOT_FAILED = "{\"type\": \"https://service-recovery.example.com/problems/"
+            + "webhook-delivery-not-failed\", \"title\": \"Delivery not failed\", \"status\": 409, \"detail\": "
+            + "\"Only a FAILED delivery can be resent; this one is DELIVERED.\", \"instance\": "
+            + "\"/api/webhooks/6f1c2a9e-4b7d-4e0a-9c1f-2d3b4a5c6d7e/deliveries/0b5e8f3a-1c2d-4e5f-8a9b-7c6d5e4f3a2b/resend\", "
+            + "\"context\": {\"deliveryStatus\": \"DELIVERED\"}}";
 }

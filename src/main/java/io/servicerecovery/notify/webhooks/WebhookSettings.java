@@ -42,6 +42,29 @@ public interface WebhookSettings {
     boolean allowPrivateAddresses();
 
     /**
+     * How long a DELIVERED delivery is kept (to be seen in the deliveries view) before the cleanup removes it,
+     * with its event once no delivery of that event is left.
+     */
+    @WithDefault("P3D")
+    Duration retention();
+
+    /** How long a FAILED delivery is kept, to be seen and resent, before the cleanup removes it. */
+    @WithDefault("P30D")
+    Duration failedRetention();
+
+    /** How often each replica removes what is past its retention, as the scheduler reads it ("1h"). */
+    @WithDefault("1h")
+    String cleanupEvery();
+
+    /** Rows one delete removes, each batch in its own short transaction. */
+    @WithDefault("500")
+    int cleanupBatch();
+
+    /** Active subscriptions one CRM client may have; one more is refused with 409. */
+    @WithDefault("25")
+    int maxSubscriptionsPerClient();
+
+    /**
      * When set, subscription secrets are stored encrypted with a key derived from it (AES-GCM).
      * Changing it makes the stored secrets unreadable: rotate every subscription's secret then.
      */

@@ -20,4 +20,17 @@ public class WebhookSubscriptionRepository implements PanacheRepositoryBase<Webh
     public List<WebhookSubscription> activeOf(String clientId) {
         return list("clientId = :client and active = true", Parameters.with("client", clientId));
     }
+
+    /**
+     * The client's active subscriptions, locked: two subscribes of one client at once are counted one after the
+     * other: the second waits for the first to commit. The count is a second statement because the locking one
+     * reads as of its start, without what the first inserted; read committed, the count sees it. (A client with
+     * no subscription has nothing to lock: with a limit of 1, two first subscribes at once could both pass.)
+     */
+    public long countActiveLocked(String clientId) {
+        Parameters active = Parameters.with("client", clientId);
+        find("clientId = :client and active = true", active)
+                .withLock(jakarta.persistence.LockModeType.PESSIMISTIC_WRITE).list();
+        return count("clientId = :client and active = true", active);
+    }
 }

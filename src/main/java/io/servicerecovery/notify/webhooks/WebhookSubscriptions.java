@@ -43,6 +43,12 @@ public class WebhookSubscriptions {
     public WebhookSecretAnswer create(String clientId, WebhookSubscriptionRequest request) {
         List<String> events = eventsOf(request.events());
         urls.check(request.url());
+        int limit = settings.maxSubscriptionsPerClient();
+        if (subscriptions.countActiveLocked(clientId) >= limit) {
+            throw new ProblemException(409, "webhook-subscription-limit", "Too many subscriptions",
+                    "A client may have " + limit + " active webhook subscriptions; delete one it no longer needs "
+                            + "before subscribing again.", List.of(), java.util.Map.of("limit", limit));
+        }
         String secret = secrets.newSecret();
         WebhookSubscription s = new WebhookSubscription();
         s.id = UUID.randomUUID();

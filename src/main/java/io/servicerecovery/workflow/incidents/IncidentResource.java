@@ -28,6 +28,7 @@ import io.servicerecovery.security.CurrentUser;
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed(CurrentUser.ADMIN)
 @APIResponse(responseCode = "401", ref = ApiContract.UNAUTHORIZED)
+@APIResponse(responseCode = "503", ref = ApiContract.SERVICE_UNAVAILABLE)
 @APIResponse(responseCode = "403", ref = ApiContract.FORBIDDEN)
 public class IncidentResource {
 
