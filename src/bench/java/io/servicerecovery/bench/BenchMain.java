@@ -195,8 +195,9 @@ public final class BenchMain {
                     throw new IllegalStateException("GET level " + level[0] + ": " + current.status() + " " + current.body());
                 }
                 String etag = current.response().headers().firstValue("ETag").orElseThrow();
-                String body = "{\"limits\":[{\"currency\":\"EUR\",\"maxCreditPerCase\":" + level[1]
-                        + ",\"maxDiscountPercent\":" + level[2] + ",\"dailyBudget\":1000000000.00}],"
+                // Amounts are decimal strings: the API refuses JSON numbers for money (no binary rounding).
+                String body = "{\"limits\":[{\"currency\":\"EUR\",\"maxCreditPerCase\":\"" + level[1]
+                        + "\",\"maxDiscountPercent\":" + level[2] + ",\"dailyBudget\":\"1000000000.00\"}],"
                         + "\"reason\":\"Benchmark set-up: budgets no run can exhaust\"}";
                 Http.Answer put = http.call(http.request("/api/empowerment/levels/" + level[0], token)
                         .header("Content-Type", "application/json").header("If-Match", etag)
