@@ -256,6 +256,9 @@ public final class Baseline {
             }
         };
         beans.put("taskCreatedListener", taskCreated);
+        // The service keeps its task inbox table in this listener (issue 12); the bare engine has no such table.
+        beans.put("taskInboxListener", (TaskListener) task -> {
+        });
         beans.put("sendApologyEmailDelegate", noop);
         beans.put("recommendCompensationDelegate", noop);
         beans.put("bookGrantDelegate", noop);
