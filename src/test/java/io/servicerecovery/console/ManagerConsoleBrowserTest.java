@@ -223,8 +223,37 @@ class ManagerConsoleBrowserTest {
         assertThat(number("#row-escalated .candidate")).isGreaterThan(number("#row-escalated .today"));
         assertThat(browser.has(By.cssSelector("#whatif-chart[data-drawn]"))
                 || browser.await().until(d -> browser.has(By.cssSelector("#whatif-chart[data-drawn]")))).isTrue();
+        assertThat(chartLegend(browser, "#whatif-chart")).containsExactly("today", "what-if");
         assertAccessible("what-if result");
         browser.screenshot("what-if");
+    }
+
+    @Test
+    void theDashboardsChartsSpeakTheConsolesLanguage() {
+        try (Browser swedish = Browser.open(base.toString(), "sv")) {
+            String today = LocalDate.now(ZoneOffset.UTC).toString();
+            swedish.signIn("manager-max").go("/console/dashboard?from=" + today + "&to=" + today);
+            swedish.await().until(d -> swedish.has(By.cssSelector("canvas[data-chart][data-drawn]")));
+            // the same words as the Swedish tables beside them, in the legends Chart.js draws
+            assertThat(chartLegend(swedish, "section[aria-labelledby=trend-title] canvas")).containsExactly("återvunna %");
+            assertThat(chartLegend(swedish, "section[aria-labelledby=approvals-title] canvas"))
+                    .containsExactly("godkända", "avslagna", "väntande");
+            assertThat(chartLegend(swedish, "section[aria-labelledby=within-title] canvas"))
+                    .containsExactly("direkt", "eskalerade");
+        }
+        String today = LocalDate.now(ZoneOffset.UTC).toString();
+        browser.signIn("manager-max").go("/console/dashboard?from=" + today + "&to=" + today);
+        browser.await().until(d -> browser.has(By.cssSelector("canvas[data-chart][data-drawn]")));
+        assertThat(chartLegend(browser, "section[aria-labelledby=approvals-title] canvas"))
+                .containsExactly("approved", "rejected", "pending");
+    }
+
+    /** The legend of the chart Chart.js drew on the canvas: its datasets' labels. */
+    @SuppressWarnings("unchecked")
+    private static List<String> chartLegend(Browser in, String canvas) {
+        in.await().until(d -> in.has(By.cssSelector(canvas + "[data-drawn]")));
+        return (List<String>) ((org.openqa.selenium.JavascriptExecutor) in.driver()).executeScript(
+                "return Chart.getChart(document.querySelector(arguments[0])).data.datasets.map(d => d.label);", canvas);
     }
 
     @Test

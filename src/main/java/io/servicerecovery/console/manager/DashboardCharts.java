@@ -12,47 +12,47 @@ import io.servicerecovery.reports.RecoveryTrend;
 /**
  * The dashboard's charts as the data their canvases carry (read by {@code /console/charts.js}),
  * built from the same report records the tables beside them show, so the picture and the
- * numbers cannot disagree.
+ * numbers cannot disagree; the legends in the page's language ({@link ChartWords}).
  */
-public record DashboardCharts(RecoveryReport report, List<RecoveryTrend.Point> trend) {
+public record DashboardCharts(RecoveryReport report, List<RecoveryTrend.Point> trend, ChartWords words) {
 
     /** Recovered share (%) of the cases opened in each day or week. */
     public String recoveredOverTime() {
         return chart("line", labels(trend, p -> p.from().toString()),
-                series("recovered %", trend, p -> p.recoveredShare() == null ? null : percent(p.recoveredShare())), 100);
+                series(words.recoveredShare(), trend, p -> p.recoveredShare() == null ? null : percent(p.recoveredShare())), 100);
     }
 
     /** Median and p90 per step, in hours. */
     public String timePerStep() {
         List<Row<RecoveryReport.Durations>> rows = stepRows();
         return chart("bar", labels(rows, Row::label),
-                series("median h", rows, r -> hours(r.value().medianSeconds())) + ","
-                        + series("p90 h", rows, r -> hours(r.value().p90Seconds())), null);
+                series(words.medianHours(), rows, r -> hours(r.value().medianSeconds())) + ","
+                        + series(words.p90Hours(), rows, r -> hours(r.value().p90Seconds())), null);
     }
 
     /** Proposals granted at once vs escalated, by the proposer's level. */
     public String withinEmpowerment() {
         List<RecoveryReport.ProposalsByLevel> rows = report.compensations().byProposerLevel();
         return chart("bar", labels(rows, r -> r.level().name()),
-                series("at once", rows, r -> (double) r.withinEmpowerment()) + ","
-                        + series("escalated", rows, r -> (double) r.escalated()), null);
+                series(words.atOnce(), rows, r -> (double) r.withinEmpowerment()) + ","
+                        + series(words.escalated(), rows, r -> (double) r.escalated()), null);
     }
 
     /** Credits granted against the budget of the period, by level and currency. */
     public String spendAgainstBudget() {
         List<RecoveryReport.SpendByLevel> rows = report.spend().byLevel();
         return chart("bar", labels(rows, r -> r.level() + " " + r.currency()),
-                series("credit", rows, r -> number(r.credit())) + ","
-                        + series("budget", rows, r -> number(r.budgetInPeriod())), null);
+                series(words.credit(), rows, r -> number(r.credit())) + ","
+                        + series(words.budget(), rows, r -> number(r.budgetInPeriod())), null);
     }
 
     /** Approvals decided and pending per approving level. */
     public String approvals() {
         List<RecoveryReport.ApprovalsByLevel> rows = report.compensations().approvals();
         return chart("bar", labels(rows, r -> r.level().name()),
-                series("approved", rows, r -> (double) r.approved()) + ","
-                        + series("rejected", rows, r -> (double) r.rejected()) + ","
-                        + series("pending", rows, r -> (double) r.pending()), null);
+                series(words.approved(), rows, r -> (double) r.approved()) + ","
+                        + series(words.rejected(), rows, r -> (double) r.rejected()) + ","
+                        + series(words.pending(), rows, r -> (double) r.pending()), null);
     }
 
     /** First touch, each step and end to end, as the time table's rows. */
@@ -93,7 +93,8 @@ public record DashboardCharts(RecoveryReport report, List<RecoveryTrend.Point> t
                 + (max == null ? "" : ",\"max\":" + max) + "}";
     }
 
-    private static String quoted(String text) {
+    /** A JSON string. */
+    static String quoted(String text) {
         return "\"" + text.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
     }
 }

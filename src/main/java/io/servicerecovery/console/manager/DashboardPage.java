@@ -83,7 +83,7 @@ public class DashboardPage {
             ReportQuery query = query(fromText, toText, currencyText);
             RecoveryReport report = reports.report(query);
             dashboard = new Dashboard(fromText, toText, currencyText, report,
-                    new DashboardCharts(report, trend.of(query)), null);
+                    new DashboardCharts(report, trend.of(query), ChartWords.of(console.locale())), null);
         } catch (ProblemException e) {
             dashboard = new Dashboard(fromText, toText, currencyText, null, null, ConsoleProblem.of(e));
             status = e.status();

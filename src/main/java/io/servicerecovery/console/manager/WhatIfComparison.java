@@ -9,9 +9,10 @@ import io.servicerecovery.empowerment.Level;
 
 /**
  * Today's limits and the candidate over the same proposals, side by side, with what the
- * chart needs as plain numbers (the chart reads them from the page, the table shows them).
+ * chart needs as plain numbers (the chart reads them from the page, the table shows them) and
+ * its legend and category words in the page's language.
  */
-public record WhatIfComparison(SimulationResult today, SimulationResult candidate) {
+public record WhatIfComparison(SimulationResult today, SimulationResult candidate, ChartWords words) {
 
     /** The approving levels, lowest first, as the chart's and the table's rows. */
     public List<String> approvingLevels() {
@@ -36,14 +37,15 @@ public record WhatIfComparison(SimulationResult today, SimulationResult candidat
 
     /** The chart's data as JSON: labels and the two series (today, candidate), built from the same numbers as the table. */
     public String chartJson() {
-        List<String> labels = new java.util.ArrayList<>(List.of("\"at once\"", "\"escalated\""));
-        approvingLevels().forEach(l -> labels.add("\"" + l + "\""));
+        List<String> labels = new java.util.ArrayList<>(List.of(words.atOnce(), words.escalated()));
+        labels.addAll(approvingLevels());
         String todays = today.approvedWithinEmpowerment() + "," + today.escalated() + ","
                 + approvingLevels().stream().map(l -> String.valueOf(todayApprovals(l))).collect(Collectors.joining(","));
         String candidates = candidate.approvedWithinEmpowerment() + "," + candidate.escalated() + ","
                 + approvingLevels().stream().map(l -> String.valueOf(candidateApprovals(l))).collect(Collectors.joining(","));
-        return "{\"labels\":[" + String.join(",", labels) + "],\"series\":[{\"label\":\"today\",\"data\":[" + todays
-                + "]},{\"label\":\"what-if\",\"data\":[" + candidates + "]}]}";
+        return "{\"labels\":" + labels.stream().map(DashboardCharts::quoted).collect(Collectors.joining(",", "[", "]"))
+                + ",\"series\":[{\"label\":" + DashboardCharts.quoted(words.today()) + ",\"data\":[" + todays
+                + "]},{\"label\":" + DashboardCharts.quoted(words.whatIf()) + ",\"data\":[" + candidates + "]}]}";
     }
 
     private static String spend(List<Money> spend) {

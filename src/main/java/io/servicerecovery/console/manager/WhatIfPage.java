@@ -101,7 +101,8 @@ public class WhatIfPage {
             Validation.check(validator, candidate);
             SimulationRequest current = new SimulationRequest(start, end,
                     List.of(new CandidateLevel(which, today.limits())));
-            result = new WhatIfComparison(simulation.run(current), simulation.run(candidate));
+            result = new WhatIfComparison(simulation.run(current), simulation.run(candidate),
+                    ChartWords.of(console.locale()));
         } catch (ProblemException e) {
             problem = ConsoleProblem.of(e);
             status = e.status();

@@ -13,6 +13,7 @@ import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Incident;
+import org.camunda.bpm.engine.runtime.IncidentQuery;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.model.bpmn.instance.FlowElement;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaFailedJobRetryTimeCycle;
@@ -21,6 +22,7 @@ import io.servicerecovery.cases.CaseRepository;
 import io.servicerecovery.cases.RecoveryCase;
 import io.servicerecovery.timeline.Timeline;
 import io.servicerecovery.timeline.TimelineKind;
+import io.servicerecovery.common.KeysetPosition;
 import io.servicerecovery.common.Page;
 import io.servicerecovery.common.PageRequest;
 import io.servicerecovery.common.ProblemException;
@@ -49,21 +51,37 @@ public class Incidents {
         this.timeline = timeline;
     }
 
+    /**
+     * Open incidents, newest first, as keyset pages: the cursor is the time and id of a page's last
+     * incident, so incidents raised while an operator pages come before it and shift nothing.
+     */
     @Transactional
     public Page<IncidentView> list(UUID caseId, PageRequest page) {
-        int offset = page.offset();
-        var query = runtime.createIncidentQuery().processDefinitionKeyIn(ProcessVariables.PROCESS_KEY);
+        KeysetPosition after = page.position() == null ? null : KeysetPosition.parse(page.position());
+        if (after != null && after.rank() != null) {
+            throw PageRequest.badCursor();
+        }
+        String processInstanceId = null;
         if (caseId != null) {
             RecoveryCase c = cases.findByIdOptional(caseId).orElse(null);
             if (c == null || c.processInstanceId == null) {
                 return new Page<>(List.of(), null);
             }
-            query.processInstanceId(c.processInstanceId);
+            processInstanceId = c.processInstanceId;
         }
-        List<Incident> found = query.orderByIncidentTimestamp().desc().listPage(offset, page.limit() + 1);
+        String instance = processInstanceId;
+        List<Incident> found = IncidentKeyset.page(() -> {
+            IncidentQuery query = runtime.createIncidentQuery().processDefinitionKeyIn(ProcessVariables.PROCESS_KEY);
+            return instance == null ? query : query.processInstanceId(instance);
+        }, after, page.limit() + 1);
         boolean more = found.size() > page.limit();
-        List<IncidentView> items = (more ? found.subList(0, page.limit()) : found).stream().map(this::view).toList();
-        return new Page<>(items, more ? PageRequest.offsetCursor(offset + page.limit()) : null);
+        List<Incident> rows = more ? found.subList(0, page.limit()) : found;
+        String next = null;
+        if (more) {
+            Incident last = rows.get(rows.size() - 1);
+            next = new KeysetPosition(last.getIncidentTimestamp().toInstant(), UUID.fromString(last.getId())).cursor();
+        }
+        return new Page<>(rows.stream().map(this::view).toList(), next);
     }
 
     /**
