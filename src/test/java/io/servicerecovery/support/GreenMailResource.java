@@ -65,15 +65,25 @@ public class GreenMailResource implements QuarkusTestResourceLifecycleManager {
             silent = null;
         }
         if (!greenMail.isRunning()) {
-            greenMail = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+            greenMail = new GreenMail(smtpSetup());
             greenMail.start();
         }
+    }
+
+    /**
+     * GreenMail waits 2 s for its server thread by default; on two busy cores a restart in the middle of a test
+     * took longer and failed the test (EmailFailureTest, seen twice under load), so it may take 15 s.
+     */
+    private static ServerSetup smtpSetup() {
+        ServerSetup setup = new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP);
+        setup.setServerStartupTimeout(15_000);
+        return setup;
     }
 
     @Override
     public Map<String, String> start() {
         port = freePort();
-        greenMail = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        greenMail = new GreenMail(smtpSetup());
         greenMail.start();
         return Map.of("quarkus.mailer.host", "127.0.0.1", "quarkus.mailer.port", String.valueOf(port));
     }
