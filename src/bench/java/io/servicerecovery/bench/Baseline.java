@@ -277,6 +277,10 @@ public final class Baseline {
         config.setDatabaseSchemaUpdate("true");
         config.setIdGenerator(new StrongUuidGenerator());
         config.setHistory(s.history);
+        if (s.leanHistory) {
+            // as the service writes its history (workflow/engine/ProcessEngineLifecycle)
+            config.setHistoryEventHandler(new io.servicerecovery.workflow.engine.LeanHistory());
+        }
         config.setEnforceHistoryTimeToLive(true);
         config.setJavaSerializationFormatEnabled(false);
         config.setJdbcBatchProcessing(s.jdbcBatchProcessing);
@@ -318,6 +322,7 @@ public final class Baseline {
     /** The service's engine settings (application.properties), with the same environment overrides. */
     static final class EngineSettings {
         String history;
+        boolean leanHistory;
         int jobPoolSize;
         int jobQueueSize;
         int maxJobsPerAcquisition;
@@ -330,6 +335,7 @@ public final class Baseline {
         static EngineSettings fromEnvironment() {
             EngineSettings s = new EngineSettings();
             s.history = env("RECOVERY_ENGINE_HISTORY", "full");
+            s.leanHistory = Boolean.parseBoolean(env("RECOVERY_ENGINE_LEAN_HISTORY", "true"));
             s.jobPoolSize = Integer.parseInt(env("RECOVERY_ENGINE_JOB_EXECUTOR_POOL_SIZE", "8"));
             s.jobQueueSize = Integer.parseInt(env("RECOVERY_ENGINE_JOB_EXECUTOR_QUEUE_SIZE", "64"));
             s.maxJobsPerAcquisition = Integer.parseInt(env("RECOVERY_ENGINE_JOB_EXECUTOR_MAX_JOBS_PER_ACQUISITION", "16"));
@@ -349,6 +355,7 @@ public final class Baseline {
         Map<String, Object> describe() {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("history", history);
+            m.put("leanHistory", leanHistory);
             m.put("jobExecutorMaxPoolSize", jobPoolSize);
             m.put("jobExecutorQueueSize", jobQueueSize);
             m.put("maxJobsPerAcquisition", maxJobsPerAcquisition);

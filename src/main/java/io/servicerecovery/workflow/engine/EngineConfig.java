@@ -17,6 +17,13 @@ public interface EngineConfig {
     @WithDefault("full")
     String history();
 
+    /**
+     * History without the variable-update details and the identity-link log, which nobody reads
+     * ({@link LeanHistory}); false writes them as level {@code full} does.
+     */
+    @WithDefault("true")
+    boolean leanHistory();
+
     /** Every process and decision must say how long its history is kept. */
     @WithDefault("true")
     boolean enforceHistoryTimeToLive();

@@ -50,6 +50,9 @@ public class ProcessEngineLifecycle {
         configuration.setIdGenerator(new StrongUuidGenerator());
         configuration.setExpressionManager(new CdiExpressionManager());
         configuration.setHistory(config.history());
+        if (config.leanHistory()) {
+            configuration.setHistoryEventHandler(new LeanHistory());
+        }
         configuration.setEnforceHistoryTimeToLive(config.enforceHistoryTimeToLive());
         configuration.setJavaSerializationFormatEnabled(config.javaSerializationFormatEnabled());
         configuration.setJdbcBatchProcessing(config.jdbcBatchProcessing());
@@ -61,7 +64,8 @@ public class ProcessEngineLifecycle {
         // started below, once the models are deployed
         configuration.setJobExecutorActivate(false);
         this.engine = configuration.buildProcessEngine();
-        LOG.infof("Process engine %s built (history %s)", engine.getName(), config.history());
+        LOG.infof("Process engine %s built (history %s%s)", engine.getName(), config.history(),
+                config.leanHistory() ? ", without variable details and identity-link log" : "");
     }
 
     void start(@Observes StartupEvent start, Event<EngineStarted> started, EngineConfig config) {
