@@ -278,8 +278,8 @@ public final class Baseline {
         config.setIdGenerator(new StrongUuidGenerator());
         config.setHistory(s.history);
         if (s.leanHistory) {
-            // as the service writes its history (workflow/engine/ProcessEngineLifecycle)
-            config.setHistoryEventHandler(new io.servicerecovery.workflow.engine.LeanHistory());
+            // as the service writes its history (workflow/engine/LeanHistory)
+            config.setHistoryEventHandler(new BaselineHistory());
         }
         config.setEnforceHistoryTimeToLive(true);
         config.setJavaSerializationFormatEnabled(false);
