@@ -28,10 +28,12 @@ import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.jobexecutor.ThreadPoolJobExecutor;
 import org.camunda.bpm.engine.impl.persistence.StrongUuidGenerator;
 import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.variable.Variables;
 
 /**
  * The bare engine: the same BPMN, driven in-process through the Camunda Java API on a
- * database of its own, with the delegates and the task listener as no-op beans. No HTTP,
+ * database of its own, with the delegates and the task listeners as no-op beans, except the
+ * recommendation, which evaluates the same decision table as the service. No HTTP,
  * no service tables, no security, no email. It completes the same user tasks and runs the
  * same async jobs with the service's engine settings (history level, job executor pool,
  * queue and acquisition, id generator, connection pool size), read from the same
@@ -260,7 +262,15 @@ public final class Baseline {
         beans.put("taskInboxListener", (TaskListener) task -> {
         });
         beans.put("sendApologyEmailDelegate", noop);
-        beans.put("recommendCompensationDelegate", noop);
+        // The same decision as the service's RecommendCompensationDelegate, with the same inputs: the DMN evaluation and
+        // its decision history are the engine's work, so the baseline does them too (issue 19, a fair baseline).
+        beans.put("recommendCompensationDelegate", (JavaDelegate) execution -> execution.getProcessEngineServices()
+                .getDecisionService().evaluateDecisionTableByKey("compensation-matrix", Variables.createVariables()
+                        .putValue("severity", execution.getVariable("severity"))
+                        .putValue("tier", execution.getVariable("tier"))
+                        .putValue("stage", execution.getVariable("stage"))
+                        .putValue("repeatFailure", execution.getVariable("repeatFailure")))
+                .getSingleResult());
         beans.put("bookGrantDelegate", noop);
         beans.put("markRecoveredDelegate", (JavaDelegate) execution -> onCommit(ENDED, execution.getProcessBusinessKey()));
         beans.put("markCancelledDelegate", noop);
