@@ -29,7 +29,13 @@ final class Settings {
     String pgUser = "postgres";
     String pgDatabase = "bench";
     String pgEngineDatabase = "bench_engine";
-    String serviceJvmOpts = "-Xmx768m";
+    /**
+     * The JVM settings the container image and the Helm chart give the service (a 256 MiB heap, smaller thread
+     * stacks, a capped metaspace and code cache, the serial collector; docs/performance.md, issue 19).
+     */
+    String serviceJvmOpts = "-Xmx256m " + CONTAINER_JVM_OPTS;
+    static final String CONTAINER_JVM_OPTS =
+            "-Xss512k -XX:+UseSerialGC -XX:MaxMetaspaceSize=192m -XX:ReservedCodeCacheSize=64m";
     String baselineJvmOpts = "-Xmx768m";
     String label = "";
     Path out = Path.of("target/bench");

@@ -105,7 +105,8 @@ class HelmChartTest {
                 Map.of("name", "http", "containerPort", 8080, "protocol", "TCP"));
         Map<String, Object> env = env(container);
         assertThat(env.get("QUARKUS_PROFILE")).isEqualTo("prod");
-        assertThat((String) env.get("JAVA_OPTS_APPEND")).contains("-XX:MaxRAMPercentage=75");
+        assertThat((String) env.get("JAVA_OPTS_APPEND")).contains("-XX:MaxRAMPercentage=25", "-Xss512k",
+                "-XX:+UseSerialGC", "-XX:MaxMetaspaceSize=192m", "-XX:ReservedCodeCacheSize=64m");
         assertThat(list(container, "envFrom")).containsExactly(
                 Map.of("configMapRef", Map.of("name", FULLNAME)));
         assertThat(map(container, "resources")).isEqualTo(Map.of(
@@ -185,6 +186,12 @@ class HelmChartTest {
                 .containsEntry("MAIL_RETRY_CYCLE", "R5/PT1M")
                 .containsEntry("MAIL_SEND_TIMEOUT", "PT30S")
                 .containsEntry("CASE_CREATION_PER_MINUTE", "600")
+                .containsEntry("MAIL_CONNECT_TIMEOUT", "PT10S")
+                .containsEntry("MAIL_IDLE_TIMEOUT", "PT20S")
+                .containsEntry("WEBHOOK_RETENTION", "P3D")
+                .containsEntry("WEBHOOK_FAILED_RETENTION", "P30D")
+                .containsEntry("WEBHOOK_MAX_SUBSCRIPTIONS", "25")
+                .containsEntry("RECOVERY_REPORTS_PARALLEL_QUERIES", "3")
                 .containsEntry("HISTORY_CLEANUP_START", "01:00")
                 .containsEntry("HISTORY_CLEANUP_END", "05:00")
                 .doesNotContainKey("BOOTSTRAP_DIRECTOR");
