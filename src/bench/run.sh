@@ -42,5 +42,7 @@ mkdir -p "$out"
 openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 -out "$out/jwt-private.pem" 2>/dev/null
 openssl pkey -in "$out/jwt-private.pem" -pubout -out "$out/jwt-public.pem"
 
-exec java -Xmx512m -Djava.util.logging.manager=org.jboss.logmanager.LogManager -cp "$out/classes:$(cat "$out/classpath.txt")" io.servicerecovery.bench.BenchMain \
+# target/classes: the bare-engine baseline reads the service's own engine settings (EngineConfig and
+# application.properties) and writes its history with the service's LeanHistory.
+exec java -Xmx512m -Djava.util.logging.manager=org.jboss.logmanager.LogManager -cp "$out/classes:target/classes:$(cat "$out/classpath.txt")" io.servicerecovery.bench.BenchMain \
   --private-key "$out/jwt-private.pem" --public-key "$out/jwt-public.pem" --out "$out" ${args[@]+"${args[@]}"}

@@ -30,6 +30,12 @@ import org.camunda.bpm.engine.impl.persistence.StrongUuidGenerator;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.variable.Variables;
 
+import io.servicerecovery.workflow.engine.EngineConfig;
+import io.servicerecovery.workflow.engine.LeanHistory;
+import io.smallrye.config.PropertiesConfigSource;
+import io.smallrye.config.SmallRyeConfig;
+import io.smallrye.config.SmallRyeConfigBuilder;
+
 /**
  * The bare engine: the same BPMN, driven in-process through the Camunda Java API on a
  * database of its own, with the delegates and the task listeners as no-op beans, except the
@@ -76,7 +82,7 @@ public final class Baseline {
         Path out = Path.of(a.get("out"));
         boolean postgres = url.startsWith("jdbc:postgresql:");
 
-        EngineSettings engineSettings = EngineSettings.fromEnvironment();
+        EngineSettings engineSettings = EngineSettings.fromServiceConfiguration();
         long t0 = System.nanoTime();
         ProcessEngine engine = build(url, user, postgres, engineSettings);
         engine.getRepositoryService().createDeployment().name("bench-baseline").enableDuplicateFiltering(true)
@@ -289,7 +295,7 @@ public final class Baseline {
         config.setHistory(s.history);
         if (s.leanHistory) {
             // as the service writes its history (workflow/engine/LeanHistory)
-            config.setHistoryEventHandler(new BaselineHistory());
+            config.setHistoryEventHandler(new LeanHistory());
         }
         config.setEnforceHistoryTimeToLive(true);
         config.setJavaSerializationFormatEnabled(false);
@@ -329,7 +335,7 @@ public final class Baseline {
         }
     }
 
-    /** The service's engine settings (application.properties), with the same environment overrides. */
+    /** The service's engine settings, read as the service reads them. */
     static final class EngineSettings {
         String history;
         boolean leanHistory;
@@ -342,24 +348,38 @@ public final class Baseline {
         int poolSize;
         boolean jdbcBatchProcessing;
 
-        static EngineSettings fromEnvironment() {
+        /**
+         * The service's own engine settings: its {@code EngineConfig} mapping read from its {@code application.properties}
+         * (profile prod, on the class path from target/classes) with the same environment overrides, so the two cannot
+         * drift apart; the connection pool is the service's {@code quarkus.datasource.jdbc.max-size}.
+         */
+        static EngineSettings fromServiceConfiguration() {
+            SmallRyeConfig config;
+            try {
+                java.net.URL properties = Baseline.class.getClassLoader().getResource("application.properties");
+                if (properties == null) {
+                    throw new IllegalStateException("the service's application.properties is not on the class path"
+                            + " (target/classes): run the benchmark through src/bench/run.sh");
+                }
+                config = new SmallRyeConfigBuilder().addDefaultSources().addDefaultInterceptors().withProfile("prod")
+                        .withSources(new PropertiesConfigSource(properties, 250)).withMapping(EngineConfig.class)
+                        .withValidateUnknown(false).build();
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+            EngineConfig engine = config.getConfigMapping(EngineConfig.class);
             EngineSettings s = new EngineSettings();
-            s.history = env("RECOVERY_ENGINE_HISTORY", "full");
-            s.leanHistory = Boolean.parseBoolean(env("RECOVERY_ENGINE_LEAN_HISTORY", "true"));
-            s.jobPoolSize = Integer.parseInt(env("RECOVERY_ENGINE_JOB_EXECUTOR_POOL_SIZE", "8"));
-            s.jobQueueSize = Integer.parseInt(env("RECOVERY_ENGINE_JOB_EXECUTOR_QUEUE_SIZE", "64"));
-            s.maxJobsPerAcquisition = Integer.parseInt(env("RECOVERY_ENGINE_JOB_EXECUTOR_MAX_JOBS_PER_ACQUISITION", "16"));
-            s.lockTimeMillis = Math.toIntExact(java.time.Duration.parse(env("RECOVERY_ENGINE_JOB_EXECUTOR_LOCK_TIME", "PT45S")).toMillis());
-            s.waitTimeMillis = Math.toIntExact(java.time.Duration.parse(env("RECOVERY_ENGINE_JOB_EXECUTOR_WAIT_TIME", "PT1S")).toMillis());
-            s.maxWaitMillis = java.time.Duration.parse(env("RECOVERY_ENGINE_JOB_EXECUTOR_MAX_WAIT", "PT5S")).toMillis();
-            s.poolSize = Integer.parseInt(env("DB_POOL_MAX_SIZE", "20"));
-            s.jdbcBatchProcessing = Boolean.parseBoolean(env("RECOVERY_ENGINE_JDBC_BATCH_PROCESSING", "true"));
+            s.history = engine.history();
+            s.leanHistory = engine.leanHistory();
+            s.jobPoolSize = engine.jobExecutor().poolSize();
+            s.jobQueueSize = engine.jobExecutor().queueSize();
+            s.maxJobsPerAcquisition = engine.jobExecutor().maxJobsPerAcquisition();
+            s.lockTimeMillis = Math.toIntExact(engine.jobExecutor().lockTime().toMillis());
+            s.waitTimeMillis = Math.toIntExact(engine.jobExecutor().waitTime().toMillis());
+            s.maxWaitMillis = engine.jobExecutor().maxWait().toMillis();
+            s.poolSize = config.getValue("quarkus.datasource.jdbc.max-size", Integer.class);
+            s.jdbcBatchProcessing = engine.jdbcBatchProcessing();
             return s;
-        }
-
-        private static String env(String name, String fallback) {
-            String v = System.getenv(name);
-            return v == null || v.isBlank() ? fallback : v.trim();
         }
 
         Map<String, Object> describe() {
