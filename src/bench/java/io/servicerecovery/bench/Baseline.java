@@ -3,6 +3,7 @@ package io.servicerecovery.bench;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -35,6 +36,7 @@ import io.servicerecovery.workflow.engine.LeanHistory;
 import io.smallrye.config.PropertiesConfigSource;
 import io.smallrye.config.SmallRyeConfig;
 import io.smallrye.config.SmallRyeConfigBuilder;
+import io.smallrye.config.WithDefault;
 
 /**
  * The bare engine: the same BPMN, driven in-process through the Camunda Java API on a
@@ -349,9 +351,11 @@ public final class Baseline {
         boolean jdbcBatchProcessing;
 
         /**
-         * The service's own engine settings: its {@code EngineConfig} mapping read from its {@code application.properties}
-         * (profile prod, on the class path from target/classes) with the same environment overrides, so the two cannot
-         * drift apart; the connection pool is the service's {@code quarkus.datasource.jdbc.max-size}.
+         * The service's own engine settings: the keys of its {@code EngineConfig} read from its
+         * {@code application.properties} (profile prod, on the class path from target/classes) with the same
+         * environment overrides, falling back to the mapping's own {@code @WithDefault}, so the two cannot drift
+         * apart; the connection pool is the service's {@code quarkus.datasource.jdbc.max-size}. (Read key by key:
+         * SmallRye's generated mapping needs ASM, which the load process's class path does not carry.)
          */
         static EngineSettings fromServiceConfiguration() {
             SmallRyeConfig config;
@@ -362,24 +366,37 @@ public final class Baseline {
                             + " (target/classes): run the benchmark through src/bench/run.sh");
                 }
                 config = new SmallRyeConfigBuilder().addDefaultSources().addDefaultInterceptors().withProfile("prod")
-                        .withSources(new PropertiesConfigSource(properties, 250)).withMapping(EngineConfig.class)
-                        .withValidateUnknown(false).build();
+                        .withSources(new PropertiesConfigSource(properties, 250)).build();
             } catch (java.io.IOException e) {
                 throw new java.io.UncheckedIOException(e);
             }
-            EngineConfig engine = config.getConfigMapping(EngineConfig.class);
+            String engine = "recovery.engine.";
+            String jobs = engine + "job-executor.";
+            Class<?> jobConfig = EngineConfig.JobExecutor.class;
             EngineSettings s = new EngineSettings();
-            s.history = engine.history();
-            s.leanHistory = engine.leanHistory();
-            s.jobPoolSize = engine.jobExecutor().poolSize();
-            s.jobQueueSize = engine.jobExecutor().queueSize();
-            s.maxJobsPerAcquisition = engine.jobExecutor().maxJobsPerAcquisition();
-            s.lockTimeMillis = Math.toIntExact(engine.jobExecutor().lockTime().toMillis());
-            s.waitTimeMillis = Math.toIntExact(engine.jobExecutor().waitTime().toMillis());
-            s.maxWaitMillis = engine.jobExecutor().maxWait().toMillis();
+            s.history = value(config, engine, EngineConfig.class, "history");
+            s.leanHistory = Boolean.parseBoolean(value(config, engine, EngineConfig.class, "leanHistory"));
+            s.jobPoolSize = Integer.parseInt(value(config, jobs, jobConfig, "poolSize"));
+            s.jobQueueSize = Integer.parseInt(value(config, jobs, jobConfig, "queueSize"));
+            s.maxJobsPerAcquisition = Integer.parseInt(value(config, jobs, jobConfig, "maxJobsPerAcquisition"));
+            s.lockTimeMillis = Math.toIntExact(Duration.parse(value(config, jobs, jobConfig, "lockTime")).toMillis());
+            s.waitTimeMillis = Math.toIntExact(Duration.parse(value(config, jobs, jobConfig, "waitTime")).toMillis());
+            s.maxWaitMillis = Duration.parse(value(config, jobs, jobConfig, "maxWait")).toMillis();
             s.poolSize = config.getValue("quarkus.datasource.jdbc.max-size", Integer.class);
-            s.jdbcBatchProcessing = engine.jdbcBatchProcessing();
+            s.jdbcBatchProcessing = Boolean.parseBoolean(value(config, engine, EngineConfig.class, "jdbcBatchProcessing"));
             return s;
+        }
+
+        /** The configured value of a mapping method's key ({@code poolSize} -> {@code pool-size}), else its default. */
+        private static String value(SmallRyeConfig config, String prefix, Class<?> mapping, String method) {
+            String key = prefix + method.replaceAll("([a-z0-9])([A-Z])", "$1-$2").toLowerCase(java.util.Locale.ROOT);
+            return config.getOptionalValue(key, String.class).orElseGet(() -> {
+                try {
+                    return mapping.getMethod(method).getAnnotation(WithDefault.class).value();
+                } catch (NoSuchMethodException | NullPointerException e) {
+                    throw new IllegalStateException(key + " is neither configured nor has a default in " + mapping, e);
+                }
+            });
         }
 
         Map<String, Object> describe() {
