@@ -19,6 +19,7 @@ public class GreenMailResource implements QuarkusTestResourceLifecycleManager {
     private static GreenMail greenMail;
     private static int port;
     private static ServerSocket silent;
+    private static Thread acceptor;
     private static final List<Socket> heldOpen = new CopyOnWriteArrayList<>();
 
     public static GreenMail smtp() {
@@ -43,10 +44,15 @@ public class GreenMailResource implements QuarkusTestResourceLifecycleManager {
         } catch (IOException e) {
             throw new IllegalStateException("Cannot hold the SMTP port " + port, e);
         }
-        Thread acceptor = new Thread(() -> {
-            while (!silent.isClosed()) {
+        ServerSocket listening = silent;
+        acceptor = new Thread(() -> {
+            while (!listening.isClosed()) {
                 try {
-                    heldOpen.add(silent.accept());
+                    Socket held = listening.accept();
+                    // Closed with a reset, not a FIN: a connection this side closes normally stays in TIME_WAIT on the
+                    // SMTP port for a minute, and GreenMail (no SO_REUSEADDR) could not bind it again (seen in CI).
+                    held.setSoLinger(true, 0);
+                    heldOpen.add(held);
                 } catch (IOException e) {
                     return;
                 }
@@ -60,13 +66,43 @@ public class GreenMailResource implements QuarkusTestResourceLifecycleManager {
     public static synchronized void startSmtp() {
         if (silent != null) {
             closeQuietly(silent);
+            try {
+                acceptor.join(5_000); // no connection is accepted after the ones closed below
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
             heldOpen.forEach(GreenMailResource::closeQuietly);
             heldOpen.clear();
             silent = null;
         }
         if (!greenMail.isRunning()) {
+            startOnTheSamePort();
+        }
+    }
+
+    /**
+     * GreenMail gives up at once when its server thread cannot bind the port, and a port just freed (the silent
+     * socket and its connections) could not always be bound again at once: CI saw it fail within a second. A few
+     * tries a second apart; the last failure is the test's.
+     */
+    private static void startOnTheSamePort() {
+        for (int attempt = 1;; attempt++) {
             greenMail = new GreenMail(smtpSetup());
-            greenMail.start();
+            try {
+                greenMail.start();
+                return;
+            } catch (IllegalStateException notBound) {
+                greenMail.stop();
+                if (attempt == 5) {
+                    throw notBound;
+                }
+                try {
+                    Thread.sleep(1_000);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw notBound;
+                }
+            }
         }
     }
 
