@@ -196,10 +196,13 @@ class GeneratedClientFlowTest {
         return "Bearer " + Tokens.token(subject, role);
     }
 
-    /** The open task of this type on the case, as the caller sees it; the steps between tasks run async. */
+    /**
+     * The open task of this type on the case, as the caller sees it. The steps between tasks run
+     * async; the list's wait answers as soon as the task opens, as a CRM would ask.
+     */
     private static String awaitTask(TasksApi tasks, UUID caseId, RecoveryStep type) {
         PageTaskSummary page = Eventually.await(type + " task of case " + caseId,
-                () -> call(() -> tasks.listTasks(null, caseId, null, null, type)), p -> !p.getItems().isEmpty());
+                () -> call(() -> tasks.listTasks(null, caseId, null, null, type, 10)), p -> !p.getItems().isEmpty());
         return page.getItems().get(0).getId();
     }
 

@@ -3,6 +3,7 @@ package io.servicerecovery.workflow.tasks;
 import java.util.Date;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 
 import io.servicerecovery.cases.RecoveryCase;
 import io.servicerecovery.compensation.CompensationQueries;
@@ -15,10 +16,12 @@ public class InboxRows {
 
     private final InboxTaskRepository inbox;
     private final CompensationQueries compensation;
+    private final Event<TaskOpened> openings;
 
-    public InboxRows(InboxTaskRepository inbox, CompensationQueries compensation) {
+    public InboxRows(InboxTaskRepository inbox, CompensationQueries compensation, Event<TaskOpened> openings) {
         this.inbox = inbox;
         this.compensation = compensation;
+        this.openings = openings;
     }
 
     /** A task as the engine has it when it opens (or when an open task is found without its row). */
@@ -48,6 +51,7 @@ public class InboxRows {
         row.customerName = c.customerName;
         row.severity = c.severity;
         inbox.persist(row);
+        openings.fire(new TaskOpened(c.id));
     }
 
     public void changed(String taskId, String assignee, int priority, Date due) {
@@ -57,6 +61,10 @@ public class InboxRows {
             row.priority = priority;
             if (due != null) {
                 row.dueAt = due.toInstant();
+            }
+            if (assignee == null) {
+                // Released: free again for the queue's waits.
+                openings.fire(new TaskOpened(row.caseId));
             }
         }
     }

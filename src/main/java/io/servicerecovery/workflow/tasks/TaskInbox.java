@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.control.ActivateRequestContext;
 import jakarta.transaction.Transactional;
 
 import io.servicerecovery.cases.CaseViews;
@@ -63,11 +64,27 @@ public class TaskInbox {
     @Transactional
     public Page<TaskSummary> list(CurrentUser user, AssigneeFilter assignee, RecoveryStep type, UUID caseId,
             String customer, PageRequest page) {
+        return page(query(user, assignee, type, caseId, customer, page), page.limit());
+    }
+
+    /**
+     * The query of a list, with what the caller may take resolved now: a waiting list reads it
+     * again later, outside the caller's request.
+     */
+    @Transactional
+    public InboxTaskRepository.Query query(CurrentUser user, AssigneeFilter assignee, RecoveryStep type, UUID caseId,
+            String customer, PageRequest page) {
         KeysetPosition after = page.position() == null ? null : KeysetPosition.parseRanked(page.position());
-        List<InboxTask> found = inbox.page(new InboxTaskRepository.Query(user.id(), assignee, candidates.of(user), type,
-                caseId, customer, after), page.limit() + 1);
-        boolean more = found.size() > page.limit();
-        List<InboxTask> rows = more ? found.subList(0, page.limit()) : found;
+        return new InboxTaskRepository.Query(user.id(), assignee, candidates.of(user), type, caseId, customer, after);
+    }
+
+    /** One page of {@code query}; also called from a worker thread with no request of its own (a wait). */
+    @Transactional
+    @ActivateRequestContext
+    public Page<TaskSummary> page(InboxTaskRepository.Query query, int limit) {
+        List<InboxTask> found = inbox.page(query, limit + 1);
+        boolean more = found.size() > limit;
+        List<InboxTask> rows = more ? found.subList(0, limit) : found;
         String next = null;
         if (more) {
             InboxTask last = rows.get(rows.size() - 1);

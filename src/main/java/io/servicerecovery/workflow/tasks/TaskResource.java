@@ -1,5 +1,7 @@
 package io.servicerecovery.workflow.tasks;
 
+import java.time.Duration;
+
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
@@ -12,9 +14,11 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -30,6 +34,8 @@ import io.servicerecovery.compensation.ApprovalRequest;
 import io.servicerecovery.compensation.ProposalRequest;
 import io.servicerecovery.workflow.RecoveryStep;
 import io.servicerecovery.security.CurrentUser;
+import io.smallrye.common.annotation.Blocking;
+import io.smallrye.mutiny.Uni;
 
 @Path("/api/tasks")
 @Tag(name = "Tasks", description = "The human steps of a recovery, for agents and approving managers")
@@ -45,24 +51,38 @@ public class TaskResource {
     private final TaskClaims claims;
     private final TaskCompletions completions;
     private final CurrentUser user;
+    private final TaskWaits waits;
 
-    public TaskResource(TaskInbox inbox, TaskClaims claims, TaskCompletions completions, CurrentUser user) {
+    public TaskResource(TaskInbox inbox, TaskClaims claims, TaskCompletions completions, CurrentUser user,
+            TaskWaits waits) {
         this.inbox = inbox;
+        this.waits = waits;
         this.claims = claims;
         this.completions = completions;
         this.user = user;
     }
 
     @GET
+    @Blocking
     @Operation(operationId = "listTasks", summary = "Tasks visible to the caller", description = "assignee=me: "
             + "held by the caller; assignee=unassigned: free tasks the caller may take; without it both. Filtered by "
-            + "type and caseId; keyset pages (limit, cursor).")
+            + "type and caseId; keyset pages (limit, cursor). With wait=N a client that expects a task (the next "
+            + "step of a case it drives) needs no polling: when the page would be empty, the answer comes as soon "
+            + "as a matching task exists, or empty after N seconds.")
     @APIResponse(responseCode = "200", description = "One page of tasks, most urgent first")
     @APIResponse(responseCode = "400", ref = ApiContract.BAD_REQUEST)
-    public Page<TaskSummary> list(@QueryParam("assignee") String assignee, @QueryParam("type") RecoveryStep type,
+    public Uni<Page<TaskSummary>> list(@QueryParam("assignee") String assignee, @QueryParam("type") RecoveryStep type,
             @QueryParam("caseId") java.util.UUID caseId,
-            @QueryParam("limit") Integer limit, @QueryParam("cursor") String cursor) {
-        return inbox.list(user, assigneeFilter(assignee), type, caseId, PageRequest.of(limit, cursor));
+            @QueryParam("limit") Integer limit, @QueryParam("cursor") String cursor,
+            @Parameter(description = "Seconds to wait for a matching task when there is none yet (0 to "
+                    + TaskWaits.MAX_WAIT_SECONDS + "; 0, the default, answers at once)",
+                    schema = @Schema(type = SchemaType.INTEGER, format = "int32", defaultValue = "0", minimum = "0",
+                            maximum = "" + TaskWaits.MAX_WAIT_SECONDS))
+            @QueryParam("wait") Integer wait) {
+        PageRequest page = PageRequest.of(limit, cursor);
+        Duration waitFor = waitDuration(wait);
+        return waits.firstNonEmpty(inbox.query(user, assigneeFilter(assignee), type, caseId, null, page), page.limit(),
+                waitFor);
     }
 
     @GET
@@ -133,6 +153,16 @@ public class TaskResource {
     @APIResponse(responseCode = "422", ref = ApiContract.UNPROCESSABLE)
     public CompletionResult complete(@PathParam("id") @Size(max = 64) @SingleLine String id, JsonNode body) {
         return CompletionResult.of(completions.complete(id, body, user));
+    }
+
+    private static Duration waitDuration(Integer seconds) {
+        if (seconds == null) {
+            return Duration.ZERO;
+        }
+        if (seconds < 0 || seconds > TaskWaits.MAX_WAIT_SECONDS) {
+            throw ProblemException.invalid("wait", "must be between 0 and " + TaskWaits.MAX_WAIT_SECONDS + " seconds");
+        }
+        return Duration.ofSeconds(seconds);
     }
 
     private static TaskInbox.AssigneeFilter assigneeFilter(String assignee) {

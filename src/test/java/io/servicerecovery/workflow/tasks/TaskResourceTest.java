@@ -2,8 +2,10 @@ package io.servicerecovery.workflow.tasks;
 
 import static org.hamcrest.Matchers.equalTo;
 import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyInt;
 import static org.mockito.ArgumentMatchers.argThat;
 import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.ArgumentMatchers.isNull;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.verifyNoInteractions;
 import static org.mockito.Mockito.when;
@@ -44,14 +46,15 @@ class TaskResourceTest {
     @Test
     void passesTheTypedFiltersToTheInbox() {
         UUID caseId = UUID.randomUUID();
-        when(inbox.list(any(), any(), any(), any(), any())).thenReturn(new Page<>(List.of(), null));
+        when(inbox.page(any(), anyInt())).thenReturn(new Page<>(List.of(), null));
 
         Api.as("agent-ana").queryParam("assignee", "me").queryParam("type", "APOLOGY")
                 .queryParam("caseId", caseId.toString()).queryParam("limit", 20)
                 .get("/api/tasks").then().statusCode(200).body("items.size()", equalTo(0));
 
-        verify(inbox).list(any(CurrentUser.class), eq(TaskInbox.AssigneeFilter.ME), eq(RecoveryStep.APOLOGY),
-                eq(caseId), argThat(page -> page.limit() == 20 && page.position() == null));
+        verify(inbox).query(any(CurrentUser.class), eq(TaskInbox.AssigneeFilter.ME), eq(RecoveryStep.APOLOGY),
+                eq(caseId), isNull(), argThat(page -> page.limit() == 20 && page.position() == null));
+        verify(inbox).page(any(), eq(20));
     }
 
     @Test
