@@ -10,12 +10,16 @@ import com.fasterxml.jackson.databind.JsonNode;
  * One full recovery over HTTP, as the CRM and an agent would drive it: open the case, find,
  * claim and complete ACCOUNTABILITY, complete APOLOGY, wait for the COMPENSATION task
  * (after the async email and recommendation), propose a credit inside the agent's limits,
- * and wait until the case is RECOVERED. Waits poll gently ({@code --poll-ms}).
+ * and wait until the case is RECOVERED. The COMPENSATION task is awaited with the task list's
+ * {@code wait}, as a CRM would; the case's status is polled gently ({@code --poll-ms}).
  */
 final class RecoveryFlow {
 
     static final String OPEN = "POST /api/cases";
     static final String FIND_TASK = "GET /api/tasks?caseId&type";
+    /** Held by the service until the task opens: its latency is the wait, so it is kept apart from FIND_TASK. */
+    static final String WAIT_TASK = "GET /api/tasks?caseId&type&wait (held until the task opens)";
+    static final int TASK_WAIT_SECONDS = 20;
     static final String CLAIM = "POST /api/tasks/{id}/claim";
     static final String COMPLETE_ACCOUNTABILITY = "POST /api/tasks/{id}/complete ACCOUNTABILITY";
     static final String COMPLETE_APOLOGY = "POST /api/tasks/{id}/complete APOLOGY";
@@ -132,19 +136,23 @@ final class RecoveryFlow {
         return text(items.get(0), "id", FIND_TASK);
     }
 
+    /**
+     * Waits for the task as a CRM would: one request with the list's {@code wait}, answered
+     * when the task opens (asked again only if none opened within the wait).
+     */
     private String awaitTask(Phase phase, String token, String caseId, String type) throws Http.Failure {
         long deadline = System.nanoTime() + settings.flowTimeoutSeconds * 1_000_000_000L;
+        int waitSeconds = Math.min(TASK_WAIT_SECONDS, settings.flowTimeoutSeconds);
         while (true) {
-            sleep(settings.pollMillis);
             long t = System.nanoTime();
             phase.polls.increment();
-            JsonNode items = http.send(phase, FIND_TASK, http.request("/api/tasks?caseId=" + caseId + "&type=" + type, token)
-                    .GET().build(), t).json().path("items");
+            JsonNode items = http.send(phase, WAIT_TASK, http.request("/api/tasks?caseId=" + caseId + "&type=" + type
+                    + "&wait=" + waitSeconds, token).GET().build(), t).json().path("items");
             if (items.size() > 0) {
-                return text(items.get(0), "id", FIND_TASK);
+                return text(items.get(0), "id", WAIT_TASK);
             }
             if (System.nanoTime() > deadline) {
-                phase.error(FIND_TASK, t, "timed out waiting for the " + type + " task of case " + caseId);
+                phase.error(WAIT_TASK, t, "timed out waiting for the " + type + " task of case " + caseId);
                 throw new Http.Failure("timeout");
             }
         }

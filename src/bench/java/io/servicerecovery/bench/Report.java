@@ -52,7 +52,8 @@ final class Report {
                 .append(settings.get("warmupSeconds")).append(" s (open loop after closed loop: ")
                 .append(settings.get("openWarmupSeconds")).append(" s), measured ")
                 .append(settings.get("durationSeconds")).append(" s per phase, ").append(settings.get("agents"))
-                .append(" agents, ").append(settings.get("crmClients")).append(" CRM clients, polls every ")
+                .append(" agents, ").append(settings.get("crmClients")).append(" CRM clients, the COMPENSATION task awaited ")
+                .append("with the task list's wait, the case's status polled every ")
                 .append(settings.get("pollMillis")).append(" ms, ").append(settings.get("seededRecentApologies"))
                 .append(" recent apologies seeded, service JVM `").append(settings.get("serviceJvmOpts"))
                 .append("`.\n\n");
