@@ -95,10 +95,16 @@ public final class BenchMain {
             // Two starts: the first one creates the schema (Flyway, the engine's tables) and deploys the models, as
             // a new installation does once; the second one starts on the database the first one left, as every
             // later pod start does. Only the second one counts as the service's start to ready, and takes the load.
+            // With AppCDS the first start is also the training start that writes the class archive when it stops,
+            // as the image build does (src/main/docker/appcds-archive.sh); the second start maps it.
+            Path archive = s.out.resolve("app-cds.jsa").toAbsolutePath();
+            Files.deleteIfExists(archive);
+            List<String> training = s.appCds ? List.of("-XX:ArchiveClassesAtExit=" + archive) : List.of();
             Path firstLog = s.out.resolve("service-new-database.log");
-            log("first start, on the new database (" + s.jar + ", " + env.get("QUARKUS_PROFILE") + " profile), log in " + firstLog);
+            log("first start, on the new database (" + s.jar + ", " + env.get("QUARKUS_PROFILE") + " profile"
+                    + (s.appCds ? ", writing the AppCDS archive " + archive + " when it stops" : "") + "), log in " + firstLog);
             Map<String, Object> newDatabase;
-            try (ServiceProcess first = ServiceProcess.start(s, env, workDir, firstLog)) {
+            try (ServiceProcess first = ServiceProcess.start(s, env, workDir, firstLog, training)) {
                 newDatabase = awaitReady(first, new Http("http://127.0.0.1:" + first.port, 4));
                 int exit = first.stop();
                 newDatabase.put("exitStatusAfterSigterm", exit);
@@ -109,12 +115,26 @@ public final class BenchMain {
             }
             service.put("newDatabase", newDatabase);
 
+            List<String> useArchive = List.of();
+            if (s.appCds) {
+                if (Files.exists(archive)) {
+                    useArchive = List.of("-XX:SharedArchiveFile=" + archive);
+                } else {
+                    notes.add("AppCDS: the training start wrote no archive (see " + firstLog + "); the service started without one.");
+                }
+            }
             Path serviceLog = s.out.resolve("service.log");
-            log("second start, on the existing database, log in " + serviceLog);
+            log("second start, on the existing database" + (useArchive.isEmpty() ? "" : ", with the AppCDS archive")
+                    + ", log in " + serviceLog);
             long emailsBefore;
-            try (ServiceProcess process = ServiceProcess.start(s, env, workDir, serviceLog)) {
+            try (ServiceProcess process = ServiceProcess.start(s, env, workDir, serviceLog, useArchive)) {
                 Http http = new Http("http://127.0.0.1:" + process.port, 4);
                 service.putAll(awaitReady(process, http));
+                service.put("appCdsArchiveMapped", !useArchive.isEmpty() && process.maps(archive));
+                if (!useArchive.isEmpty() && !process.maps(archive)) {
+                    notes.add("AppCDS: the JVM did not map " + archive + " (a JVM refuses an archive of another JVM build"
+                            + " or class path, and starts without it).");
+                }
 
                 setUpEmpowerment(http, jwt, db, notes);
                 if (s.seedApologies > 0) {

@@ -55,7 +55,7 @@ final class Report {
                 .append(" agents, ").append(settings.get("crmClients")).append(" CRM clients, polls every ")
                 .append(settings.get("pollMillis")).append(" ms, ").append(settings.get("seededRecentApologies"))
                 .append(" recent apologies seeded, service JVM `").append(settings.get("serviceJvmOpts"))
-                .append("`.\n\n");
+                .append("`").append(Boolean.TRUE.equals(settings.get("serviceAppCds")) ? " with AppCDS" : "").append(".\n\n");
         Map<String, Object> overrides = (Map<String, Object>) r.get("serviceEnvironmentOverrides");
         md.append("**Service overrides from the environment:** ")
                 .append(overrides == null || overrides.isEmpty() ? "none (application.properties as committed)"
@@ -156,7 +156,11 @@ final class Report {
         startRow(md, "new database (creates the schema, deploys the models), then stopped with SIGTERM (exit "
                 + first.get("exitStatusAfterSigterm") + ")", first);
         startRow(md, "**existing database** (the one the first start left), then the load", service);
-        md.append("\nThe second start: ").append(kbToMib(service.get("rssKbAfterRun")))
+        md.append("\nAppCDS: ").append(Boolean.TRUE.equals(settings.get("serviceAppCds"))
+                ? "the first start wrote the class archive when it stopped (the training start, as in the image build);"
+                        + " the second start " + (Boolean.TRUE.equals(service.get("appCdsArchiveMapped")) ? "mapped it" : "**did not map it**")
+                : "off (`--appcds false`)").append(".");
+        md.append(" The second start: ").append(kbToMib(service.get("rssKbAfterRun")))
                 .append(" MiB resident after the run, peak ").append(kbToMib(service.get("peakRssKb"))).append(" MiB.\n\n");
         List<String> notes = (List<String>) r.get("notes");
         if (notes != null && !notes.isEmpty()) {

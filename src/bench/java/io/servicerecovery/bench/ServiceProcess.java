@@ -39,7 +39,8 @@ final class ServiceProcess implements AutoCloseable {
         return overrides;
     }
 
-    static ServiceProcess start(Settings s, Map<String, String> env, Path workDir, Path log) throws IOException {
+    static ServiceProcess start(Settings s, Map<String, String> env, Path workDir, Path log, List<String> moreJvmOpts)
+            throws IOException {
         int port = freePort();
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
@@ -48,6 +49,7 @@ final class ServiceProcess implements AutoCloseable {
                 command.add(opt);
             }
         }
+        command.addAll(moreJvmOpts);
         command.add("-jar");
         command.add(s.jar.toAbsolutePath().toString());
         ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile())
@@ -105,6 +107,12 @@ final class ServiceProcess implements AutoCloseable {
         process.destroyForcibly();
         process.waitFor(10, TimeUnit.SECONDS);
         return -1;
+    }
+
+    /** Whether the JVM mapped this file (the AppCDS archive: a JVM that cannot use it starts without it, silently). */
+    boolean maps(Path file) throws IOException {
+        String name = file.toAbsolutePath().normalize().toString();
+        return Files.readAllLines(Path.of("/proc", Long.toString(process.pid()), "maps")).stream().anyMatch(l -> l.endsWith(name));
     }
 
     long pid() {
