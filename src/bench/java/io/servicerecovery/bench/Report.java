@@ -153,8 +153,8 @@ final class Report {
                 + " built, the models deployed, the job executor running, the datasource reachable):\n\n")
                 .append("| start | ms to ready | Quarkus \"started in\" s | CPU ms to ready | MiB resident at ready | log |\n")
                 .append("|---|---:|---:|---:|---:|---|\n");
-        startRow(md, "new database (creates the schema, deploys the models), then stopped with SIGTERM (exit "
-                + first.get("exitStatusAfterSigterm") + ")", first);
+        startRow(md, "new database (creates the schema, deploys the models), then stopped with SIGTERM (exit status "
+                + first.get("exitStatusAfterSigterm") + "; 143 is a clean stop on the signal)", first);
         startRow(md, "**existing database** (the one the first start left), then the load", service);
         md.append("\nAppCDS: ").append(Boolean.TRUE.equals(settings.get("serviceAppCds"))
                 ? "the first start wrote the class archive when it stopped (the training start, as in the image build);"
