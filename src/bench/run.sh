@@ -4,7 +4,9 @@
 #                         [--duration S] [--warmup S] [--baseline true|false] [--label NAME] [--no-build] ...
 # Builds the packaged service (and the load process, profile `bench`), generates a JWT key pair,
 # then runs io.servicerecovery.bench.BenchMain, which starts the service as its own JVM against a
-# fresh database, drives recovery flows over HTTP, runs the bare-engine baseline and writes
+# fresh database, stops it and starts it again on that now existing database (both start times are
+# reported; the second one is "start to ready"), drives recovery flows over HTTP against the
+# second process, runs the bare-engine baseline and writes
 # target/bench/report.json and target/bench/report.md. Service settings can be overridden for a
 # run through the environment (QUARKUS_*, DB_POOL_MAX_SIZE); the report lists them.
 set -euo pipefail

@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** The packaged service, started as its own JVM with the environment of a production deployment. */
 final class ServiceProcess implements AutoCloseable {
@@ -37,7 +39,8 @@ final class ServiceProcess implements AutoCloseable {
         return overrides;
     }
 
-    static ServiceProcess start(Settings s, Map<String, String> env, Path workDir, Path log) throws IOException {
+    static ServiceProcess start(Settings s, Map<String, String> env, Path workDir, Path log, List<String> moreJvmOpts)
+            throws IOException {
         int port = freePort();
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
@@ -46,6 +49,7 @@ final class ServiceProcess implements AutoCloseable {
                 command.add(opt);
             }
         }
+        command.addAll(moreJvmOpts);
         command.add("-jar");
         command.add(s.jar.toAbsolutePath().toString());
         ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile())
@@ -77,6 +81,38 @@ final class ServiceProcess implements AutoCloseable {
             Thread.sleep(100);
         }
         throw new IllegalStateException("The service was not ready within " + timeoutSeconds + " s; see " + log);
+    }
+
+    /**
+     * What Quarkus itself reports as its start time ("started in 2.345s" in the log): from the
+     * JVM's own start to the end of the start-up observers, without the JVM's launch and the
+     * readiness poll. Null when the log has no such line.
+     */
+    Double quarkusStartedSeconds() throws IOException {
+        Matcher m = STARTED_IN.matcher(Files.readString(log));
+        return m.find() ? Double.valueOf(m.group(1)) : null;
+    }
+
+    private static final Pattern STARTED_IN = Pattern.compile("started in ([0-9]+\\.[0-9]+)s");
+
+    /**
+     * Stops the service as a pod is stopped (SIGTERM, then the shutdown hooks); answers the
+     * exit status, or -1 when it had to be killed.
+     */
+    int stop() throws InterruptedException {
+        process.destroy();
+        if (process.waitFor(60, TimeUnit.SECONDS)) {
+            return process.exitValue();
+        }
+        process.destroyForcibly();
+        process.waitFor(10, TimeUnit.SECONDS);
+        return -1;
+    }
+
+    /** Whether the JVM mapped this file (the AppCDS archive: a JVM that cannot use it starts without it, silently). */
+    boolean maps(Path file) throws IOException {
+        String name = file.toAbsolutePath().normalize().toString();
+        return Files.readAllLines(Path.of("/proc", Long.toString(process.pid()), "maps")).stream().anyMatch(l -> l.endsWith(name));
     }
 
     long pid() {

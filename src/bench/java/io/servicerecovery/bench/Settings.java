@@ -37,6 +37,11 @@ final class Settings {
     static final String CONTAINER_JVM_OPTS =
             "-Xss512k -XX:+UseSerialGC -XX:MaxMetaspaceSize=192m -XX:ReservedCodeCacheSize=64m";
     String baselineJvmOpts = "-Xmx768m";
+    /**
+     * AppCDS as in the image: the first start (new database) is the training start that writes the archive
+     * (-XX:ArchiveClassesAtExit), the second start uses it (-XX:SharedArchiveFile); docs/performance.md.
+     */
+    boolean appCds = true;
     String label = "";
     Path out = Path.of("target/bench");
     Path jar = Path.of("target/quarkus-app/quarkus-run.jar");
@@ -102,6 +107,7 @@ final class Settings {
             case "pg-engine-database" -> pgEngineDatabase = value;
             case "service-jvm-opts" -> serviceJvmOpts = value;
             case "baseline-jvm-opts" -> baselineJvmOpts = value;
+            case "appcds" -> appCds = Boolean.parseBoolean(value);
             case "label" -> label = value;
             case "out" -> out = Path.of(value);
             case "jar" -> jar = Path.of(value);
@@ -143,6 +149,7 @@ final class Settings {
         m.put("flowTimeoutSeconds", flowTimeoutSeconds);
         m.put("seededRecentApologies", seedApologies);
         m.put("serviceJvmOpts", serviceJvmOpts);
+        m.put("serviceAppCds", appCds);
         m.put("baselineJvmOpts", baselineJvmOpts);
         m.put("database", db.equals("postgresql") ? pgUrl(pgDatabase) : "H2 file database in a temporary directory");
         m.put("baselineDatabase", db.equals("postgresql") ? pgUrl(pgEngineDatabase) : "H2 file database in a temporary directory");

@@ -107,6 +107,7 @@ class HelmChartTest {
         assertThat(env.get("QUARKUS_PROFILE")).isEqualTo("prod");
         assertThat((String) env.get("JAVA_OPTS_APPEND")).contains("-XX:MaxRAMPercentage=25", "-Xss512k",
                 "-XX:+UseSerialGC", "-XX:MaxMetaspaceSize=192m", "-XX:ReservedCodeCacheSize=64m");
+        assertThat(env.get("APPCDS")).as("the image's entrypoint uses its AppCDS archive").isEqualTo("true");
         assertThat(list(container, "envFrom")).containsExactly(
                 Map.of("configMapRef", Map.of("name", FULLNAME)));
         assertThat(map(container, "resources")).isEqualTo(Map.of(
@@ -118,6 +119,11 @@ class HelmChartTest {
                 .containsEntry("serviceAccountName", FULLNAME)
                 .containsEntry("automountServiceAccountToken", false);
         assertThat(defaults().single("ServiceAccount")).containsEntry("automountServiceAccountToken", false);
+    }
+
+    @Test
+    void theAppCdsArchiveCanBeTurnedOff() {
+        assertThat(env(render(template().set("jvm.appCds", "false")).container()).get("APPCDS")).isEqualTo("false");
     }
 
     @Test
