@@ -25,11 +25,13 @@ public class StepCompletion {
 
     private final TaskLookup lookup;
     private final TaskService engineTasks;
+    private final StaleInboxRows staleRows;
     private final CaseRepository cases;
     private final Event<StepCompleted> completed;
 
     public StepCompletion(TaskLookup lookup, TaskService engineTasks, CaseRepository cases,
-            Event<StepCompleted> completed) {
+            Event<StepCompleted> completed, StaleInboxRows staleRows) {
+        this.staleRows = staleRows;
         this.lookup = lookup;
         this.engineTasks = engineTasks;
         this.cases = cases;
@@ -67,7 +69,7 @@ public class StepCompletion {
 
     /** Completes the engine's task with what the step decided; the process moves on in this transaction. */
     public void finish(OpenTask task, CurrentUser user, VariableMap variables) {
-        engineTasks.complete(task.id(), variables);
+        staleRows.onTask(task.id(), () -> engineTasks.complete(task.id(), variables));
         completed.fire(new StepCompleted(task.caseId(), task.step(), user.id(), task.created(), Instant.now()));
         LOG.infof("%s completed by %s", task.step(), user.id());
     }

@@ -18,9 +18,11 @@ public class TaskClaims {
 
     private final TaskLookup lookup;
     private final TaskService engineTasks;
+    private final StaleInboxRows staleRows;
     private final Timeline timeline;
 
-    public TaskClaims(TaskLookup lookup, TaskService engineTasks, Timeline timeline) {
+    public TaskClaims(TaskLookup lookup, TaskService engineTasks, Timeline timeline, StaleInboxRows staleRows) {
+        this.staleRows = staleRows;
         this.lookup = lookup;
         this.engineTasks = engineTasks;
         this.timeline = timeline;
@@ -35,7 +37,7 @@ public class TaskClaims {
         if (task.assignee() != null) {
             throw ProblemException.conflict("Someone else holds this task.");
         }
-        engineTasks.claim(taskId, user.id());
+        staleRows.onTask(taskId, () -> engineTasks.claim(taskId, user.id()));
         timeline.record(task.caseId(), TimelineKind.TASK_CLAIMED, user.id(), "Took the " + task.step() + " task",
                 Map.of("taskId", taskId));
         return lookup.reread(task).summary();
@@ -48,7 +50,7 @@ public class TaskClaims {
             throw ProblemException.conflict("Someone else holds this task.");
         }
         if (task.assignee() != null) {
-            engineTasks.setAssignee(taskId, null);
+            staleRows.onTask(taskId, () -> engineTasks.setAssignee(taskId, null));
             timeline.record(task.caseId(), TimelineKind.TASK_RELEASED, user.id(),
                     "Released the " + task.step() + " task", Map.of("taskId", taskId));
         }
