@@ -33,6 +33,7 @@ import org.camunda.bpm.engine.variable.Variables;
 
 import io.servicerecovery.workflow.engine.EngineConfig;
 import io.servicerecovery.workflow.engine.LeanHistory;
+import io.servicerecovery.workflow.engine.ParsedFeelEngine;
 import io.smallrye.config.PropertiesConfigSource;
 import io.smallrye.config.SmallRyeConfig;
 import io.smallrye.config.SmallRyeConfigBuilder;
@@ -299,6 +300,8 @@ public final class Baseline {
             // as the service writes its history (workflow/engine/LeanHistory)
             config.setHistoryEventHandler(new LeanHistory());
         }
+        // the service's FEEL engine for the decision (workflow/engine/ParsedFeelEngine)
+        config.setDmnEngineConfiguration(ParsedFeelEngine.dmnConfiguration());
         config.setEnforceHistoryTimeToLive(true);
         config.setJavaSerializationFormatEnabled(false);
         config.setJdbcBatchProcessing(s.jdbcBatchProcessing);

@@ -32,7 +32,7 @@ final class CannedCheck {
         }
         double highest = 0;
         for (ShingleFingerprint other : recentApologies) {
-            highest = Math.max(highest, other.similarity(draft));
+            highest = Math.max(highest, other.similarity(draft, ApologyChecks.CANNED_SIMILARITY));
         }
         if (highest < ApologyChecks.CANNED_SIMILARITY) {
             return Optional.empty();

@@ -9,7 +9,7 @@ import java.util.List;
  * Why hashes: the canned check compares each new apology with up to 500 recent ones. Tokenizing those texts and
  * building string shingles on every call was a third of the service's CPU in the benchmark
  * (docs/performance.md). A fingerprint is computed once per apology and kept (see {@link RecentApologies});
- * comparing a draft with it is a few dozen binary searches. With 64-bit hashes and a few thousand distinct
+ * comparing a draft with it is at most a few dozen binary searches. With 64-bit hashes and a few thousand distinct
  * shingles in play, a collision that changes a similarity is practically impossible.
  * <p>
  * The {@link #index} holds every shingle and its variants with any of the words replaced by the name slot, so a
@@ -73,17 +73,50 @@ public final class ShingleFingerprint {
      * side on its own.
      */
     double similarity(long[] draft) {
-        if (draft.length == 0 || shingles.length == 0) {
+        return similarity(draft, 0);
+    }
+
+    /**
+     * {@link #similarity(long[])} where it is at least {@code atLeast}; below that, 0.
+     * <p>
+     * Why: a draft is compared with hundreds of recent apologies, and almost all of them share little with it.
+     * Each shingle of the draft that this text lacks lowers the best similarity the pair can still reach, so
+     * the comparison stops as soon as that falls below {@code atLeast} (for the canned check, after about a
+     * tenth of the draft's shingles), and a text far longer than the draft is not searched at all.
+     */
+    double similarity(long[] draft, double atLeast) {
+        int d = draft.length;
+        int s = shingles.length;
+        if (d == 0 || s == 0 || cannotReach(atLeast, d, s, 0)) {
             return 0;
         }
-        long shared = 0;
+        int shared = 0;
+        int misses = 0;
+        int from = 0;
+        // both sorted: each search starts where the previous one ended
         for (long shingle : draft) {
-            if (Arrays.binarySearch(index, shingle) >= 0) {
+            int at = Arrays.binarySearch(index, from, index.length, shingle);
+            if (at >= 0) {
                 shared++;
+                from = at + 1;
+            } else {
+                from = -at - 1;
+                misses++;
+                if (cannotReach(atLeast, d, s, misses)) {
+                    return 0;
+                }
             }
         }
-        double union = Math.max(Math.max(draft.length, shingles.length), draft.length + shingles.length - shared);
+        double union = Math.max(Math.max(d, s), d + s - shared);
         return shared / union;
+    }
+
+    /**
+     * With {@code misses} of the draft's {@code d} shingles not found, at most {@code d - misses} are shared and
+     * the union is at least {@code max(d, s + misses)}: whether even that stays below {@code atLeast}.
+     */
+    private static boolean cannotReach(double atLeast, int d, int s, int misses) {
+        return d - misses < atLeast * Math.max(d, s + misses);
     }
 
     /** Number of distinct shingles (for tests). */

@@ -45,6 +45,37 @@ class ShingleFingerprintTest {
     }
 
     @Test
+    void theComparisonThatStopsEarlyKeepsEverySimilarityAtTheThresholdAndDropsOnlyThoseBelow() {
+        Random random = new Random(20261130);
+        List<String> vocabulary = List.of("sorry", "we", "late", "sofa", "delivery", "our", "mistake", "credit",
+                "Ana", "apologize", "the", "was", "fault", "ours", "day", "week");
+        double threshold = ApologyChecks.CANNED_SIMILARITY;
+        int kept = 0;
+        int dropped = 0;
+        for (int round = 0; round < 5_000; round++) {
+            List<String> other = words(random, vocabulary, 2 + random.nextInt(40));
+            List<String> draft = random.nextBoolean() ? mutate(random, other, vocabulary)
+                    : words(random, vocabulary, 2 + random.nextInt(60));
+            if (random.nextBoolean()) {
+                slotName(draft, "Ana");
+            }
+            ShingleFingerprint fingerprint = ShingleFingerprint.of(other);
+            long[] shingles = ShingleFingerprint.draft(draft, SLOT);
+            double exact = fingerprint.similarity(shingles);
+            double pruned = fingerprint.similarity(shingles, threshold);
+            if (exact >= threshold) {
+                assertThat(pruned).as("draft %s%nother %s", draft, other).isEqualTo(exact);
+                kept++;
+            } else {
+                assertThat(pruned).as("draft %s%nother %s", draft, other).isZero();
+                dropped += exact > 0 ? 1 : 0;
+            }
+        }
+        assertThat(kept).as("pairs at or above the threshold").isGreaterThan(200);
+        assertThat(dropped).as("pairs that share shingles but stay below it").isGreaterThan(200);
+    }
+
+    @Test
     void aSlotInTheDraftMatchesAnyNameButARealWordDoesNot() {
         List<String> other = List.of("karin", "we", "are", "sorry", "the", "sofa", "was", "late");
         List<String> copy = List.of(SLOT, "we", "are", "sorry", "the", "sofa", "was", "late");
