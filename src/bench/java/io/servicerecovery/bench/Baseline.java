@@ -42,7 +42,8 @@ import io.smallrye.config.WithDefault;
 /**
  * The bare engine: the same BPMN, driven in-process through the Camunda Java API on a
  * database of its own, with the delegates and the task listeners as no-op beans, except the
- * recommendation, which evaluates the same decision table as the service. No HTTP,
+ * recommendation, which evaluates the same decision table as the service, with the
+ * service's FEEL engine (workflow/engine/ParsedFeelEngine). No HTTP,
  * no service tables, no security, no email. It completes the same user tasks and runs the
  * same async jobs with the service's engine settings (history level, job executor pool,
  * queue and acquisition, id generator, connection pool size), read from the same

@@ -104,7 +104,7 @@ final class Report {
         }
         if (baseline != null) {
             md.append("## Bare engine baseline\n\nThe same BPMN in-process through the Camunda Java API on database `")
-                    .append(settings.get("baselineDatabase")).append("`, no-op delegates, the service's engine settings ")
+                    .append(settings.get("baselineDatabase")).append("`, no-op delegates except the recommendation (the same decision table, evaluated by the service's FEEL engine), the service's engine settings ")
                     .append(baseline.get("engineSettings")).append(". Engine start ")
                     .append(baseline.get("engineStartMillis")).append(" ms; ")
                     .append(baseline.get("flowsCompletedInWindow")).append(" flows completed in the window, ")
@@ -145,8 +145,8 @@ final class Report {
                 .append(baseline == null ? "" : ((Map<String, Object>) baseline.get("rowsPerFlow")).get("engineRowsPerCase"))
                 .append("** |\n\n");
         if (baseline != null) {
-            md.append("The bare engine's delegates are no-ops: no DMN evaluation (no ACT_HI_DEC_* rows), and its task"
-                    + " listener sets no priority or due date.\n\n");
+            md.append("The bare engine evaluates the same decision (its ACT_HI_DEC_* rows), but its other delegates"
+                    + " are no-ops, and its task listener sets no priority or due date.\n\n");
         }
 
         Map<String, Object> first = (Map<String, Object>) service.get("newDatabase");
