@@ -1,6 +1,7 @@
 package io.servicerecovery.notify.webhooks;
 
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -8,6 +9,7 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 
 import io.servicerecovery.cases.CaseRepository;
@@ -28,14 +30,20 @@ public class WebhookOutbox {
     private final WebhookEventRepository events;
     private final WebhookDeliveryRepository deliveries;
     private final Json json;
+    private final TransactionSynchronizationRegistry transaction;
+
+    /** The key of this transaction's {@link #activeSubscriptionsOf} answers. */
+    private static final Object ACTIVE_SUBSCRIPTIONS = new Object();
 
     public WebhookOutbox(CaseRepository cases, WebhookSubscriptionRepository subscriptions,
-            WebhookEventRepository events, WebhookDeliveryRepository deliveries, Json json) {
+            WebhookEventRepository events, WebhookDeliveryRepository deliveries, Json json,
+            TransactionSynchronizationRegistry transaction) {
         this.cases = cases;
         this.subscriptions = subscriptions;
         this.events = events;
         this.deliveries = deliveries;
         this.json = json;
+        this.transaction = transaction;
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
@@ -48,7 +56,7 @@ public class WebhookOutbox {
         if (c == null) {
             throw new IllegalStateException("Case " + recorded.caseId() + " does not exist");
         }
-        List<WebhookSubscription> wanting = subscriptions.activeOf(c.clientId).stream()
+        List<WebhookSubscription> wanting = activeSubscriptionsOf(c.clientId).stream()
                 .filter(s -> s.wants(type)).toList();
         if (wanting.isEmpty()) {
             // Nobody listens: an event nobody will ever be sent is not kept.
@@ -74,6 +82,23 @@ public class WebhookOutbox {
             delivery.createdAt = now;
             deliveries.persist(delivery);
         }
+    }
+
+    /**
+     * The client's active subscriptions, read once per transaction: one step records several timeline entries
+     * (completing a compensation records the proposal, the approval, the grant and the recovery), and each
+     * would otherwise query the subscriptions again. A subscription is created or ended in a request of its
+     * own, never inside a step.
+     */
+    @SuppressWarnings("unchecked")
+    private List<WebhookSubscription> activeSubscriptionsOf(String clientId) {
+        Map<String, List<WebhookSubscription>> known = (Map<String, List<WebhookSubscription>>) transaction
+                .getResource(ACTIVE_SUBSCRIPTIONS);
+        if (known == null) {
+            known = new HashMap<>();
+            transaction.putResource(ACTIVE_SUBSCRIPTIONS, known);
+        }
+        return known.computeIfAbsent(clientId, subscriptions::activeOf);
     }
 
     private static Map<String, Object> payload(WebhookEvent event, RecoveryCase c, TimelineRecorded recorded) {
