@@ -19,19 +19,25 @@ public class WebhookDeliveryRepository implements PanacheRepositoryBase<WebhookD
      * longest ago (by its pending deliveries' last attempt) first, then a second of each, and so on;
      * within a subscription the oldest due first. So receivers that are down, with backlogs of
      * retries that all came due, do not hold up the others, however many of them there are.
+     * <p>
+     * A case's first pending event per subscription is found by ranking the pending deliveries once
+     * ({@code case_turn}), not by looking for an earlier one for every due delivery: that lookup grew
+     * with the square of the backlog, and after the receiver of the fault-injection run had hung for a
+     * minute (4,200 pending deliveries) one poll took 6.6 s on PostgreSQL; ranked, 14 ms, same answer.
      */
     private static final String DUE = "select id from ("
-            + " select cast(d.id as varchar(36)) as id, d.next_attempt_at as due_at, e.seq as seq, w.served_at,"
-            + "  row_number() over (partition by d.subscription_id order by d.next_attempt_at, e.seq) as turn"
-            + " from webhook_delivery d"
-            + " join webhook_event e on e.id = d.event_id"
-            + " join webhook_subscription s on s.id = d.subscription_id"
+            + " select cast(c.id as varchar(36)) as id, c.next_attempt_at as due_at, c.seq as seq, w.served_at,"
+            + "  row_number() over (partition by c.subscription_id order by c.next_attempt_at, c.seq) as turn"
+            + " from ("
+            + "  select d.id, d.subscription_id, d.next_attempt_at, e.seq,"
+            + "   row_number() over (partition by d.subscription_id, e.case_id order by e.seq) as case_turn"
+            + "  from webhook_delivery d join webhook_event e on e.id = d.event_id"
+            + "  where d.status = 'PENDING'"
+            + " ) c"
+            + " join webhook_subscription s on s.id = c.subscription_id"
             + " join (select subscription_id, max(last_attempt_at) as served_at from webhook_delivery"
-            + "   where status = 'PENDING' group by subscription_id) w on w.subscription_id = d.subscription_id"
-            + " where d.status = 'PENDING' and d.next_attempt_at <= :now and s.active = true"
-            + " and not exists (select 1 from webhook_delivery p join webhook_event pe on pe.id = p.event_id"
-            + "   where p.subscription_id = d.subscription_id and p.status = 'PENDING'"
-            + "   and pe.case_id = e.case_id and pe.seq < e.seq)"
+            + "   where status = 'PENDING' group by subscription_id) w on w.subscription_id = c.subscription_id"
+            + " where c.case_turn = 1 and c.next_attempt_at <= :now and s.active = true"
             + ") due order by turn, served_at nulls first, due_at, seq";
 
     @SuppressWarnings("unchecked")
