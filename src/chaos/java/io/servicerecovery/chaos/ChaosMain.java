@@ -39,6 +39,8 @@ public final class ChaosMain {
     /** What happened when, for the report: each fault with its figures. */
     private final List<Map<String, Object>> faults = new ArrayList<>();
     final List<Long> killMillis = new ArrayList<>();
+    /** When PostgreSQL went down and when it was back, for each restart. */
+    final List<long[]> databaseOutageMillis = new ArrayList<>();
     private final long startMillis = System.currentTimeMillis();
 
     private ChaosMain(Options options) throws Exception {
@@ -105,7 +107,7 @@ public final class ChaosMain {
             report.put("faults", faults);
             report.put("incidentRetries", incidentsRetried);
             report.put("webhooksDrained", webhooksDrained);
-            Findings findings = new Findings(options, database(workDir), stats, smtp, hooks, killMillis);
+            Findings findings = new Findings(options, database(workDir), stats, smtp, hooks, killMillis, databaseOutageMillis);
             return findings.write(report);
         }
     }
@@ -219,6 +221,7 @@ public final class ChaosMain {
                     .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start().waitFor();
         }
         long back = System.currentTimeMillis();
+        databaseOutageMillis.add(new long[] {restart, back});
         long resumed = fleet.firstSuccessAfter(back, 120_000);
         sleep(20);
         Map<String, Object> fault = fault("PostgreSQL restart", "pg_ctlcluster restart -m fast (open connections cut)");

@@ -35,14 +35,17 @@ final class Findings {
     private final FaultySmtp smtp;
     private final HangingWebhookReceiver hooks;
     private final List<Long> kills;
+    private final List<long[]> databaseOutages;
 
-    Findings(Options options, Database db, FlowStats stats, FaultySmtp smtp, HangingWebhookReceiver hooks, List<Long> kills) {
+    Findings(Options options, Database db, FlowStats stats, FaultySmtp smtp, HangingWebhookReceiver hooks, List<Long> kills,
+            List<long[]> databaseOutages) {
         this.options = options;
         this.db = db;
         this.stats = stats;
         this.smtp = smtp;
         this.hooks = hooks;
         this.kills = kills;
+        this.databaseOutages = databaseOutages;
     }
 
     int write(Map<String, Object> report) throws Exception {
@@ -148,7 +151,11 @@ final class Findings {
             duplicates += copies.size() - 1;
             long first = copies.get(0);
             boolean byKill = kills.stream().anyMatch(k -> k >= first && k - first <= KILL_WINDOW_MILLIS);
-            if (byKill) {
+            // The same window from the database's side: the SMTP server accepted the first copy, then the
+            // commit of the delivery record failed because PostgreSQL went away (a connection cut by the restart).
+            boolean byDatabaseRestart = databaseOutages.stream()
+                    .anyMatch(o -> first >= o[0] - KILL_WINDOW_MILLIS && first <= o[1]);
+            if (byKill || byDatabaseRestart) {
                 explained += copies.size() - 1;
             } else {
                 unexplained.add(e.getKey());
@@ -158,7 +165,7 @@ final class Findings {
         counts.put("emailsRecordedAsAccepted", expected.size());
         counts.put("emailsRecordedButNeverReceived", missing);
         counts.put("duplicateEmails", duplicates);
-        counts.put("duplicateEmailsRightAfterAKill", explained);
+        counts.put("duplicateEmailsRightAfterAKillOrDatabaseRestart", explained);
         counts.put("duplicateEmailsUnexplained", duplicates - explained);
         details.put("unexplainedDuplicateEmails", unexplained);
     }
