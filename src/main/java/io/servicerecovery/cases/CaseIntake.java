@@ -11,9 +11,13 @@ import jakarta.enterprise.context.ApplicationScoped;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 
+import org.jboss.logging.Logger;
+
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.servicerecovery.common.Json;
 import io.servicerecovery.common.ProblemException;
+import io.servicerecovery.common.Text;
+import io.servicerecovery.common.TransactionConflict;
 
 /**
  * Case creation as a CRM experiences it: retries with the same Idempotency-Key are safe,
@@ -21,6 +25,8 @@ import io.servicerecovery.common.ProblemException;
  */
 @ApplicationScoped
 public class CaseIntake {
+
+    private static final Logger LOG = Logger.getLogger(CaseIntake.class);
 
     private final CaseService cases;
     private final CaseRepository repository;
@@ -60,12 +66,7 @@ public class CaseIntake {
             // Only a request that would open a case counts against the rate limit: a replay, a reused key and a
             // retry in flight were answered above. A refusal (429) frees the key like any other failure.
             rateLimit.acquire(clientId);
-            return QuarkusTransaction.requiringNew().call(() -> {
-                CaseView view = cases.open(clientId, request);
-                String body = json.write(view);
-                keys.complete(clientId, idempotencyKey, 201, body, view.id());
-                return new Answer(201, body, view.id(), false);
-            });
+            return openCase(clientId, idempotencyKey, request);
         } catch (RuntimeException failure) {
             try {
                 keys.release(clientId, idempotencyKey);
@@ -76,6 +77,32 @@ public class CaseIntake {
                 throw failure;
             }
             throw explain(clientId, request, failure);
+        }
+    }
+
+    /** How often the case's transaction runs when the database rolls it back for a collision. */
+    static final int ATTEMPTS_ON_CONFLICT = 3;
+
+    /**
+     * The case, its process and the key's answer in one transaction. A deadlock or serialization failure
+     * rolls all of it back, so the transaction simply runs again (the key stays claimed by this request).
+     */
+    private Answer openCase(String clientId, String idempotencyKey, OpenCaseRequest request) {
+        for (int attempt = 1;; attempt++) {
+            try {
+                return QuarkusTransaction.requiringNew().call(() -> {
+                    CaseView view = cases.open(clientId, request);
+                    String body = json.write(view);
+                    keys.complete(clientId, idempotencyKey, 201, body, view.id());
+                    return new Answer(201, body, view.id(), false);
+                });
+            } catch (RuntimeException failure) {
+                if (attempt >= ATTEMPTS_ON_CONFLICT || !TransactionConflict.causedBy(failure)) {
+                    throw failure;
+                }
+                LOG.infof("Case of %s collided with another transaction (attempt %d); running it again",
+                        Text.forLog(request.externalRef()), attempt);
+            }
         }
     }
 

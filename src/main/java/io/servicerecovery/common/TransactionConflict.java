@@ -1,0 +1,47 @@
+package io.servicerecovery.common;
+
+import java.sql.SQLException;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.Set;
+
+/**
+ * Tells a transaction that the database rolled back because it collided with another one (a deadlock
+ * or a serialization failure, SQLState class 40: PostgreSQL's 40P01 and 40001, H2's 40001 "Deadlock
+ * detected") from any other failure. Nothing of such a transaction was written, and the same work run
+ * again in a new transaction normally succeeds: the CrashRecoveryIT of 2026-11-30 22:53 saw H2 report a
+ * deadlock between two cases opened at the same moment (inserts into the engine's activity history),
+ * answered 500 before the intake retried. The engine and the transaction manager wrap the JDBC error,
+ * so causes, next exceptions and suppressed exceptions are searched.
+ */
+public final class TransactionConflict {
+
+    private TransactionConflict() {
+    }
+
+    /** Whether {@code failure}, or anything it wraps, is a deadlock or serialization failure. */
+    public static boolean causedBy(Throwable failure) {
+        return search(failure, Collections.newSetFromMap(new IdentityHashMap<>()), 0);
+    }
+
+    private static boolean search(Throwable t, Set<Throwable> seen, int depth) {
+        if (t == null || depth > 40 || !seen.add(t)) {
+            return false;
+        }
+        if (t instanceof SQLException sql) {
+            String state = sql.getSQLState();
+            if ("40001".equals(state) || "40P01".equals(state)) {
+                return true;
+            }
+            if (search(sql.getNextException(), seen, depth + 1)) {
+                return true;
+            }
+        }
+        for (Throwable suppressed : t.getSuppressed()) {
+            if (search(suppressed, seen, depth + 1)) {
+                return true;
+            }
+        }
+        return search(t.getCause(), seen, depth + 1);
+    }
+}
