@@ -3,11 +3,8 @@ package io.servicerecovery.common;
 import java.sql.SQLException;
 import java.sql.SQLNonTransientConnectionException;
 import java.sql.SQLTransientConnectionException;
-import java.util.Collections;
-import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 import org.hibernate.exception.JDBCConnectionException;
 
@@ -33,7 +30,7 @@ public final class DatabaseOutage {
 
     /** Whether {@code failure}, or anything it wraps, says the database cannot be reached. */
     public static boolean causedBy(Throwable failure) {
-        return search(failure, Collections.newSetFromMap(new IdentityHashMap<>()), 0);
+        return WrappedCauses.anyMatch(failure, DatabaseOutage::isUnreachable);
     }
 
     /** The 503 problem for a request that failed so. */
@@ -42,24 +39,6 @@ public final class DatabaseOutage {
                 "The database cannot be reached at the moment; nothing was saved. Retry the same request in "
                         + RETRY_AFTER_SECONDS + " seconds.",
                 instance, List.of(), Map.of());
-    }
-
-    private static boolean search(Throwable t, Set<Throwable> seen, int depth) {
-        if (t == null || depth > 40 || !seen.add(t)) {
-            return false;
-        }
-        if (isUnreachable(t)) {
-            return true;
-        }
-        if (t instanceof SQLException sql && search(sql.getNextException(), seen, depth + 1)) {
-            return true;
-        }
-        for (Throwable suppressed : t.getSuppressed()) {
-            if (search(suppressed, seen, depth + 1)) {
-                return true;
-            }
-        }
-        return search(t.getCause(), seen, depth + 1);
     }
 
     private static boolean isUnreachable(Throwable t) {

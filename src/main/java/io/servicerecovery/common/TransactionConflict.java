@@ -1,9 +1,6 @@
 package io.servicerecovery.common;
 
 import java.sql.SQLException;
-import java.util.Collections;
-import java.util.IdentityHashMap;
-import java.util.Set;
 
 /**
  * Tells a transaction that the database rolled back because it collided with another one (a deadlock
@@ -21,27 +18,7 @@ public final class TransactionConflict {
 
     /** Whether {@code failure}, or anything it wraps, is a deadlock or serialization failure. */
     public static boolean causedBy(Throwable failure) {
-        return search(failure, Collections.newSetFromMap(new IdentityHashMap<>()), 0);
-    }
-
-    private static boolean search(Throwable t, Set<Throwable> seen, int depth) {
-        if (t == null || depth > 40 || !seen.add(t)) {
-            return false;
-        }
-        if (t instanceof SQLException sql) {
-            String state = sql.getSQLState();
-            if ("40001".equals(state) || "40P01".equals(state)) {
-                return true;
-            }
-            if (search(sql.getNextException(), seen, depth + 1)) {
-                return true;
-            }
-        }
-        for (Throwable suppressed : t.getSuppressed()) {
-            if (search(suppressed, seen, depth + 1)) {
-                return true;
-            }
-        }
-        return search(t.getCause(), seen, depth + 1);
+        return WrappedCauses.anyMatch(failure, t -> t instanceof SQLException sql
+                && ("40001".equals(sql.getSQLState()) || "40P01".equals(sql.getSQLState())));
     }
 }

@@ -19,21 +19,28 @@ class ShingleFingerprintTest {
 
     private static final String SLOT = "\u0000";
 
+    /** A small vocabulary, so that random texts share many shingles and the comparison is not trivial. */
+    private static final List<String> VOCABULARY = List.of("sorry", "we", "late", "sofa", "delivery", "our",
+            "mistake", "credit", "Ana", "Karin", "apologize", "the", "was", "fault", "ours", "day", "week", "promise");
+
+    /** A draft to compare with {@code other}: half the time a near-copy, else random; mostly with a name slot. */
+    private static List<String> draftAgainst(Random random, List<String> other) {
+        List<String> draft = random.nextBoolean() ? mutate(random, other, VOCABULARY)
+                : words(random, VOCABULARY, 2 + random.nextInt(40));
+        if (random.nextInt(3) > 0) {
+            slotName(draft, random.nextBoolean() ? "Ana" : "Karin");
+        }
+        return draft;
+    }
+
     @Test
     void givesTheSameSimilarityAsComparingTheShinglesAsText() {
         Random random = new Random(20261123);
-        // a small vocabulary, so that random texts share many shingles and the comparison is not trivial
-        List<String> vocabulary = List.of("sorry", "we", "late", "sofa", "delivery", "our", "mistake", "credit",
-                "Ana", "Karin", "apologize", "the", "was", "fault", "ours", "day", "week", "promise");
         int compared = 0;
         int similar = 0;
         for (int round = 0; round < 2_000; round++) {
-            List<String> other = words(random, vocabulary, 2 + random.nextInt(40));
-            List<String> draft = random.nextBoolean() ? mutate(random, other, vocabulary)
-                    : words(random, vocabulary, 2 + random.nextInt(40));
-            if (random.nextInt(3) > 0) {
-                slotName(draft, random.nextBoolean() ? "Ana" : "Karin");
-            }
+            List<String> other = words(random, VOCABULARY, 2 + random.nextInt(40));
+            List<String> draft = draftAgainst(random, other);
             double expected = textSimilarity(draft, other);
             double actual = ShingleFingerprint.of(other).similarity(ShingleFingerprint.draft(draft, SLOT));
             assertThat(actual).as("draft %s%nother %s", draft, other).isCloseTo(expected, within(1e-12));
@@ -47,18 +54,12 @@ class ShingleFingerprintTest {
     @Test
     void theComparisonThatStopsEarlyKeepsEverySimilarityAtTheThresholdAndDropsOnlyThoseBelow() {
         Random random = new Random(20261130);
-        List<String> vocabulary = List.of("sorry", "we", "late", "sofa", "delivery", "our", "mistake", "credit",
-                "Ana", "apologize", "the", "was", "fault", "ours", "day", "week");
         double threshold = ApologyChecks.CANNED_SIMILARITY;
         int kept = 0;
         int dropped = 0;
         for (int round = 0; round < 5_000; round++) {
-            List<String> other = words(random, vocabulary, 2 + random.nextInt(40));
-            List<String> draft = random.nextBoolean() ? mutate(random, other, vocabulary)
-                    : words(random, vocabulary, 2 + random.nextInt(60));
-            if (random.nextBoolean()) {
-                slotName(draft, "Ana");
-            }
+            List<String> other = words(random, VOCABULARY, 2 + random.nextInt(40));
+            List<String> draft = draftAgainst(random, other);
             ShingleFingerprint fingerprint = ShingleFingerprint.of(other);
             long[] shingles = ShingleFingerprint.draft(draft, SLOT);
             double exact = fingerprint.similarity(shingles);
