@@ -10,6 +10,7 @@ import java.util.Map;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.servicerecovery.common.DatabaseOutage;
@@ -22,8 +23,9 @@ import io.smallrye.config.WithDefault;
  * may open {@code per-minute} cases a minute, in bursts of up to that many. The bucket is a row in the database
  * (case_creation_allowance), taken from under its row lock in a short transaction of its own, so the allowance
  * holds across replicas: N replicas together give a client {@code per-minute}, not N times that. Only requests
- * that would open a case take a token (CaseIntake asks after the Idempotency-Key check): a replay of a key, a key
- * reused with another body and a retry while the first request runs take none.
+ * that would open a case take a token (CaseIntake takes it in the transaction that claims the Idempotency-Key, once
+ * the key is its own): a replay of a key, a key reused with another body and a retry while the first request runs
+ * take none.
  */
 @ApplicationScoped
 public class CaseCreationRateLimit {
@@ -48,9 +50,9 @@ public class CaseCreationRateLimit {
         this.clock = clock;
     }
 
-    /** Takes one token for the client, or refuses with 429 and the seconds until the next one. */
+    /** Takes one token for the client in a transaction of its own, or refuses with 429 and the seconds until the next one. */
     public void acquire(String clientId) {
-        int perMinute = settings.clients().getOrDefault(clientId, settings.perMinute());
+        int perMinute = perMinute(clientId);
         long waitMillis;
         try {
             waitMillis = QuarkusTransaction.requiringNew().call(() -> take(clientId, perMinute));
@@ -61,6 +63,25 @@ public class CaseCreationRateLimit {
             // The client's first two requests inserted its bucket at once and this one lost: the row is there now.
             waitMillis = QuarkusTransaction.requiringNew().call(() -> take(clientId, perMinute));
         }
+        refuseIfWaiting(waitMillis, perMinute);
+    }
+
+    /**
+     * Takes one token inside the caller's transaction, or refuses with 429; the caller's rollback then gives
+     * the token back. The first request of a new client may collide with another inserting its bucket: the
+     * caller runs its transaction again (the Idempotency-Key claim does).
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void acquireInCurrentTransaction(String clientId) {
+        int perMinute = perMinute(clientId);
+        refuseIfWaiting(take(clientId, perMinute), perMinute);
+    }
+
+    private int perMinute(String clientId) {
+        return settings.clients().getOrDefault(clientId, settings.perMinute());
+    }
+
+    private static void refuseIfWaiting(long waitMillis, int perMinute) {
         if (waitMillis > 0) {
             long seconds = Math.max(1, Duration.ofMillis(waitMillis).toSeconds() + (waitMillis % 1000 == 0 ? 0 : 1));
             throw new TooManyRequests(seconds, perMinute);

@@ -50,7 +50,10 @@ public class CaseIntake {
 
     public Answer open(String clientId, String idempotencyKey, OpenCaseRequest request) {
         String hash = fingerprint(request);
-        IdempotencyKeys.Claim claim = keys.claim(clientId, idempotencyKey, hash);
+        // Only a request that would open a case counts against the rate limit: a replay, a reused key and a retry
+        // in flight take no token. A refusal (429) rolls the claim back with it, so the key stays free.
+        IdempotencyKeys.Claim claim = keys.claim(clientId, idempotencyKey, hash,
+                () -> rateLimit.acquireInCurrentTransaction(clientId));
         if (claim instanceof IdempotencyKeys.Replay replay) {
             return new Answer(replay.status(), replay.body(), replay.caseId(), true);
         }
@@ -63,9 +66,6 @@ public class CaseIntake {
                     "A request with this Idempotency-Key is still being processed; retry shortly.");
         }
         try {
-            // Only a request that would open a case counts against the rate limit: a replay, a reused key and a
-            // retry in flight were answered above. A refusal (429) frees the key like any other failure.
-            rateLimit.acquire(clientId);
             return openCase(clientId, idempotencyKey, request);
         } catch (RuntimeException failure) {
             try {

@@ -102,7 +102,7 @@ public class CaseService {
                     Text.forLog(c.failureCategory), c.severity,
                     c.repeatFailure ? " (repeat failure)" : "");
         }
-        return views.full(c);
+        return views.justOpened(c);
     }
 
     public ProblemException externalRefTaken(UUID existingCaseId) {

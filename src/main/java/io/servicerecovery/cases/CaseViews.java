@@ -22,6 +22,17 @@ public class CaseViews {
         return view(c, true);
     }
 
+    /**
+     * The full view of a case opened in the current transaction: no compensation can have been proposed for it
+     * yet, so that is not looked up.
+     */
+    public CaseView justOpened(RecoveryCase c) {
+        return new CaseView(c.id, c.externalRef, c.status, c.currentStep, c.priority, c.repeatFailure,
+                customer(c), failure(c), orderValue(c), c.ownerAgent, c.accountableAgent, c.rootCause,
+                c.accountabilityStatement, apology(c), null, c.processInstanceId, c.createdAt, c.updatedAt, c.closedAt,
+                timeline.of(c.id));
+    }
+
     public boolean hasGrant(java.util.UUID caseId) {
         return compensation.viewFor(caseId).map(v -> v.grant() != null).orElse(false);
     }
@@ -32,14 +43,26 @@ public class CaseViews {
 
     private CaseView view(RecoveryCase c, boolean withTimeline) {
         return new CaseView(c.id, c.externalRef, c.status, c.currentStep, c.priority, c.repeatFailure,
-                new CaseView.Customer(c.customerId, c.customerName, c.customerEmail, c.customerLocale, c.customerTier),
-                new CaseView.Failure(c.failureStage, c.failureChannel, c.failureCategory, c.failureDescription,
-                        c.severity, c.occurredAt),
-                c.orderAmount == null ? null : new Money(c.orderAmount, c.orderCurrency),
-                c.ownerAgent, c.accountableAgent, c.rootCause, c.accountabilityStatement,
-                c.apologyMessage == null ? null : new CaseView.Apology(c.apologyMessage, c.apologyVia),
-                withTimeline ? compensation.viewFor(c.id).orElse(null) : null,
+                customer(c), failure(c), orderValue(c), c.ownerAgent, c.accountableAgent, c.rootCause,
+                c.accountabilityStatement, apology(c), withTimeline ? compensation.viewFor(c.id).orElse(null) : null,
                 c.processInstanceId, c.createdAt, c.updatedAt, c.closedAt,
                 withTimeline ? timeline.of(c.id) : null);
+    }
+
+    private static CaseView.Customer customer(RecoveryCase c) {
+        return new CaseView.Customer(c.customerId, c.customerName, c.customerEmail, c.customerLocale, c.customerTier);
+    }
+
+    private static CaseView.Failure failure(RecoveryCase c) {
+        return new CaseView.Failure(c.failureStage, c.failureChannel, c.failureCategory, c.failureDescription,
+                c.severity, c.occurredAt);
+    }
+
+    private static Money orderValue(RecoveryCase c) {
+        return c.orderAmount == null ? null : new Money(c.orderAmount, c.orderCurrency);
+    }
+
+    private static CaseView.Apology apology(RecoveryCase c) {
+        return c.apologyMessage == null ? null : new CaseView.Apology(c.apologyMessage, c.apologyVia);
     }
 }

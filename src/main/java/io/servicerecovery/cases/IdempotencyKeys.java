@@ -10,6 +10,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.servicerecovery.common.ProblemException;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
@@ -69,19 +70,37 @@ public class IdempotencyKeys {
     }
 
     public Claim claim(String clientId, String key, String requestHash) {
+        return claim(clientId, key, requestHash, () -> {
+        });
+    }
+
+    /**
+     * Claims the key and, only when this request got it, runs {@code whenClaimed} in the same transaction: the
+     * case intake takes its rate-limit token there, so a refusal (a {@link ProblemException}) rolls the claim back
+     * with it and one commit does for both.
+     */
+    public Claim claim(String clientId, String key, String requestHash, Runnable whenClaimed) {
         try {
-            return QuarkusTransaction.requiringNew().call(() -> tryClaim(clientId, key, requestHash));
+            return QuarkusTransaction.requiringNew().call(() -> claimAnd(clientId, key, requestHash, whenClaimed));
+        } catch (ProblemException refused) {
+            throw refused;
         } catch (RuntimeException raced) {
             if (io.servicerecovery.common.DatabaseOutage.causedBy(raced)) {
                 // Not a race: the database is gone, and a second try would only hide why.
                 throw raced;
             }
-            // Another request inserted the same key between our read and our insert.
-            return QuarkusTransaction.requiringNew().call(() -> {
-                IdempotencyRecord existing = records.find(clientId, key);
-                return existing == null ? new InFlight() : judge(existing, requestHash);
-            });
+            // Another request inserted the same key (or, for a new client, its rate-limit bucket) between our read
+            // and our insert: that row is there now, so a second run finds it instead of inserting.
+            return QuarkusTransaction.requiringNew().call(() -> claimAnd(clientId, key, requestHash, whenClaimed));
         }
+    }
+
+    private Claim claimAnd(String clientId, String key, String requestHash, Runnable whenClaimed) {
+        Claim claim = tryClaim(clientId, key, requestHash);
+        if (claim instanceof Claimed) {
+            whenClaimed.run();
+        }
+        return claim;
     }
 
     private Claim tryClaim(String clientId, String key, String requestHash) {
@@ -129,11 +148,10 @@ public class IdempotencyKeys {
 
     /** Stores the answer; called inside the transaction that created the case, so both commit together. */
     public void complete(String clientId, String key, int status, String body, UUID caseId) {
-        IdempotencyRecord record = records.find(clientId, key);
-        record.state = IdempotencyRecord.State.COMPLETED;
-        record.responseStatus = status;
-        record.responseBody = body;
-        record.caseId = caseId;
+        // One UPDATE, without reading the row first: it was claimed (IN_FLIGHT) by this request.
+        if (records.complete(clientId, key, status, body, caseId) != 1) {
+            throw new IllegalStateException("The Idempotency-Key claimed by this request is gone");
+        }
     }
 
     /** Frees the key after a request that failed, so the client may retry with it. */

@@ -1,6 +1,7 @@
 package io.servicerecovery.cases;
 
 import java.time.Instant;
+import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
@@ -18,6 +19,13 @@ public class IdempotencyRecordRepository implements PanacheRepositoryBase<Idempo
     /** The record, locked for the rest of the transaction; null when there is none. */
     public IdempotencyRecord findLocked(String clientId, String key) {
         return findById(new IdempotencyRecord.Key(clientId, key), LockModeType.PESSIMISTIC_WRITE);
+    }
+
+    /** Stores the answer of the request that holds the key; answers the rows changed (1, or 0 when it is gone). */
+    public int complete(String clientId, String key, int status, String body, UUID caseId) {
+        return update("state = :completed, responseStatus = :status, responseBody = :body, caseId = :caseId"
+                + " where clientId = :client and key = :key", Parameters.with("completed", IdempotencyRecord.State.COMPLETED)
+                .and("status", status).and("body", body).and("caseId", caseId).and("client", clientId).and("key", key));
     }
 
     public long deleteInFlight(String clientId, String key) {
