@@ -22,6 +22,8 @@ public class ProcessDeployer {
 
     private static final Logger LOG = Logger.getLogger(ProcessDeployer.class);
 
+    private volatile String recoveryProcessId;
+
     void deploy(@Observes EngineStarted event, RepositoryService repository) {
         var builder = repository.createDeployment()
                 .name(DEPLOYMENT_NAME)
@@ -30,6 +32,19 @@ public class ProcessDeployer {
             builder.addClasspathResource(resource);
         }
         Deployment deployment = builder.deploy();
-        LOG.infof("Process models deployed (deployment %s)", deployment.getId());
+        // The version new cases start on: the newest, which is this build's models, or a newer one that another
+        // replica deployed before us. Remembered, so starting a case does not look the version up every time.
+        recoveryProcessId = repository.createProcessDefinitionQuery().processDefinitionKey(ProcessVariables.PROCESS_KEY)
+                .latestVersion().singleResult().getId();
+        LOG.infof("Process models deployed (deployment %s); new cases start %s", deployment.getId(), recoveryProcessId);
+    }
+
+    /**
+     * The process definition that new cases start, as of this replica's start; null before the engine started.
+     * A replica that deploys a changed model later does not change it here: this replica's delegates stay with
+     * the version they were built for until it restarts.
+     */
+    public String recoveryProcessId() {
+        return recoveryProcessId;
     }
 }

@@ -2,6 +2,7 @@ package io.servicerecovery.workflow;
 
 import java.util.UUID;
 
+import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.VariableScope;
 
 import io.servicerecovery.empowerment.Level;
@@ -49,5 +50,13 @@ public final class ProcessVariables {
 
     public static UUID caseId(VariableScope scope) {
         return UUID.fromString((String) scope.getVariable(CASE_ID));
+    }
+
+    /**
+     * The case of a task, read from its execution: the case id is a process variable, never a task's own, and
+     * asking the task would first query the task's local variables (one more SELECT per task created).
+     */
+    public static UUID caseId(DelegateTask task) {
+        return caseId(task.getExecution());
     }
 }

@@ -16,10 +16,12 @@ import io.servicerecovery.cases.RecoveryCase;
 public class RecoveryProcess implements CaseWorkflow {
 
     private final RuntimeService runtime;
+    private final ProcessDeployer deployed;
     private final String emailRetryCycle;
 
-    public RecoveryProcess(RuntimeService runtime, io.servicerecovery.notify.MailSettings mail) {
+    public RecoveryProcess(RuntimeService runtime, ProcessDeployer deployed, io.servicerecovery.notify.MailSettings mail) {
         this.runtime = runtime;
+        this.deployed = deployed;
         this.emailRetryCycle = mail.retryCycle();
     }
 
@@ -35,7 +37,13 @@ public class RecoveryProcess implements CaseWorkflow {
                 .putValue(ProcessVariables.OWNER_AGENT, opened.ownerAgent)
                 .putValue(ProcessVariables.ACCOUNTABLE_AGENT, null)
                 .putValue(ProcessVariables.EMAIL_RETRY_CYCLE, emailRetryCycle);
-        return runtime.startProcessInstanceByKey(ProcessVariables.PROCESS_KEY, opened.id.toString(), variables).getId();
+        String definition = deployed.recoveryProcessId();
+        String businessKey = opened.id.toString();
+        // By id, the engine takes the definition from its cache; by key, it would ask the database for the latest
+        // version on every start.
+        return (definition == null
+                ? runtime.startProcessInstanceByKey(ProcessVariables.PROCESS_KEY, businessKey, variables)
+                : runtime.startProcessInstanceById(definition, businessKey, variables)).getId();
     }
 
     /** Ends the process through its cancellation event; open tasks and pending jobs go with it. */
