@@ -10,8 +10,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.servicerecovery.common.ProblemException;
 import io.quarkus.scheduler.Scheduled;
+import io.servicerecovery.common.ProblemException;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
