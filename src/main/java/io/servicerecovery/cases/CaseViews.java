@@ -23,14 +23,14 @@ public class CaseViews {
     }
 
     /**
-     * The full view of a case opened in the current transaction: no compensation can have been proposed for it
-     * yet, so that is not looked up.
+     * The full view of a case opened in the current transaction, without reading back what this transaction
+     * wrote: no compensation can have been proposed for it yet, and its timeline is what was recorded here.
      */
     public CaseView justOpened(RecoveryCase c) {
         return new CaseView(c.id, c.externalRef, c.status, c.currentStep, c.priority, c.repeatFailure,
                 customer(c), failure(c), orderValue(c), c.ownerAgent, c.accountableAgent, c.rootCause,
                 c.accountabilityStatement, apology(c), null, c.processInstanceId, c.createdAt, c.updatedAt, c.closedAt,
-                timeline.of(c.id));
+                timeline.ofCaseCreatedHere(c.id));
     }
 
     public boolean hasGrant(java.util.UUID caseId) {
