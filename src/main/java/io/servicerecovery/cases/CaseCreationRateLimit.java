@@ -12,8 +12,6 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
-import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.servicerecovery.common.DatabaseOutage;
 import io.servicerecovery.common.ProblemException;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
@@ -21,7 +19,7 @@ import io.smallrye.config.WithDefault;
 /**
  * A token bucket per CRM client for case creation, so one misbehaving CRM cannot flood the service: a client
  * may open {@code per-minute} cases a minute, in bursts of up to that many. The bucket is a row in the database
- * (case_creation_allowance), taken from under its row lock in a short transaction of its own, so the allowance
+ * (case_creation_allowance), taken from under its row lock in the short transaction of the key's claim, so the allowance
  * holds across replicas: N replicas together give a client {@code per-minute}, not N times that. Only requests
  * that would open a case take a token (CaseIntake takes it in the transaction that claims the Idempotency-Key, once
  * the key is its own): a replay of a key, a key reused with another body and a retry while the first request runs
@@ -50,26 +48,10 @@ public class CaseCreationRateLimit {
         this.clock = clock;
     }
 
-    /** Takes one token for the client in a transaction of its own, or refuses with 429 and the seconds until the next one. */
-    public void acquire(String clientId) {
-        int perMinute = perMinute(clientId);
-        long waitMillis;
-        try {
-            waitMillis = QuarkusTransaction.requiringNew().call(() -> take(clientId, perMinute));
-        } catch (RuntimeException raced) {
-            if (DatabaseOutage.causedBy(raced)) {
-                throw raced;
-            }
-            // The client's first two requests inserted its bucket at once and this one lost: the row is there now.
-            waitMillis = QuarkusTransaction.requiringNew().call(() -> take(clientId, perMinute));
-        }
-        refuseIfWaiting(waitMillis, perMinute);
-    }
-
     /**
-     * Takes one token inside the caller's transaction, or refuses with 429; the caller's rollback then gives
-     * the token back. The first request of a new client may collide with another inserting its bucket: the
-     * caller runs its transaction again (the Idempotency-Key claim does).
+     * Takes one token inside the caller's transaction, or refuses with 429 and the seconds until the next one;
+     * the caller's rollback then gives the token back. The first request of a new client may collide with
+     * another inserting its bucket: the caller runs its transaction again (the Idempotency-Key claim does).
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public void acquireInCurrentTransaction(String clientId) {

@@ -40,11 +40,14 @@ public class ProcessDeployer {
     }
 
     /**
-     * The process definition that new cases start, as of this replica's start; null before the engine started.
+     * The process definition that new cases start, as of this replica's start.
      * A replica that deploys a changed model later does not change it here: this replica's delegates stay with
      * the version they were built for until it restarts.
      */
     public String recoveryProcessId() {
+        if (recoveryProcessId == null) {
+            throw new IllegalStateException("The process models are not deployed yet: the engine has not started");
+        }
         return recoveryProcessId;
     }
 }

@@ -37,13 +37,8 @@ public class RecoveryProcess implements CaseWorkflow {
                 .putValue(ProcessVariables.OWNER_AGENT, opened.ownerAgent)
                 .putValue(ProcessVariables.ACCOUNTABLE_AGENT, null)
                 .putValue(ProcessVariables.EMAIL_RETRY_CYCLE, emailRetryCycle);
-        String definition = deployed.recoveryProcessId();
-        String businessKey = opened.id.toString();
-        // By id, the engine takes the definition from its cache; by key, it would ask the database for the latest
-        // version on every start.
-        return (definition == null
-                ? runtime.startProcessInstanceByKey(ProcessVariables.PROCESS_KEY, businessKey, variables)
-                : runtime.startProcessInstanceById(definition, businessKey, variables)).getId();
+        // By id: by key, the engine would ask the database for the newest version on every start.
+        return runtime.startProcessInstanceById(deployed.recoveryProcessId(), opened.id.toString(), variables).getId();
     }
 
     /** Ends the process through its cancellation event; open tasks and pending jobs go with it. */

@@ -51,9 +51,12 @@ class TimelineTest {
                     .containsExactly(TimelineKind.CASE_OPENED, TimelineKind.TASK_CLAIMED);
             assertThat(here).isEqualTo(timeline.of(opened));
 
-            // Two entries at one instant: the database orders them by id, so they are read back.
-            timeline.record(opened, TimelineKind.TASK_RELEASED, "agent-ana", "Released at the same instant", null);
-            assertThat(timeline.ofCaseCreatedHere(opened)).hasSize(3).isEqualTo(timeline.of(opened));
+            // Entries at one instant: the database orders them by (random) id, so they are read back. Four of
+            // them, so that the order they were recorded in is rarely the database's by chance.
+            for (int i = 1; i <= 3; i++) {
+                timeline.record(opened, TimelineKind.TASK_RELEASED, "agent-ana", "At the same instant " + i, null);
+            }
+            assertThat(timeline.ofCaseCreatedHere(opened)).hasSize(5).isEqualTo(timeline.of(opened));
         });
     }
 
