@@ -3,11 +3,14 @@ package io.servicerecovery.security;
 import static io.restassured.RestAssured.given;
 import static io.servicerecovery.support.CaseRequests.aCase;
 import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.security.KeyPairGenerator;
 import java.time.Instant;
 import java.util.Set;
 import java.util.UUID;
+
+import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
 
@@ -22,6 +25,9 @@ import io.smallrye.jwt.build.Jwt;
 @QuarkusTest
 @QuarkusTestResource(GreenMailResource.class)
 class AuthenticationTest {
+
+    @Inject
+    VerifiedBearerTokens verifiedTokens;
 
     static final String ISSUER = "https://auth.test.service-recovery";
 
@@ -44,6 +50,21 @@ class AuthenticationTest {
         foreign.initialize(2048);
         expectUnauthorized(token("crm-initech", Set.of("crm")).sign(foreign.generateKeyPair().getPrivate()));
         expectUnauthorized("not.a.jwt");
+    }
+
+    @Test
+    void aTokenAcceptedBeforeDoesNotVouchForACopyWithOtherClaimsOrAnotherSignature() {
+        String genuine = token("crm-initech", Set.of("crm")).sign();
+        int remembered = verifiedTokens.size();
+        bearer(genuine).get("/api/cases").then().statusCode(200);
+        bearer(genuine).get("/api/cases").then().statusCode(200);
+        assertEquals(remembered + 1, verifiedTokens.size(), "the request's token is the one remembered");
+
+        String[] parts = genuine.split("\\.");
+        String managerClaims = token("crm-initech", Set.of("crm", "manager")).sign().split("\\.")[1];
+        expectUnauthorized(parts[0] + "." + managerClaims + "." + parts[2]);
+        expectUnauthorized(parts[0] + "." + parts[1] + "." + (parts[2].charAt(0) == 'A' ? "B" : "A") + parts[2].substring(1));
+        bearer(genuine).get("/api/cases").then().statusCode(200);
     }
 
     @Test
