@@ -303,6 +303,7 @@ public final class BenchMain {
         m.put("latencies", phase.latencyTable());
         m.put("cpu", cpu.describe(phase, ownName));
         m.put("errorSamples", phase.errorSamples());
+        m.put("slowestRequests", phase.slowestRequests());
         return m;
     }
 

@@ -40,6 +40,9 @@ final class Phase {
     /** Open loop: the most arrivals that waited for a free load thread at once. */
     volatile long maxQueuedArrivals;
     private final List<String> errorSamples = Collections.synchronizedList(new ArrayList<>());
+    /** The slowest requests of each endpoint, with when they started: shows whether a tail comes in bursts. */
+    private final Map<String, java.util.PriorityQueue<long[]>> slowest = new ConcurrentHashMap<>();
+    static final int SLOWEST_KEPT = 5;
 
     Phase(String name) {
         this.name = name;
@@ -63,8 +66,35 @@ final class Phase {
         requests.increment();
         if (inWindow(startNanos)) {
             requestsInWindow.increment();
-            histogram(key).recordValue(Math.min(HIGHEST_MICROS, Math.max(0, (endNanos - startNanos) / 1000)));
+            long micros = Math.min(HIGHEST_MICROS, Math.max(0, (endNanos - startNanos) / 1000));
+            histogram(key).recordValue(micros);
+            keepIfSlowest(key, micros, startNanos);
         }
+    }
+
+    private void keepIfSlowest(String key, long micros, long startNanos) {
+        java.util.PriorityQueue<long[]> kept = slowest.computeIfAbsent(key,
+                k -> new java.util.PriorityQueue<>((a, b) -> Long.compare(a[0], b[0])));
+        synchronized (kept) {
+            kept.add(new long[] {micros, (startNanos - windowStart) / 1_000_000});
+            if (kept.size() > SLOWEST_KEPT) {
+                kept.poll();
+            }
+        }
+    }
+
+    /** Per endpoint, its slowest requests, slowest first: "41.2 ms at 12.3 s" (seconds into the window). */
+    Map<String, List<String>> slowestRequests() {
+        Map<String, List<String>> out = new java.util.TreeMap<>();
+        slowest.forEach((key, kept) -> {
+            List<long[]> list;
+            synchronized (kept) {
+                list = new ArrayList<>(kept);
+            }
+            list.sort((a, b) -> Long.compare(b[0], a[0]));
+            out.put(key, list.stream().map(e -> ms(e[0]) + " ms at " + (e[1] / 100) / 10.0 + " s").toList());
+        });
+        return out;
     }
 
     /** Records a duration that is not a request (a wait for an async step, a whole flow). */

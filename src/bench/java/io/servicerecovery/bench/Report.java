@@ -181,6 +181,18 @@ final class Report {
                 .append(p.get("errors")).append(" (").append(p.get("flowsFailed")).append(" flows failed).\n\n");
         latencies(md, (Map<String, Object>) p.get("latencies"));
         cpu(md, (Map<String, Object>) p.get("cpu"));
+        Map<String, List<String>> slowest = (Map<String, List<String>>) p.get("slowestRequests");
+        if (slowest != null && (slowest.containsKey(RecoveryFlow.OPEN) || slowest.containsKey(RecoveryFlow.COMPLETE_COMPENSATION))) {
+            md.append("Slowest requests of the goals, with when they started (seconds into the window): whether a tail"
+                    + " is one burst or spread out.\n\n");
+            for (String endpoint : List.of(RecoveryFlow.OPEN, RecoveryFlow.COMPLETE_COMPENSATION)) {
+                if (slowest.containsKey(endpoint)) {
+                    md.append("- `").append(endpoint).append("`: ").append(String.join(", ", slowest.get(endpoint)))
+                            .append('\n');
+                }
+            }
+            md.append('\n');
+        }
         List<String> samples = (List<String>) p.get("errorSamples");
         if (samples != null && !samples.isEmpty()) {
             md.append("First errors:\n\n");
