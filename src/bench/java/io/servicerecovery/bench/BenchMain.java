@@ -304,6 +304,7 @@ public final class BenchMain {
         m.put("cpu", cpu.describe(phase, ownName));
         m.put("errorSamples", phase.errorSamples());
         m.put("slowestRequests", phase.slowestRequests());
+        m.put("windowStartedAt", java.time.Instant.now().minusNanos(System.nanoTime() - phase.windowStart).toString());
         return m;
     }
 

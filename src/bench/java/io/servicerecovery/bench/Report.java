@@ -183,8 +183,8 @@ final class Report {
         cpu(md, (Map<String, Object>) p.get("cpu"));
         Map<String, List<String>> slowest = (Map<String, List<String>>) p.get("slowestRequests");
         if (slowest != null && (slowest.containsKey(RecoveryFlow.OPEN) || slowest.containsKey(RecoveryFlow.COMPLETE_COMPENSATION))) {
-            md.append("Slowest requests of the goals, with when they started (seconds into the window): whether a tail"
-                    + " is one burst or spread out.\n\n");
+            md.append("Slowest requests of the goals, with when they started (seconds into the window, which began at ")
+                    .append(p.get("windowStartedAt")).append("): whether a tail is one burst or spread out.\n\n");
             for (String endpoint : List.of(RecoveryFlow.OPEN, RecoveryFlow.COMPLETE_COMPENSATION)) {
                 if (slowest.containsKey(endpoint)) {
                     md.append("- `").append(endpoint).append("`: ").append(String.join(", ", slowest.get(endpoint)))
