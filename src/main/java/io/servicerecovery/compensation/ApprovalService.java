@@ -103,7 +103,7 @@ public class ApprovalService {
                                 ? " (less than the proposed " + p.amount.toPlainString() + ")" : ""),
                 details);
         proposals.flush();
-        GrantView grant = grants.bookFor(caseId).orElse(null);
+        GrantView grant = grants.bookFor(p).orElse(null);
         return new ProposalDecision(p.outcome, CompensationQueries.view(p, grant), grant, null, null);
     }
 

@@ -83,7 +83,7 @@ public class CompensationService {
             timeline.record(caseId, TimelineKind.APPROVED_WITHIN_EMPOWERMENT, agent,
                     "Approved at once, within the " + agentLevel + " limits", details(p));
             count(p, "within", agentLevel);
-            GrantView grant = grants.bookFor(caseId).orElse(null);
+            GrantView grant = grants.bookFor(p).orElse(null);
             return new ProposalDecision(p.outcome, CompensationQueries.view(p, grant), grant, null, null);
         }
         Level approver = empowerment.lowestApproverFor(ask);

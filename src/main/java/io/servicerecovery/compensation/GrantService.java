@@ -15,8 +15,8 @@ import io.servicerecovery.timeline.TimelineKind;
 /**
  * Books grants in the ledger, in one place: the decision that approves a compensation (a
  * proposal within empowerment, or a manager's approval) books it at once, so its answer
- * carries the grant. Booking twice finds the first grant; the unique constraint on the case
- * is the last line of defence.
+ * carries the grant. One grant per case: the case's lock keeps two decisions apart, and the
+ * unique constraint on the grant's case is the last line of defence.
  */
 @ApplicationScoped
 public class GrantService {
@@ -53,17 +53,22 @@ public class GrantService {
         return Optional.empty();
     }
 
-    /** Books the approved compensation of the case's latest proposal; empty when nothing is to be given. */
+    /**
+     * Books the compensation of a proposal approved in this transaction; empty when nothing is to be given.
+     * <p>
+     * The caller holds the proposal it just approved, under the case's lock (a step completion or an approval
+     * locks the case first), so it is neither read back nor is a grant looked for: none can exist for a case
+     * whose proposal was pending until now, and the unique constraint on the grant's case stands behind that.
+     */
     @Transactional(Transactional.TxType.MANDATORY)
-    public Optional<GrantView> bookFor(UUID caseId) {
-        Optional<Grant> existing = grants.forCase(caseId);
-        if (existing.isPresent()) {
-            return existing.map(GrantView::of);
+    public Optional<GrantView> bookFor(Proposal proposal) {
+        if (proposal.outcome != ProposalOutcome.APPROVED && proposal.outcome != ProposalOutcome.APPROVED_WITHIN_EMPOWERMENT) {
+            throw new IllegalStateException("Proposal " + proposal.id + " is " + proposal.outcome + ", not approved");
         }
-        Proposal proposal = approvedProposal(caseId);
         if (proposal.type == CompensationType.NONE) {
             return Optional.empty();
         }
+        UUID caseId = proposal.caseId;
         Grant grant = new Grant();
         grant.id = UUID.randomUUID();
         grant.caseId = caseId;
