@@ -5,6 +5,8 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.PriorityQueue;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
@@ -41,7 +43,7 @@ final class Phase {
     volatile long maxQueuedArrivals;
     private final List<String> errorSamples = Collections.synchronizedList(new ArrayList<>());
     /** The slowest requests of each endpoint, with when they started: shows whether a tail comes in bursts. */
-    private final Map<String, java.util.PriorityQueue<long[]>> slowest = new ConcurrentHashMap<>();
+    private final Map<String, PriorityQueue<long[]>> slowest = new ConcurrentHashMap<>();
     static final int SLOWEST_KEPT = 5;
 
     Phase(String name) {
@@ -73,8 +75,8 @@ final class Phase {
     }
 
     private void keepIfSlowest(String key, long micros, long startNanos) {
-        java.util.PriorityQueue<long[]> kept = slowest.computeIfAbsent(key,
-                k -> new java.util.PriorityQueue<>((a, b) -> Long.compare(a[0], b[0])));
+        PriorityQueue<long[]> kept = slowest.computeIfAbsent(key,
+                k -> new PriorityQueue<>((a, b) -> Long.compare(a[0], b[0])));
         synchronized (kept) {
             kept.add(new long[] {micros, (startNanos - windowStart) / 1_000_000});
             if (kept.size() > SLOWEST_KEPT) {
@@ -85,7 +87,7 @@ final class Phase {
 
     /** Per endpoint, its slowest requests, slowest first: "41.2 ms at 12.3 s" (seconds into the window). */
     Map<String, List<String>> slowestRequests() {
-        Map<String, List<String>> out = new java.util.TreeMap<>();
+        Map<String, List<String>> out = new TreeMap<>();
         slowest.forEach((key, kept) -> {
             List<long[]> list;
             synchronized (kept) {

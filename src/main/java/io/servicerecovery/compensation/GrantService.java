@@ -62,7 +62,7 @@ public class GrantService {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public Optional<GrantView> bookFor(Proposal proposal) {
-        if (proposal.outcome != ProposalOutcome.APPROVED && proposal.outcome != ProposalOutcome.APPROVED_WITHIN_EMPOWERMENT) {
+        if (!proposal.outcome.isApproved()) {
             throw new IllegalStateException("Proposal " + proposal.id + " is " + proposal.outcome + ", not approved");
         }
         if (proposal.type == CompensationType.NONE) {
@@ -100,7 +100,7 @@ public class GrantService {
 
     private Proposal approvedProposal(UUID caseId) {
         return proposals.latestFor(caseId)
-                .filter(p -> p.outcome == ProposalOutcome.APPROVED || p.outcome == ProposalOutcome.APPROVED_WITHIN_EMPOWERMENT)
+                .filter(p -> p.outcome.isApproved())
                 .orElseThrow(() -> new IllegalStateException("Case " + caseId + " has no approved proposal to grant"));
     }
 }

@@ -17,6 +17,6 @@ public record ProposalDecision(
     }
 
     public boolean approved() {
-        return decision == ProposalOutcome.APPROVED || decision == ProposalOutcome.APPROVED_WITHIN_EMPOWERMENT;
+        return decision != null && decision.isApproved();
     }
 }

@@ -5,5 +5,10 @@ public enum ProposalOutcome {
     PENDING_APPROVAL,
     APPROVED,
     REJECTED,
-    WITHDRAWN
+    WITHDRAWN;
+
+    /** Given by the agent within empowerment or by an approver: what a grant is booked for. */
+    public boolean isApproved() {
+        return this == APPROVED || this == APPROVED_WITHIN_EMPOWERMENT;
+    }
 }
