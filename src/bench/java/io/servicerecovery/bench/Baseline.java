@@ -66,6 +66,11 @@ public final class Baseline {
 
     private static final Map<String, CompletableFuture<Void>> COMPENSATION_READY = new ConcurrentHashMap<>();
     private static final Map<String, CompletableFuture<Void>> ENDED = new ConcurrentHashMap<>();
+    /**
+     * The decision's inputs by business key: the service reads them from its case row, not from process variables,
+     * so the baseline keeps them beside the engine too (in memory, cheaper than the service's read).
+     */
+    private static final Map<String, Map<String, Object>> CASE_FACTS = new ConcurrentHashMap<>();
 
     private Baseline() {
     }
@@ -173,12 +178,11 @@ public final class Baseline {
         long flowStart = System.nanoTime();
         String step = START;
         try {
+            CASE_FACTS.put(key, Map.of("severity", "HIGH", "tier", "GOLD", "stage", "POST_PURCHASE",
+                    "repeatFailure", false));
+            // The service's start variables (RecoveryProcess.start): what the model routes, assigns and retries with.
             Map<String, Object> variables = new HashMap<>();
             variables.put("caseId", key);
-            variables.put("severity", "HIGH");
-            variables.put("tier", "GOLD");
-            variables.put("stage", "POST_PURCHASE");
-            variables.put("repeatFailure", false);
             variables.put("ownerAgent", null);
             variables.put("accountableAgent", null);
             variables.put("emailRetryCycle", "R5/PT1M");
@@ -234,6 +238,7 @@ public final class Baseline {
         } finally {
             COMPENSATION_READY.remove(key);
             ENDED.remove(key);
+            CASE_FACTS.remove(key);
         }
     }
 
@@ -275,11 +280,8 @@ public final class Baseline {
         // The same decision as the service's RecommendCompensationDelegate, with the same inputs: the DMN evaluation and
         // its decision history are the engine's work, so the baseline does them too (issue 19, a fair baseline).
         beans.put("recommendCompensationDelegate", (JavaDelegate) execution -> execution.getProcessEngineServices()
-                .getDecisionService().evaluateDecisionTableByKey("compensation-matrix", Variables.createVariables()
-                        .putValue("severity", execution.getVariable("severity"))
-                        .putValue("tier", execution.getVariable("tier"))
-                        .putValue("stage", execution.getVariable("stage"))
-                        .putValue("repeatFailure", execution.getVariable("repeatFailure")))
+                .getDecisionService().evaluateDecisionTableByKey("compensation-matrix",
+                        Variables.fromMap(CASE_FACTS.get(execution.getProcessBusinessKey())))
                 .getSingleResult());
         beans.put("bookGrantDelegate", noop);
         beans.put("markRecoveredDelegate", (JavaDelegate) execution -> onCommit(ENDED, execution.getProcessBusinessKey()));

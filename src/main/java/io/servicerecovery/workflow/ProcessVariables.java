@@ -9,7 +9,8 @@ import io.servicerecovery.empowerment.Level;
 
 /**
  * Every process variable name, in one place. Variables carry only what the BPMN needs
- * to route and assign; the case itself lives in the service's tables.
+ * to route, assign and retry; the case itself lives in the service's tables, and the delegates
+ * that need its facts (the recommendation reads severity, tier, stage) read them there.
  */
 public final class ProcessVariables {
 
@@ -17,10 +18,6 @@ public final class ProcessVariables {
     public static final String CANCEL_MESSAGE = "CaseCancelled";
 
     public static final String CASE_ID = "caseId";
-    public static final String SEVERITY = "severity";
-    public static final String TIER = "tier";
-    public static final String STAGE = "stage";
-    public static final String REPEAT_FAILURE = "repeatFailure";
     /** The agent the CRM named, or null: assigns the first task. */
     public static final String OWNER_AGENT = "ownerAgent";
     /** The agent who took accountability: the apology and the proposal stay with them. */

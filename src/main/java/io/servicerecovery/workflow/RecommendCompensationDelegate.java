@@ -38,16 +38,18 @@ public class RecommendCompensationDelegate extends CaseStepDelegate {
     }
 
     @Override
-    protected void run(DelegateExecution execution, java.util.UUID caseId) {
+    protected void run(DelegateExecution execution, UUID caseId) {
+        // The decision's inputs come from the case, not from process variables: the case is read here anyway
+        // for its order amount, and variables would cost rows in the engine's tables for every case.
+        RecoveryCase c = cases.find(caseId);
         Map<String, Object> result = decisions.evaluateDecisionTableByKey(DECISION_KEY, Variables.createVariables()
-                .putValue("severity", execution.getVariable(ProcessVariables.SEVERITY))
-                .putValue("tier", execution.getVariable(ProcessVariables.TIER))
-                .putValue("stage", execution.getVariable(ProcessVariables.STAGE))
-                .putValue("repeatFailure", execution.getVariable(ProcessVariables.REPEAT_FAILURE)))
+                .putValue("severity", c.severity.name())
+                .putValue("tier", c.customerTier.name())
+                .putValue("stage", c.failureStage.name())
+                .putValue("repeatFailure", c.repeatFailure))
                 .getSingleResult().getEntryMap();
         CompensationType type = CompensationType.valueOf((String) result.get("recommendedType"));
         int percent = ((Number) result.get("recommendedPercent")).intValue();
-        RecoveryCase c = cases.find(caseId);
         recommendations.record(caseId, type, percent,
                 c.orderAmount == null ? null : new Money(c.orderAmount, c.orderCurrency));
     }

@@ -25,15 +25,15 @@ public class RecoveryProcess implements CaseWorkflow {
         this.emailRetryCycle = mail.retryCycle();
     }
 
-    /** Starts the process for a case (business key = case id) and answers its instance id. */
+    /**
+     * Starts the process for a case (business key = case id) and answers its instance id. Only what the model
+     * reads goes in: the case's facts (severity, tier, stage, repeat failure) stay in its row, where the
+     * recommendation reads them; each variable here is a runtime row, a history row and a delete per case.
+     */
     @Override
     public String start(RecoveryCase opened) {
         VariableMap variables = Variables.createVariables()
                 .putValue(ProcessVariables.CASE_ID, opened.id.toString())
-                .putValue(ProcessVariables.SEVERITY, opened.severity.name())
-                .putValue(ProcessVariables.TIER, opened.customerTier.name())
-                .putValue(ProcessVariables.STAGE, opened.failureStage.name())
-                .putValue(ProcessVariables.REPEAT_FAILURE, opened.repeatFailure)
                 .putValue(ProcessVariables.OWNER_AGENT, opened.ownerAgent)
                 .putValue(ProcessVariables.ACCOUNTABLE_AGENT, null)
                 .putValue(ProcessVariables.EMAIL_RETRY_CYCLE, emailRetryCycle);

@@ -69,8 +69,10 @@ class RecoveryProcessTest {
         ProcessInstance instance = instanceOf(caseId);
         assertThat(instance).isStarted().isWaitingAt("TakeAccountability");
         assertThat(task(instance)).hasCandidateGroup("agents").isNotAssigned();
-        assertThat(instance).variables().containsEntry(ProcessVariables.CASE_ID, caseId)
-                .containsEntry(ProcessVariables.SEVERITY, "HIGH");
+        // Only what the model routes, assigns and retries with: the case's facts stay in its row.
+        assertThat(instance).variables().containsOnlyKeys(ProcessVariables.CASE_ID, ProcessVariables.OWNER_AGENT,
+                ProcessVariables.ACCOUNTABLE_AGENT, ProcessVariables.EMAIL_RETRY_CYCLE)
+                .containsEntry(ProcessVariables.CASE_ID, caseId);
     }
 
     @Test
@@ -117,6 +119,35 @@ class RecoveryProcessTest {
     }
 
     /** The SLA per severity, as an agent sees it on the task: due = opened + CRITICAL 2 h ... LOW 72 h. */
+    /**
+     * The compensation matrix decides from the case's own facts (bpmn/compensation-matrix.dmn), read from the case
+     * row when the recommendation runs: each line is a different rule, so facts that did not reach the decision
+     * would show here as another rule's answer. The repeat failure is the service's finding (an earlier case of the
+     * same customer), not something the CRM sends.
+     */
+    @ParameterizedTest(name = "{0} {1}, repeat failure {2}: {3} {4}")
+    @CsvSource({
+            "CRITICAL, GOLD,     false, CREDIT,           359.96",
+            "HIGH,     SILVER,   false, DISCOUNT_PERCENT, 20.00",
+            "MEDIUM,   STANDARD, true,  DISCOUNT_PERCENT, 20.00",
+            "LOW,      STANDARD, false, NONE,             ''" })
+    void theRecommendationFollowsTheCasesFacts(String severity, String tier, boolean repeat, String type,
+            String amount) {
+        io.servicerecovery.support.CaseRequests request = aCase().failure("severity", severity).customer("tier", tier);
+        if (repeat) {
+            Recovery.open("crm-acme", aCase().customer("id", request.customerId()));
+        }
+        String caseId = Recovery.open("crm-acme", request);
+        org.assertj.core.api.Assertions.assertThat(Recovery.caseAs("crm-acme", caseId).getBoolean("repeatFailure"))
+                .isEqualTo(repeat);
+        String proposal = Recovery.throughApology("agent-ana", caseId);
+        io.restassured.path.json.JsonPath task = Api.as("agent-ana").get("/api/tasks/" + proposal).then()
+                .statusCode(200).extract().jsonPath();
+        org.assertj.core.api.Assertions.assertThat(task.getString("recommendedCompensation.type")).isEqualTo(type);
+        org.assertj.core.api.Assertions.assertThat(task.getString("recommendedCompensation.amount"))
+                .isEqualTo(amount.isEmpty() ? null : amount);
+    }
+
     @ParameterizedTest(name = "{0} is due after {1} hours")
     @CsvSource({ "CRITICAL, 2", "HIGH, 8", "MEDIUM, 24", "LOW, 72" })
     void eachTaskIsDueAfterTheSlaOfItsSeverity(String severity, int hours) {
