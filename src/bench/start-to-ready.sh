@@ -18,7 +18,7 @@ starts=5
 database=bench_start
 keep=false
 appcds=true
-jvm_opts="-Xmx256m -Xss512k -XX:+UseSerialGC -XX:MaxMetaspaceSize=192m -XX:ReservedCodeCacheSize=64m -XX:TieredStopAtLevel=1"
+jvm_opts="-Xmx256m -Xss512k -XX:+UseSerialGC -XX:MetaspaceSize=64m -XX:MaxMetaspaceSize=192m -XX:ReservedCodeCacheSize=64m -XX:TieredStopAtLevel=1"
 while [ $# -gt 0 ]; do
   case "$1" in
     --starts) starts="$2"; shift 2 ;;

@@ -36,7 +36,7 @@ final class Settings {
      */
     String serviceJvmOpts = "-Xmx256m " + CONTAINER_JVM_OPTS;
     static final String CONTAINER_JVM_OPTS =
-            "-Xss512k -XX:+UseSerialGC -XX:MaxMetaspaceSize=192m -XX:ReservedCodeCacheSize=64m -XX:TieredStopAtLevel=1";
+            "-Xss512k -XX:+UseSerialGC -XX:MetaspaceSize=64m -XX:MaxMetaspaceSize=192m -XX:ReservedCodeCacheSize=64m -XX:TieredStopAtLevel=1";
     String baselineJvmOpts = "-Xmx768m";
     /**
      * AppCDS as in the image: the first start (new database) is the training start that writes the archive

@@ -106,7 +106,7 @@ class HelmChartTest {
         Map<String, Object> env = env(container);
         assertThat(env.get("QUARKUS_PROFILE")).isEqualTo("prod");
         assertThat((String) env.get("JAVA_OPTS_APPEND")).contains("-XX:MaxRAMPercentage=25", "-Xss512k",
-                "-XX:+UseSerialGC", "-XX:MaxMetaspaceSize=192m", "-XX:ReservedCodeCacheSize=64m", "-XX:TieredStopAtLevel=1");
+                "-XX:+UseSerialGC", "-XX:MetaspaceSize=64m", "-XX:MaxMetaspaceSize=192m", "-XX:ReservedCodeCacheSize=64m", "-XX:TieredStopAtLevel=1");
         assertThat(env.get("APPCDS")).as("the image's entrypoint uses its AppCDS archive").isEqualTo("true");
         assertThat(list(container, "envFrom")).containsExactly(
                 Map.of("configMapRef", Map.of("name", FULLNAME)));
