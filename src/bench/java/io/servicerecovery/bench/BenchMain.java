@@ -165,7 +165,7 @@ public final class BenchMain {
                     Phase phase = new Phase("open-loop");
                     long start = System.nanoTime() + 50_000_000L;
                     phase.window(start + warmup * 1_000_000_000L, start + (warmup + s.duration) * 1_000_000_000L);
-                    CpuWindow cpu = new CpuWindow(phase, process.pid(), pg).start();
+                    CpuWindow cpu = new CpuWindow(phase, process.pid(), pg, Math.round(1e9 / s.rate / 2)).start();
                     log("open loop: " + s.rate + " flows/s, " + warmup + " s warm-up + " + s.duration + " s");
                     Load.open(flow, s, phase, start);
                     Map<String, Object> figures = describe(phase, cpu, "load generator");

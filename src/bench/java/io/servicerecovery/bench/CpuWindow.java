@@ -21,16 +21,25 @@ final class CpuWindow {
 
     /** Samples at the window's start and end, on a thread of its own. servicePid -1: none. */
     CpuWindow(Phase phase, long servicePid, boolean postgres) {
+        this(phase, servicePid, postgres, 0);
+    }
+
+    /**
+     * Samples {@code offsetNanos} after the window's start and end: the open loop's arrivals fall on its window's
+     * start, and reading /proc for every PostgreSQL process right then took CPU from the first flow's requests
+     * (the slowest POST of several runs); half an arrival interval later the window is as long and as full.
+     */
+    CpuWindow(Phase phase, long servicePid, boolean postgres, long offsetNanos) {
         this.servicePid = servicePid;
         this.postgres = postgres;
         sampler = new Thread(() -> {
             try {
-                sleepUntil(phase.windowStart);
+                sleepUntil(phase.windowStart + offsetNanos);
                 serviceStart = servicePid > 0 ? Proc.cpuMillis(servicePid) : -1;
                 ownStart = Proc.ownCpuMillis();
                 pgStart = postgres ? Proc.postgresCpuMillis() : -1;
                 machineStart = Proc.machineBusyMillis();
-                sleepUntil(phase.windowEnd);
+                sleepUntil(phase.windowEnd + offsetNanos);
                 serviceEnd = servicePid > 0 ? Proc.cpuMillis(servicePid) : -1;
                 ownEnd = Proc.ownCpuMillis();
                 pgEnd = postgres ? Proc.postgresCpuMillis() : -1;
