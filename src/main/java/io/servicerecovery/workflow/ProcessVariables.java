@@ -10,7 +10,7 @@ import io.servicerecovery.empowerment.Level;
 /**
  * Every process variable name, in one place. Variables carry only what the BPMN needs
  * to route, assign and retry; the case itself lives in the service's tables, and the delegates
- * that need its facts (the recommendation reads severity, tier, stage) read them there.
+ * that need its facts (the recommendation: severity, tier, stage, repeat failure) read them there.
  */
 public final class ProcessVariables {
 
