@@ -65,11 +65,12 @@ public class CaseIntake {
             throw new ProblemException(409, "idempotency-key-in-flight", "Request in progress",
                     "A request with this Idempotency-Key is still being processed; retry shortly.");
         }
+        IdempotencyKeys.Claimed claimed = (IdempotencyKeys.Claimed) claim;
         try {
-            return openCase(clientId, idempotencyKey, request);
+            return openCase(clientId, idempotencyKey, claimed, request);
         } catch (RuntimeException failure) {
             try {
-                keys.release(clientId, idempotencyKey);
+                keys.release(clientId, idempotencyKey, claimed);
             } catch (RuntimeException notReleased) {
                 // The database went away meanwhile: answer for the first failure (a 503 then); the key is
                 // taken over once its in-flight timeout has passed.
@@ -87,13 +88,14 @@ public class CaseIntake {
      * The case, its process and the key's answer in one transaction. A deadlock or serialization failure
      * rolls all of it back, so the transaction simply runs again (the key stays claimed by this request).
      */
-    private Answer openCase(String clientId, String idempotencyKey, OpenCaseRequest request) {
+    private Answer openCase(String clientId, String idempotencyKey, IdempotencyKeys.Claimed claimed,
+            OpenCaseRequest request) {
         for (int attempt = 1;; attempt++) {
             try {
                 return QuarkusTransaction.requiringNew().call(() -> {
                     CaseView view = cases.open(clientId, request);
                     String body = json.write(view);
-                    keys.complete(clientId, idempotencyKey, 201, body, view.id());
+                    keys.complete(clientId, idempotencyKey, claimed, 201, body, view.id());
                     return new Answer(201, body, view.id(), false);
                 });
             } catch (RuntimeException failure) {

@@ -3,6 +3,7 @@ package io.servicerecovery.cases;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -53,8 +54,12 @@ public class IdempotencyKeys {
     public sealed interface Claim {
     }
 
-    /** The key is ours: go ahead. */
-    public record Claimed() implements Claim {
+    /**
+     * The key is ours: go ahead. {@code claimedAt} is the claim's mark in the key's row ({@code locked_at}): a
+     * request that runs past the in-flight timeout may see another request with the same key take over, and then
+     * it may neither store its answer nor free the key.
+     */
+    public record Claimed(Instant claimedAt) implements Claim {
     }
 
     /** The key answered before: replay that answer. */
@@ -104,7 +109,8 @@ public class IdempotencyKeys {
     }
 
     private Claim tryClaim(String clientId, String key, String requestHash) {
-        Instant now = clock.instant();
+        // Whole milliseconds: the claim's mark is compared with what the database kept of it.
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         IdempotencyRecord existing = records.findLocked(clientId, key);
         if (existing == null) {
             IdempotencyRecord record = new IdempotencyRecord();
@@ -117,7 +123,7 @@ public class IdempotencyKeys {
             record.expiresAt = now.plus(retention);
             records.persist(record);
             records.flush();
-            return new Claimed();
+            return new Claimed(now);
         }
         boolean expired = existing.expiresAt.isBefore(now);
         boolean abandoned = existing.state == IdempotencyRecord.State.IN_FLIGHT
@@ -131,7 +137,7 @@ public class IdempotencyKeys {
             existing.lockedAt = now;
             existing.createdAt = now;
             existing.expiresAt = now.plus(retention);
-            return new Claimed();
+            return new Claimed(now);
         }
         return judge(existing, requestHash);
     }
@@ -146,17 +152,24 @@ public class IdempotencyKeys {
         return new Replay(existing.responseStatus, existing.responseBody, existing.caseId);
     }
 
-    /** Stores the answer; called inside the transaction that created the case, so both commit together. */
-    public void complete(String clientId, String key, int status, String body, UUID caseId) {
-        // One UPDATE, without reading the row first: it was claimed (IN_FLIGHT) by this request.
-        if (records.complete(clientId, key, status, body, caseId) != 1) {
-            throw new IllegalStateException("The Idempotency-Key claimed by this request is gone");
+    /**
+     * Stores the answer; called inside the transaction that created the case, so both commit together. When the
+     * key is no longer this request's (it ran past the in-flight timeout and another request took it over), a 409
+     * rolls that transaction back: one case per key, and the client's retry gets the other request's answer.
+     */
+    public void complete(String clientId, String key, Claimed claim, int status, String body, UUID caseId) {
+        // One UPDATE, without reading the row first: it was claimed (IN_FLIGHT) by this request at claimedAt.
+        if (records.complete(clientId, key, claim.claimedAt(), status, body, caseId) != 1) {
+            throw new ProblemException(409, "idempotency-key-in-flight", "Request in progress",
+                    "This request took longer than the in-flight timeout and another request with the same"
+                            + " Idempotency-Key took over; nothing was created by this one. Retry with the key to get"
+                            + " that request's answer.");
         }
     }
 
-    /** Frees the key after a request that failed, so the client may retry with it. */
-    public void release(String clientId, String key) {
-        QuarkusTransaction.requiringNew().run(() -> records.deleteInFlight(clientId, key));
+    /** Frees the key after a request that failed, so the client may retry with it; not when another took it over. */
+    public void release(String clientId, String key, Claimed claim) {
+        QuarkusTransaction.requiringNew().run(() -> records.deleteInFlight(clientId, key, claim.claimedAt()));
     }
 
     @Scheduled(every = "${recovery.idempotency.sweep-every:1h}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)

@@ -2,6 +2,7 @@ package io.servicerecovery.cases;
 
 import static io.servicerecovery.support.CaseRequests.aCase;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.hamcrest.Matchers.equalTo;
 
 import java.time.Clock;
@@ -66,6 +67,30 @@ class IdempotencyAndRateLimitClockTest {
         String caseId = post(key, request).statusCode(201).extract().path("id");
         // ...and from then on the key is this case's: a retry replays it.
         post(key, request).statusCode(201).header("Idempotent-Replayed", "true").body("id", equalTo(caseId));
+    }
+
+    /**
+     * A request that is still working after the in-flight timeout has lost its key to the client's retry: it may
+     * neither store its answer (its case would be a second one for the key) nor free the key the retry now holds.
+     */
+    @Test
+    void aRequestThatRanPastTheInFlightTimeoutNeitherAnswersNorFreesTheKeyItLost() {
+        CaseRequests request = aCase();
+        String key = "slow-" + UUID.randomUUID();
+        IdempotencyKeys.Claimed slow = (IdempotencyKeys.Claimed) keys.claim("crm-acme", key, hashOf(request));
+        clock.advance(Duration.ofSeconds(61));
+        IdempotencyKeys.Claimed retry = (IdempotencyKeys.Claimed) keys.claim("crm-acme", key, hashOf(request));
+
+        assertThatThrownBy(() -> QuarkusTransaction.requiringNew().run(
+                () -> keys.complete("crm-acme", key, slow, 201, "{}", UUID.randomUUID())))
+                .isInstanceOfSatisfying(io.servicerecovery.common.ProblemException.class,
+                        refused -> assertThat(refused.status()).isEqualTo(409));
+        keys.release("crm-acme", key, slow);
+        // The retry still holds the key: a third request with it waits for the retry's answer.
+        post(key, request).statusCode(409).body("type", org.hamcrest.Matchers.endsWith("idempotency-key-in-flight"));
+
+        keys.release("crm-acme", key, retry);
+        post(key, request).statusCode(201).header("Idempotent-Replayed", org.hamcrest.Matchers.nullValue());
     }
 
     @Test
