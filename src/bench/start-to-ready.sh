@@ -45,6 +45,9 @@ psql_admin() { psql -q -h 127.0.0.1 -U postgres -d postgres -v ON_ERROR_STOP=1 -
 if [ "$keep" = false ]; then
   psql_admin "drop database if exists $database with (force)"
   psql_admin "create database $database"
+elif [ -z "$(psql -qAt -h 127.0.0.1 -U postgres -d postgres -c "select 1 from pg_database where datname = '$database'")" ]; then
+  # --keep-database on a database that is not there yet: the training start below creates its schema.
+  psql_admin "create database $database"
 fi
 
 port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
