@@ -21,6 +21,7 @@ import io.quarkus.test.junit.QuarkusMock;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ValidatableResponse;
 import io.servicerecovery.common.Json;
+import io.servicerecovery.common.ProblemException;
 import io.servicerecovery.support.Api;
 import io.servicerecovery.support.CaseRequests;
 import io.servicerecovery.support.GreenMailResource;
@@ -83,7 +84,7 @@ class IdempotencyAndRateLimitClockTest {
 
         assertThatThrownBy(() -> QuarkusTransaction.requiringNew().run(
                 () -> keys.complete("crm-acme", key, slow, 201, "{}", UUID.randomUUID())))
-                .isInstanceOfSatisfying(io.servicerecovery.common.ProblemException.class,
+                .isInstanceOfSatisfying(ProblemException.class,
                         refused -> assertThat(refused.status()).isEqualTo(409));
         keys.release("crm-acme", key, slow);
         // The retry still holds the key: a third request with it waits for the retry's answer.

@@ -29,7 +29,9 @@ import org.junit.jupiter.params.provider.CsvSource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusMock;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
 import io.servicerecovery.support.Api;
+import io.servicerecovery.support.CaseRequests;
 import io.servicerecovery.support.Eventually;
 import io.servicerecovery.support.GreenMailResource;
 import io.servicerecovery.support.MovableClock;
@@ -118,7 +120,6 @@ class RecoveryProcessTest {
                         .singleResult().getHistoryTimeToLive()).isEqualTo(180);
     }
 
-    /** The SLA per severity, as an agent sees it on the task: due = opened + CRITICAL 2 h ... LOW 72 h. */
     /**
      * The compensation matrix decides from the case's own facts (bpmn/compensation-matrix.dmn), read from the case
      * row when the recommendation runs: each line is a different rule, so facts that did not reach the decision
@@ -133,7 +134,7 @@ class RecoveryProcessTest {
             "LOW,      STANDARD, false, NONE,             ''" })
     void theRecommendationFollowsTheCasesFacts(String severity, String tier, boolean repeat, String type,
             String amount) {
-        io.servicerecovery.support.CaseRequests request = aCase().failure("severity", severity).customer("tier", tier);
+        CaseRequests request = aCase().failure("severity", severity).customer("tier", tier);
         if (repeat) {
             Recovery.open("crm-acme", aCase().customer("id", request.customerId()));
         }
@@ -141,13 +142,14 @@ class RecoveryProcessTest {
         org.assertj.core.api.Assertions.assertThat(Recovery.caseAs("crm-acme", caseId).getBoolean("repeatFailure"))
                 .isEqualTo(repeat);
         String proposal = Recovery.throughApology("agent-ana", caseId);
-        io.restassured.path.json.JsonPath task = Api.as("agent-ana").get("/api/tasks/" + proposal).then()
+        JsonPath task = Api.as("agent-ana").get("/api/tasks/" + proposal).then()
                 .statusCode(200).extract().jsonPath();
         org.assertj.core.api.Assertions.assertThat(task.getString("recommendedCompensation.type")).isEqualTo(type);
         org.assertj.core.api.Assertions.assertThat(task.getString("recommendedCompensation.amount"))
                 .isEqualTo(amount.isEmpty() ? null : amount);
     }
 
+    /** The SLA per severity, as an agent sees it on the task: due = opened + CRITICAL 2 h ... LOW 72 h. */
     @ParameterizedTest(name = "{0} is due after {1} hours")
     @CsvSource({ "CRITICAL, 2", "HIGH, 8", "MEDIUM, 24", "LOW, 72" })
     void eachTaskIsDueAfterTheSlaOfItsSeverity(String severity, int hours) {
