@@ -29,14 +29,8 @@ final class Settings {
     String pgUser = "postgres";
     String pgDatabase = "bench";
     String pgEngineDatabase = "bench_engine";
-    /**
-     * The JVM settings the container image and the Helm chart give the service (a 256 MiB heap, smaller thread
-     * stacks, a capped metaspace and code cache, the serial collector, the C1 compiler only; docs/performance.md,
-     * issue 19).
-     */
-    String serviceJvmOpts = "-Xmx256m " + CONTAINER_JVM_OPTS;
-    static final String CONTAINER_JVM_OPTS =
-            "-Xss512k -XX:+UseSerialGC -XX:MetaspaceSize=64m -XX:MaxMetaspaceSize=192m -XX:ReservedCodeCacheSize=64m -XX:TieredStopAtLevel=1";
+    /** The JVM settings the container image and the Helm chart give the service ({@link ContainerJvm}). */
+    String serviceJvmOpts = ContainerJvm.HEAP + " " + ContainerJvm.OPTIONS;
     String baselineJvmOpts = "-Xmx768m";
     /**
      * AppCDS as in the image: the first start (new database) is the training start that writes the archive

@@ -4,6 +4,8 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import io.servicerecovery.bench.ContainerJvm;
+
 /** The fault-injection run's settings: defaults (the documented run), overridden by {@code --name value}. */
 final class Options {
 
@@ -29,7 +31,8 @@ final class Options {
     String pgUser = "postgres";
     String pgDatabase = "chaos";
     String pgCluster = "15/main";
-    String serviceJvmOpts = "-Xmx512m";
+    /** As shipped: the container image's and the Helm chart's JVM settings, as in the benchmark. */
+    String serviceJvmOpts = ContainerJvm.HEAP + " " + ContainerJvm.OPTIONS;
     Path out = Path.of("target/chaos");
     Path jar = Path.of("target/quarkus-app/quarkus-run.jar");
     Path privateKey = Path.of("target/chaos/jwt-private.pem");
