@@ -62,7 +62,7 @@ public class CaseIntake {
                     "This Idempotency-Key was already used with a different request body.");
         }
         if (claim instanceof IdempotencyKeys.InFlight) {
-            throw new ProblemException(409, "idempotency-key-in-flight", "Request in progress",
+            throw IdempotencyKeys.inFlight(
                     "A request with this Idempotency-Key is still being processed; retry shortly.");
         }
         IdempotencyKeys.Claimed claimed = (IdempotencyKeys.Claimed) claim;

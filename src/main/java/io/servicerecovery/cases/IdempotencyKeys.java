@@ -160,11 +160,15 @@ public class IdempotencyKeys {
     public void complete(String clientId, String key, Claimed claim, int status, String body, UUID caseId) {
         // One UPDATE, without reading the row first: it was claimed (IN_FLIGHT) by this request at claimedAt.
         if (records.complete(clientId, key, claim.claimedAt(), status, body, caseId) != 1) {
-            throw new ProblemException(409, "idempotency-key-in-flight", "Request in progress",
-                    "This request took longer than the in-flight timeout and another request with the same"
-                            + " Idempotency-Key took over; nothing was created by this one. Retry with the key to get"
-                            + " that request's answer.");
+            throw inFlight("This request took longer than the in-flight timeout and another request with the same"
+                    + " Idempotency-Key took over; nothing was created by this one. Retry with the key to get"
+                    + " that request's answer.");
         }
+    }
+
+    /** The 409 for a key that another request holds: the client retries with it later and gets one answer. */
+    static ProblemException inFlight(String detail) {
+        return new ProblemException(409, "idempotency-key-in-flight", "Request in progress", detail);
     }
 
     /** Frees the key after a request that failed, so the client may retry with it; not when another took it over. */

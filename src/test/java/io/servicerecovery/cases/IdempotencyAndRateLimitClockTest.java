@@ -3,7 +3,10 @@ package io.servicerecovery.cases;
 import static io.servicerecovery.support.CaseRequests.aCase;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.nullValue;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -61,7 +64,7 @@ class IdempotencyAndRateLimitClockTest {
         // A request claimed the key and its replica died before answering: the key stays IN_FLIGHT.
         assertThat(keys.claim("crm-acme", key, hashOf(request))).isInstanceOf(IdempotencyKeys.Claimed.class);
 
-        post(key, request).statusCode(409).body("type", org.hamcrest.Matchers.endsWith("idempotency-key-in-flight"));
+        post(key, request).statusCode(409).body("type", endsWith("idempotency-key-in-flight"));
         clock.advance(Duration.ofSeconds(59));
         post(key, request).statusCode(409);
         clock.advance(Duration.ofSeconds(2));
@@ -88,10 +91,10 @@ class IdempotencyAndRateLimitClockTest {
                         refused -> assertThat(refused.status()).isEqualTo(409));
         keys.release("crm-acme", key, slow);
         // The retry still holds the key: a third request with it waits for the retry's answer.
-        post(key, request).statusCode(409).body("type", org.hamcrest.Matchers.endsWith("idempotency-key-in-flight"));
+        post(key, request).statusCode(409).body("type", endsWith("idempotency-key-in-flight"));
 
         keys.release("crm-acme", key, retry);
-        post(key, request).statusCode(201).header("Idempotent-Replayed", org.hamcrest.Matchers.nullValue());
+        post(key, request).statusCode(201).header("Idempotent-Replayed", nullValue());
     }
 
     @Test
@@ -102,7 +105,7 @@ class IdempotencyAndRateLimitClockTest {
         // The externalRef is already taken by another key: the request fails (409) ...
         post(key, aCase().externalRef(first.externalRef())).statusCode(409);
         // ... and the key is not kept for it: the corrected request with the same key opens the case.
-        post(key, aCase()).statusCode(201).header("Idempotent-Replayed", org.hamcrest.Matchers.nullValue());
+        post(key, aCase()).statusCode(201).header("Idempotent-Replayed", nullValue());
     }
 
     @Test
@@ -127,7 +130,7 @@ class IdempotencyAndRateLimitClockTest {
         post("crm-refill", UUID.randomUUID().toString(), aCase()).statusCode(201);
         post("crm-refill", UUID.randomUUID().toString(), aCase()).statusCode(201);
         post("crm-refill", UUID.randomUUID().toString(), aCase()).statusCode(429).header("Retry-After", "30")
-                .body("detail", org.hamcrest.Matchers.containsString("retry after 30 s"));
+                .body("detail", containsString("retry after 30 s"));
         clock.advance(Duration.ofSeconds(20));
         post("crm-refill", UUID.randomUUID().toString(), aCase()).statusCode(429).header("Retry-After", "10");
         clock.advance(Duration.ofSeconds(10));
