@@ -43,6 +43,9 @@ public class HttpEdge {
 
     /** Runs before authentication (200) and CORS (300), so that nothing reads a request refused here. */
     static final int GUARD_PRIORITY = 1000;
+    private static final String CONSOLE_SIGN_IN = "/console/login";
+    /** The demo's console session cookie (security/session/FormSessionMechanism; common depends on no feature). */
+    private static final String CONSOLE_FORM_COOKIE = "console-session";
 
     private final ObjectMapper mapper;
     private final int maxUriLength;
@@ -126,9 +129,16 @@ public class HttpEdge {
             ctx.next();
             return;
         }
-        if (failure instanceof AuthenticationFailedException && path(ctx) != null && path(ctx).startsWith("/console/")) {
-            // A person's failed sign-in on the console's form: back to the form, which says so.
-            ctx.response().setStatusCode(303).putHeader("Location", "/console/login-failed").end();
+        if (failure instanceof AuthenticationFailedException && path(ctx) != null
+                && (path(ctx).equals("/console") || path(ctx).startsWith("/console/"))) {
+            // A console session that is no longer good (signed out, ended by the provider): forget its cookies and
+            // sign in again. The address is relative: a redirect is never built from the Host header.
+            forgetConsoleSession(ctx);
+            if (ctx.request().getHeader("HX-Request") != null) {
+                ctx.response().setStatusCode(401).putHeader("HX-Redirect", CONSOLE_SIGN_IN).end();
+            } else {
+                ctx.response().setStatusCode(303).putHeader("Location", CONSOLE_SIGN_IN).end();
+            }
             return;
         }
         if (failure instanceof AuthenticationFailedException || failure instanceof UnauthorizedException
@@ -163,6 +173,16 @@ public class HttpEdge {
         write(ctx, new Problem(Problem.type("internal"), "Internal error", 500,
                 "Something went wrong on our side. Quote " + errorId + " when you report it.", path(ctx), List.of(),
                 Map.of("errorId", errorId)));
+    }
+
+    /** Expires the console's session cookies: the demo's form session and quarkus-oidc's q_session (and its chunks). */
+    private static void forgetConsoleSession(RoutingContext ctx) {
+        for (String name : ctx.request().cookies().stream().map(io.vertx.core.http.Cookie::getName).toList()) {
+            if (name.equals(CONSOLE_FORM_COOKIE) || name.startsWith("q_session")) {
+                ctx.response().addCookie(io.vertx.core.http.Cookie.cookie(name, "").setPath("/console").setMaxAge(0)
+                        .setHttpOnly(true));
+            }
+        }
     }
 
     private static JsonProcessingException jsonCause(Throwable failure) {

@@ -4,17 +4,17 @@ import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
 import io.servicerecovery.common.Problem;
+import io.servicerecovery.security.session.FormSessionMechanism;
 
 /**
  * The console's session cookie never authorizes a call under /api. Browsers do not send
  * it there (its path is /console), and a request that carries it anyway, without
  * credentials of its own, is refused: the API takes bearer tokens (and basic auth in the
  * demo), never a page session, so a page can never be made to call the API for someone.
- * The session is the form's cookie in the demo and the OpenID Connect session
+ * The session is the form's cookie ({@code console-session}) in the demo and the OpenID Connect session
  * ({@code q_session}, split into {@code q_session_chunk_N} when large) in production; the
  * API's paths are also bound to the bearer mechanism (application.properties), so neither
  * would authenticate there in the first place.
@@ -26,9 +26,8 @@ public class ApiSessionGuard {
 
     private final String sessionCookie;
 
-    public ApiSessionGuard(
-            @ConfigProperty(name = "quarkus.http.auth.form.cookie-name", defaultValue = "quarkus-credential") String sessionCookie) {
-        this.sessionCookie = sessionCookie;
+    public ApiSessionGuard() {
+        this.sessionCookie = FormSessionMechanism.COOKIE;
     }
 
     @ServerRequestFilter(preMatching = true)

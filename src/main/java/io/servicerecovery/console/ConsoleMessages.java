@@ -25,6 +25,13 @@ public interface ConsoleMessages {
     String password();
     String sign_in_failed();
     String sign_in_oidc();
+    String sign_in_held(long minutes);
+    String sign_in_expired();
+    String sign_in_replace(String name);
+    String sign_in_stay(String name);
+    String stale_form_title();
+    String stale_form_text();
+    String stale_form_go_on();
     String inbox_mine();
     String inbox_queue();
     String inbox_empty();

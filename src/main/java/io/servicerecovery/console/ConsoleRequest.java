@@ -8,7 +8,7 @@ import jakarta.enterprise.context.RequestScoped;
 import io.quarkus.qute.TemplateInstance;
 import io.servicerecovery.profile.StaffProfiles;
 import io.servicerecovery.security.CurrentUser;
-import io.quarkus.csrf.reactive.runtime.CsrfTokenParameterProvider;
+import io.quarkus.security.identity.SecurityIdentity;
 import io.vertx.core.http.HttpServerRequest;
 
 /** The console's view of the current request: the person, their language, the page frame. */
@@ -20,14 +20,16 @@ public class ConsoleRequest {
     private final CurrentUser user;
     private final StaffProfiles profiles;
     private final HttpServerRequest request;
-    private final CsrfTokenParameterProvider csrf;
+    private final ConsoleCsrf csrf;
+    private final SecurityIdentity identity;
 
-    public ConsoleRequest(CurrentUser user, StaffProfiles profiles, HttpServerRequest request,
-            CsrfTokenParameterProvider csrf) {
+    public ConsoleRequest(CurrentUser user, StaffProfiles profiles, HttpServerRequest request, ConsoleCsrf csrf,
+            SecurityIdentity identity) {
         this.user = user;
         this.profiles = profiles;
         this.request = request;
         this.csrf = csrf;
+        this.identity = identity;
     }
 
     public CurrentUser user() {
@@ -36,7 +38,10 @@ public class ConsoleRequest {
 
     /** English or Swedish, whichever the browser prefers; English when it prefers neither. */
     public Locale locale() {
-        String header = request.getHeader("Accept-Language");
+        return localeOf(request.getHeader("Accept-Language"));
+    }
+
+    static Locale localeOf(String header) {
         if (header == null || header.isBlank()) {
             return Locale.ENGLISH;
         }
@@ -52,7 +57,7 @@ public class ConsoleRequest {
         String id = user.id();
         return new PageFrame(id, profiles.displayNameOf(id), user.isStaff(), user.isManager(),
                 user.hasRole(CurrentUser.ADMIN), nav, locale(),
-                csrf.getParameterName(), csrf.getToken());
+                ConsoleCsrf.FIELD, csrf.tokenFor(identity));
     }
 
     /** The template in the page's language. */

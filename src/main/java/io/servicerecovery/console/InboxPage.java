@@ -63,7 +63,7 @@ public class InboxPage {
     @GET
     public Response inbox(@QueryParam("type") String type, @QueryParam("customer") String customer) {
         if (!console.user().isStaff()) {
-            return Response.seeOther(URI.create("/console/incidents")).build();
+            return ConsoleRedirect.seeOther("/console/incidents");
         }
         return Response.ok(console.localized(Templates.inbox(console.frame("inbox"), view(type, customer)))).build();
     }
@@ -80,7 +80,7 @@ public class InboxPage {
     @Path("tasks/{id}/claim")
     public Response claim(@PathParam("id") String taskId) {
         var claimed = claims.claim(taskId, console.user());
-        return Response.seeOther(URI.create("/console/cases/" + claimed.caseId())).build();
+        return ConsoleRedirect.seeOther("/console/cases/" + claimed.caseId());
     }
 
     private InboxView view(String type, String customerText) {

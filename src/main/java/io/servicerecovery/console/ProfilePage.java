@@ -37,8 +37,8 @@ public class ProfilePage {
     }
 
     @GET
-    public TemplateInstance show() {
-        return console.localized(Templates.profile(console.frame("profile"), profiles.of(console.user().id()), false, null));
+    public TemplateInstance show(@jakarta.ws.rs.QueryParam("saved") boolean saved) {
+        return console.localized(Templates.profile(console.frame("profile"), profiles.of(console.user().id()), saved, null));
     }
 
     @POST
@@ -53,8 +53,9 @@ public class ProfilePage {
             return Response.status(400)
                     .entity(console.localized(Templates.profile(console.frame("profile"), typed, false, error))).build();
         }
-        StaffProfiles.Profile saved = profiles.save(id, displayName, signature);
-        return Response.ok(console.localized(Templates.profile(console.frame("profile"), saved, true, null))).build();
+        profiles.save(id, displayName, signature);
+        // POST, redirect, GET: Back or a reload never sends the form again
+        return ConsoleRedirect.seeOther("/console/profile?saved=true");
     }
 
     /** A name goes into email headers and bodies: one line, no control characters. */

@@ -14,6 +14,6 @@ public class RootRedirect {
 
     @GET
     public Response root() {
-        return Response.seeOther(URI.create("/console")).build();
+        return ConsoleRedirect.seeOther("/console");
     }
 }

@@ -112,7 +112,7 @@ public class StepForms {
         } catch (ConstraintViolationException e) {
             return refused(caseId, input, ConsoleProblem.invalid(e));
         }
-        return Response.seeOther(URI.create("/console/cases/" + caseId)).build();
+        return ConsoleRedirect.seeOther("/console/cases/" + caseId);
     }
 
     private Response refused(UUID caseId, Map<String, String> input, ConsoleProblem problem) {

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.filter.cookie.CookieFilter;
 import io.restassured.response.Response;
+import io.servicerecovery.support.ConsoleSignIn;
 
 /**
  * The console's session and its forms, over plain HTTP: the session cookie is only good
@@ -22,47 +23,39 @@ class ConsoleSessionTest {
     void theConsoleAsksToSignInFirst() {
         Response page = given().redirects().follow(false).get("/console");
         assertThat(page.statusCode()).isEqualTo(302);
-        assertThat(page.header("Location")).endsWith("/console/login");
+        assertThat(page.header("Location")).isEqualTo("/console/login?next=%2Fconsole");
     }
 
     @Test
     void theSessionCookieIsForTheConsoleOnlyAndNeverAuthorizesTheApi() {
-        Response signIn = signIn("agent-ana");
-        String session = signIn.cookie("quarkus-credential");
+        Response signIn = ConsoleSignIn.signIn(new CookieFilter(), "agent-ana", "agent-ana");
+        assertThat(signIn.statusCode()).isEqualTo(303);
+        String session = signIn.cookie(ConsoleSignIn.SESSION_COOKIE);
         assertThat(session).isNotBlank();
-        assertThat(signIn.detailedCookie("quarkus-credential").getPath()).isEqualTo("/console");
-        assertThat(signIn.detailedCookie("quarkus-credential").isHttpOnly()).isTrue();
+        assertThat(signIn.detailedCookie(ConsoleSignIn.SESSION_COOKIE).getPath()).isEqualTo("/console");
+        assertThat(signIn.detailedCookie(ConsoleSignIn.SESSION_COOKIE).isHttpOnly()).isTrue();
+        assertThat(signIn.detailedCookie(ConsoleSignIn.SESSION_COOKIE).getSameSite()).isEqualToIgnoringCase("Strict");
 
         // the console accepts it ...
-        given().cookie("quarkus-credential", session).redirects().follow(false).get("/console")
+        given().cookie(ConsoleSignIn.SESSION_COOKIE, session).redirects().follow(false).get("/console")
                 .then().statusCode(200);
         // ... the API does not, even if a client sends it there on purpose
-        given().cookie("quarkus-credential", session).get("/api/tasks")
+        given().cookie(ConsoleSignIn.SESSION_COOKIE, session).get("/api/tasks")
                 .then().statusCode(401).contentType("application/problem+json");
     }
 
     @Test
-    void aFormPostedWithoutItsCsrfTokenIsRefused() {
-        CookieFilter cookies = new CookieFilter();
-        signIn("agent-ana", cookies);
+    void aFormPostedWithoutItsCsrfTokenIsRefusedWithAPageThatSaysSo() {
+        CookieFilter cookies = ConsoleSignIn.signedIn("agent-ana");
         given().filter(cookies).get("/console/profile").then().statusCode(200);
 
-        given().filter(cookies).redirects().follow(false).formParams(Map.of("displayName", "Mallory"))
-                .post("/console/profile").then().statusCode(400);
+        Response refused = given().filter(cookies).redirects().follow(false)
+                .formParams(Map.of("displayName", "Mallory")).post("/console/profile");
+        assertThat(refused.statusCode()).isEqualTo(403);
+        assertThat(refused.contentType()).startsWith("text/html");
+        assertThat(refused.asString()).contains("Nothing was saved");
 
         String page = given().filter(cookies).get("/console/profile").asString();
         assertThat(page).doesNotContain("Mallory");
-    }
-
-    private static Response signIn(String user) {
-        return signIn(user, new CookieFilter());
-    }
-
-    private static Response signIn(String user, CookieFilter cookies) {
-        Response answer = given().filter(cookies).redirects().follow(false)
-                .formParams(Map.of("j_username", user, "j_password", user))
-                .post("/console/j_security_check");
-        assertThat(answer.statusCode()).isEqualTo(302);
-        return answer;
     }
 }

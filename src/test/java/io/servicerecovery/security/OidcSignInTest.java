@@ -35,7 +35,7 @@ class OidcSignInTest {
         @Override
         public Map<String, String> getConfigOverrides() {
             return Map.of(
-                    "quarkus.http.auth.form.enabled", "false",
+                    "recovery.console.form-sign-in", "false",
                     "quarkus.http.auth.basic", "false",
                     "quarkus.http.auth.permission.console.auth-mechanism", "code",
                     "quarkus.http.auth.permission.api.auth-mechanism", "bearer");
@@ -129,6 +129,23 @@ class OidcSignInTest {
         assertThat(out.header("Location")).startsWith(StubOidcProvider.baseUrl() + "/logout?")
                 .contains("id_token_hint=").contains("post_logout_redirect_uri=");
         assertThat(out.detailedCookie("q_session").getMaxAge()).as("the session cookie is removed").isZero();
+    }
+
+    @Test
+    void aSessionCookieSavedBeforeSignOutOpensNothingAfterIt() {
+        Map<String, String> jar = signIn();
+        Map<String, String> saved = new HashMap<>(jar);
+        assertThat(hop(URI.create("/console"), jar).statusCode()).isEqualTo(200);
+
+        given().cookies(jar).redirects().follow(false).post("/console/logout").then().statusCode(302);
+
+        // the cookie itself is still a valid encrypted session: only the server knows it was signed out
+        Response replayed = given().cookies(saved).redirects().follow(false).accept("text/html").get("/console");
+        // quarkus-oidc answers a session it cannot accept with 401 and removes its cookie; the next page goes to
+        // the provider
+        assertThat(replayed.statusCode()).isIn(302, 303, 401);
+        assertThat(replayed.asString()).doesNotContain(StubOidcProvider.NAME);
+        assertThat(replayed.detailedCookie("q_session").getMaxAge()).as("the browser is told to forget it").isZero();
     }
 
     /** The whole code flow; the browser's cookies afterwards (the session among them). */

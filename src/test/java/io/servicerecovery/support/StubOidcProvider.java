@@ -52,10 +52,12 @@ public class StubOidcProvider implements QuarkusTestResourceLifecycleManager {
 
     @Override
     public Map<String, String> start() {
-        server = new WireMockServer(options().dynamicPort());
-        server.start();
         KeyPair keys = rsaKeys();
+        FreshSignIns signIns = new FreshSignIns(keys);
+        server = new WireMockServer(options().dynamicPort().extensions(signIns));
+        server.start();
         String issuer = baseUrl();
+        signIns.issuer = issuer;
 
         server.stubFor(get(urlEqualTo(REALM + "/.well-known/openid-configuration")).willReturn(json("""
                 {"issuer": "%1$s",
@@ -74,14 +76,11 @@ public class StubOidcProvider implements QuarkusTestResourceLifecycleManager {
                 .withTransformers("response-template")));
 
         String basic = Base64.getEncoder().encodeToString((CLIENT_ID + ":" + CLIENT_SECRET).getBytes());
-        Instant now = Instant.now();
-        idToken = Jwt.issuer(issuer).audience(CLIENT_ID).subject("7f3c-olga").claim("preferred_username", USER)
-                .claim("name", NAME).groups("agent").issuedAt(now).expiresAt(now.plusSeconds(3600))
-                .jws().keyId(KEY_ID).sign(keys.getPrivate());
+        idToken = signIns.idToken();
+        // Each code exchange is a new sign-in at the provider: a new ID token with a session id (sid) of its own.
         server.stubFor(post(urlEqualTo(REALM + "/token")).withHeader("Authorization", containing(basic))
-                .withRequestBody(containing("code=" + CODE)).willReturn(json("""
-                        {"access_token": "%1$s", "id_token": "%1$s", "refresh_token": "stub-refresh-token",
-                         "token_type": "Bearer", "expires_in": 3600}""".formatted(idToken))));
+                .withRequestBody(containing("code=" + CODE)).willReturn(aResponse()
+                        .withHeader("Content-Type", "application/json").withTransformers(FreshSignIns.TRANSFORMER)));
 
         server.stubFor(get(urlPathEqualTo(REALM + "/logout")).willReturn(aResponse().withStatus(302)
                 .withHeader("Location", "{{request.query.post_logout_redirect_uri}}")
@@ -92,6 +91,44 @@ public class StubOidcProvider implements QuarkusTestResourceLifecycleManager {
                 "quarkus.oidc.auth-server-url", issuer,
                 "quarkus.oidc.client-id", CLIENT_ID,
                 "quarkus.oidc.credentials.secret", CLIENT_SECRET);
+    }
+
+    /** Answers the token endpoint with a new sign-in each time, as a provider does. */
+    static final class FreshSignIns implements com.github.tomakehurst.wiremock.extension.ResponseDefinitionTransformerV2 {
+        static final String TRANSFORMER = "fresh-sign-ins";
+        private final KeyPair keys;
+        volatile String issuer;
+
+        FreshSignIns(KeyPair keys) {
+            this.keys = keys;
+        }
+
+        String idToken() {
+            Instant now = Instant.now();
+            return Jwt.issuer(issuer).audience(CLIENT_ID).subject("7f3c-olga").claim("preferred_username", USER)
+                    .claim("name", NAME).claim("sid", java.util.UUID.randomUUID().toString()).groups("agent")
+                    .issuedAt(now).expiresAt(now.plusSeconds(3600)).jws().keyId(KEY_ID).sign(keys.getPrivate());
+        }
+
+        @Override
+        public com.github.tomakehurst.wiremock.http.ResponseDefinition transform(
+                com.github.tomakehurst.wiremock.stubbing.ServeEvent event) {
+            String token = idToken();
+            return com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder
+                    .like(event.getResponseDefinition()).but().withBody("""
+                            {"access_token": "%1$s", "id_token": "%1$s", "refresh_token": "stub-refresh-token",
+                             "token_type": "Bearer", "expires_in": 3600}""".formatted(token)).build();
+        }
+
+        @Override
+        public boolean applyGlobally() {
+            return false;
+        }
+
+        @Override
+        public String getName() {
+            return TRANSFORMER;
+        }
     }
 
     /** How often the service asked the provider for tokens with this client's code. */

@@ -16,6 +16,8 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import io.servicerecovery.console.ConsoleRedirect;
+
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.servicerecovery.common.ProblemException;
@@ -82,8 +84,8 @@ public class AgentForm {
             AgentUpdate update = new AgentUpdate(chosen, typed.inputs(), why.strip());
             Validation.check(validator, update);
             admin.updateAgent(agentId, etag, update, console.user().id());
-            return Response.seeOther(URI.create("/console/empowerment?saved=" + FormValues.urlEncoded(agentId)
-                    + "&person=" + FormValues.urlEncoded(agentId))).build();
+            return ConsoleRedirect.seeOther("/console/empowerment?saved=" + FormValues.urlEncoded(agentId)
+                    + "&person=" + FormValues.urlEncoded(agentId));
         } catch (ProblemException e) {
             EmpowermentAdmin.Versioned<AgentView> now = admin.agent(agentId);
             boolean conflict = e.status() == 412;

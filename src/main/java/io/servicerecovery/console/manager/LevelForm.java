@@ -15,6 +15,8 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import io.servicerecovery.console.ConsoleRedirect;
+
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.servicerecovery.common.ProblemException;
@@ -77,7 +79,7 @@ public class LevelForm {
             LevelUpdate update = new LevelUpdate(typed.inputs(), why.strip());
             Validation.check(validator, update);
             admin.updateLevel(which, etag, update, console.user().id());
-            return Response.seeOther(URI.create("/console/empowerment?saved=" + which.name())).build();
+            return ConsoleRedirect.seeOther("/console/empowerment?saved=" + which.name());
         } catch (ProblemException e) {
             boolean conflict = e.status() == 412;
             LevelView now = conflict ? admin.level(which) : null;
