@@ -45,10 +45,9 @@ public class ConsoleCsrf {
         this.key = settings.csrfKey().orElse("").getBytes(StandardCharsets.UTF_8);
     }
 
-    /** The token of this person's session, or "" without one (a page that has no form to protect). */
-    public String tokenFor(SecurityIdentity identity) {
-        String session = SessionKeys.of(identity);
-        return session == null ? "" : sign("session|" + session);
+    /** The token of this console session, or "" without one (a page that has no form to protect). */
+    public String tokenFor(String consoleSession) {
+        return consoleSession == null ? "" : sign("session|" + consoleSession);
     }
 
     /** The sign-in form's token, bound to the browser's sign-in cookie instead of a session. */
@@ -82,7 +81,7 @@ public class ConsoleCsrf {
                 || path.equals(SignInPage.LOGIN_PATH)) {
             return null;
         }
-        String expected = tokenFor(identity(routing));
+        String expected = tokenFor(SessionKeys.of(identity(routing)));
         String header = request.getHeaderString(HEADER);
         if (header != null) {
             return matches(expected, header) ? null : refused(request);

@@ -8,7 +8,6 @@ import jakarta.enterprise.context.RequestScoped;
 import io.quarkus.qute.TemplateInstance;
 import io.servicerecovery.profile.StaffProfiles;
 import io.servicerecovery.security.CurrentUser;
-import io.quarkus.security.identity.SecurityIdentity;
 import io.vertx.core.http.HttpServerRequest;
 
 /** The console's view of the current request: the person, their language, the page frame. */
@@ -21,15 +20,12 @@ public class ConsoleRequest {
     private final StaffProfiles profiles;
     private final HttpServerRequest request;
     private final ConsoleCsrf csrf;
-    private final SecurityIdentity identity;
 
-    public ConsoleRequest(CurrentUser user, StaffProfiles profiles, HttpServerRequest request, ConsoleCsrf csrf,
-            SecurityIdentity identity) {
+    public ConsoleRequest(CurrentUser user, StaffProfiles profiles, HttpServerRequest request, ConsoleCsrf csrf) {
         this.user = user;
         this.profiles = profiles;
         this.request = request;
         this.csrf = csrf;
-        this.identity = identity;
     }
 
     public CurrentUser user() {
@@ -57,7 +53,7 @@ public class ConsoleRequest {
         String id = user.id();
         return new PageFrame(id, profiles.displayNameOf(id), user.isStaff(), user.isManager(),
                 user.hasRole(CurrentUser.ADMIN), nav, locale(),
-                ConsoleCsrf.FIELD, csrf.tokenFor(identity));
+                ConsoleCsrf.FIELD, csrf.tokenFor(user.consoleSession()));
     }
 
     /** The template in the page's language. */

@@ -26,13 +26,12 @@ import io.quarkus.qute.TemplateInstance;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.credential.PasswordCredential;
 import io.quarkus.security.identity.IdentityProviderManager;
-import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.security.identity.request.UsernamePasswordAuthenticationRequest;
 import io.servicerecovery.profile.StaffProfiles;
+import io.servicerecovery.security.CurrentUser;
 import io.servicerecovery.security.session.ConsoleSessions;
 import io.servicerecovery.security.session.FormSessionMechanism;
 import io.servicerecovery.security.session.NextPage;
-import io.servicerecovery.security.session.SessionKeys;
 import io.servicerecovery.security.session.SignInThrottle;
 import io.vertx.core.http.Cookie;
 import io.vertx.core.http.HttpServerRequest;
@@ -63,7 +62,7 @@ public class SignInPage {
 
     private final ConsoleRequest console;
     private final HttpServerRequest request;
-    private final SecurityIdentity identity;
+    private final CurrentUser user;
     private final ConsoleCsrf csrf;
     private final ConsoleSessions sessions;
     private final SignInThrottle throttle;
@@ -72,13 +71,13 @@ public class SignInPage {
     private final Clock clock;
     private final boolean openIdConnect;
 
-    public SignInPage(ConsoleRequest console, HttpServerRequest request, SecurityIdentity identity, ConsoleCsrf csrf,
+    public SignInPage(ConsoleRequest console, HttpServerRequest request, CurrentUser user, ConsoleCsrf csrf,
             ConsoleSessions sessions, SignInThrottle throttle, IdentityProviderManager identities,
             StaffProfiles profiles, Clock clock,
             @ConfigProperty(name = "quarkus.oidc.tenant-enabled", defaultValue = "false") boolean openIdConnect) {
         this.console = console;
         this.request = request;
-        this.identity = identity;
+        this.user = user;
         this.csrf = csrf;
         this.sessions = sessions;
         this.throttle = throttle;
@@ -213,7 +212,7 @@ public class SignInPage {
     }
 
     private void endCurrentSession() {
-        String key = SessionKeys.of(identity);
+        String key = user.consoleSession();
         if (key != null) {
             sessions.end(key);
         }

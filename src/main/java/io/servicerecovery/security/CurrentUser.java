@@ -3,6 +3,7 @@ package io.servicerecovery.security;
 import jakarta.enterprise.context.RequestScoped;
 
 import io.quarkus.security.identity.SecurityIdentity;
+import io.servicerecovery.security.session.SessionKeys;
 
 /**
  * Who is calling. The id is the token subject (or the demo user name); for a CRM it is
@@ -32,6 +33,11 @@ public class CurrentUser {
 
     public boolean isManager() {
         return hasRole(MANAGER);
+    }
+
+    /** The console session this request belongs to (the key its CSRF tokens are bound to), or null. */
+    public String consoleSession() {
+        return SessionKeys.of(identity);
     }
 
     /** Staff do the human steps: agents, and managers acting as agents. */

@@ -18,6 +18,7 @@ import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.Cookie;
 import io.restassured.response.Response;
 import io.servicerecovery.profile.StaffProfiles;
+import io.servicerecovery.support.Eventually;
 import io.servicerecovery.support.StubOidcProvider;
 import io.servicerecovery.support.Tokens;
 
@@ -146,6 +147,21 @@ class OidcSignInTest {
         assertThat(replayed.statusCode()).isIn(302, 303, 401);
         assertThat(replayed.asString()).doesNotContain(StubOidcProvider.NAME);
         assertThat(replayed.detailedCookie("q_session").getMaxAge()).as("the browser is told to forget it").isZero();
+    }
+
+    @Test
+    void theProvidersBackChannelLogoutEndsTheSessionHere() {
+        Map<String, String> jar = signIn();
+        assertThat(hop(URI.create("/console"), jar).statusCode()).isEqualTo(200);
+
+        // the provider signs the person out (or an administrator disables her there)
+        given().contentType("application/x-www-form-urlencoded")
+                .formParam("logout_token", StubOidcProvider.logoutToken())
+                .post("/console/back-channel-logout").then().statusCode(200);
+
+        Response page = Eventually.await("the session ended", () -> given().cookies(jar).redirects().follow(false)
+                .accept("text/html").get("/console"), answer -> answer.statusCode() != 200);
+        assertThat(page.asString()).doesNotContain(StubOidcProvider.NAME);
     }
 
     /** The whole code flow; the browser's cookies afterwards (the session among them). */

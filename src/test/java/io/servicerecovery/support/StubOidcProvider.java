@@ -40,6 +40,7 @@ public class StubOidcProvider implements QuarkusTestResourceLifecycleManager {
 
     private static WireMockServer server;
     private static String idToken;
+    private static FreshSignIns signIns;
 
     /** The ID token the provider hands out: good for the console's sign-in, not for the API. */
     public static String idToken() {
@@ -53,7 +54,7 @@ public class StubOidcProvider implements QuarkusTestResourceLifecycleManager {
     @Override
     public Map<String, String> start() {
         KeyPair keys = rsaKeys();
-        FreshSignIns signIns = new FreshSignIns(keys);
+        signIns = new FreshSignIns(keys);
         server = new WireMockServer(options().dynamicPort().extensions(signIns));
         server.start();
         String issuer = baseUrl();
@@ -91,6 +92,17 @@ public class StubOidcProvider implements QuarkusTestResourceLifecycleManager {
                 "quarkus.oidc.auth-server-url", issuer,
                 "quarkus.oidc.client-id", CLIENT_ID,
                 "quarkus.oidc.credentials.secret", CLIENT_SECRET);
+    }
+
+    /**
+     * What the provider posts to the service's back-channel logout when the person is signed out there (or
+     * disabled): a logout token for their subject, signed with the provider's key.
+     */
+    public static String logoutToken() {
+        return Jwt.issuer(signIns.issuer).audience(CLIENT_ID).subject("7f3c-olga").issuedAt(Instant.now())
+                .claim("jti", java.util.UUID.randomUUID().toString())
+                .claim("events", Map.of("http://schemas.openid.net/event/backchannel-logout", Map.of()))
+                .jws().keyId(KEY_ID).sign(signIns.keys.getPrivate());
     }
 
     /** Answers the token endpoint with a new sign-in each time, as a provider does. */
