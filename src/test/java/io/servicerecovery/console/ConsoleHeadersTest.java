@@ -17,7 +17,8 @@ import io.servicerecovery.support.Recovery;
 
 /**
  * Every console answer carries the browser security headers (ConsoleHeaders): pages, htmx fragments, the
- * sign-in page, redirects and errors; the API and Swagger UI do not get the console's.
+ * sign-in page, redirects and errors; the email preview has a policy of its own; the API and Swagger UI do
+ * not get the console's.
  */
 @QuarkusTest
 class ConsoleHeadersTest {
@@ -78,6 +79,31 @@ class ConsoleHeadersTest {
         Response forbidden = ana.request().get("/console/approvals");
         assertThat(forbidden.statusCode()).isEqualTo(403);
         assertConsolePage(forbidden, "a manager's page for an agent");
+    }
+
+    @Test
+    void theEmailPreviewHasItsOwnPolicyThatAllowsTheEmailsStylesAndNoScripts() {
+        String caseId = Recovery.open("crm-acme", CaseRequests.aCase());
+        ConsoleSignIn ana = ConsoleSignIn.as("agent-ana");
+        Map.Entry<String, String> csrf = ana.csrfField();
+
+        Response preview = ana.request()
+                .formParams(Map.of(csrf.getKey(), csrf.getValue(), "message", "We sent the wrong size: that was our mistake."))
+                .post("/console/cases/" + caseId + "/live/preview");
+
+        assertThat(preview.statusCode()).isEqualTo(200);
+        assertThat(preview.contentType()).startsWith("text/html");
+        assertThat(preview.asString()).contains("We sent the wrong size: that was our mistake.").contains("style=");
+        assertThat(preview.header("Content-Security-Policy"))
+                .isEqualTo("default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'; "
+                        + "frame-ancestors 'self'");
+        assertThat(preview.header("X-Frame-Options")).isEqualTo("SAMEORIGIN");
+        assertThat(preview.header("Cache-Control")).isEqualTo("no-store");
+        assertThat(preview.header("X-Content-Type-Options")).isEqualTo("nosniff");
+
+        // and like every form of the console, not without its CSRF token
+        ana.request().formParams(Map.of("message", "We sent the wrong size: that was our mistake."))
+                .post("/console/cases/" + caseId + "/live/preview").then().statusCode(400);
     }
 
     @Test
