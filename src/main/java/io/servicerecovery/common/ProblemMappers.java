@@ -98,8 +98,9 @@ public class ProblemMappers {
     public Response authenticationFailed(AuthenticationFailedException e, UriInfo uri) {
         String path = path(uri);
         if (path != null && path.startsWith("/console/")) {
-            // A person's failed sign-in on the console's form: back to the form, which says so.
-            return Response.seeOther(java.net.URI.create("/console/login-failed")).build();
+            // A console session that is no longer good: to the sign-in form, by a relative address (a URI would be
+            // made absolute from the Host header, which the caller chooses).
+            return Response.status(Response.Status.SEE_OTHER).header("Location", "/console/login").build();
         }
         return unauthenticated(uri);
     }

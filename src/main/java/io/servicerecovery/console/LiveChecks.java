@@ -11,6 +11,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -26,7 +27,7 @@ import io.servicerecovery.security.CurrentUser;
  * What the case page asks while the agent types (htmx, debounced): the blame check of the
  * accountability statement, the apology checks with the email as the customer will get it,
  * and whether a compensation would be granted at once or go for approval. Each answers a
- * fragment of the case page; nothing is saved.
+ * fragment of the case page, except the email preview, which answers the email itself; nothing is saved.
  */
 @Path("/console/cases/{caseId}/live")
 @RolesAllowed({ CurrentUser.AGENT, CurrentUser.MANAGER })
@@ -54,7 +55,9 @@ public class LiveChecks {
         /** @param findings null while the draft is too short to check */
         static native TemplateInstance statementChecks(List<Finding> findings);
 
-        static native TemplateInstance apologyChecks(List<Finding> findings, ApologyFollowUp.Preview preview);
+        /** @param draft the apology checked, which the fragment's preview form posts to the email preview */
+        static native TemplateInstance apologyChecks(List<Finding> findings, ApologyFollowUp.Preview preview,
+                UUID caseId, String draft, PageFrame frame);
 
         /** @param outcome WITHIN, the approving level, or empty while the form is incomplete */
         static native TemplateInstance outcome(String outcome);
@@ -72,7 +75,24 @@ public class LiveChecks {
     public TemplateInstance apology(@PathParam("caseId") UUID caseId, @FormParam("message") String message) {
         List<Finding> findings = ready(message) ? review.reviewApology(caseId, message) : null;
         ApologyFollowUp.Preview preview = followUp.preview(caseId, message, console.user().id());
-        return console.localized(Templates.apologyChecks(findings, preview));
+        return console.localized(Templates.apologyChecks(findings, preview, caseId, message == null ? "" : message,
+                console.frame("inbox")));
+    }
+
+    /**
+     * The email of a draft apology as the customer will get it (the same rendering as the live check's subject
+     * and text), for the sandboxed frame of the apology editor (email-preview.js posts the draft here). It has
+     * its own policy: the email's inline styles apply and nothing runs. A POST, so that the draft (personal
+     * data) never stands in a URL, and nothing stored, so that any replica answers.
+     */
+    @POST
+    @Path("preview")
+    public Response preview(@PathParam("caseId") UUID caseId, @FormParam("message") String message) {
+        String html = followUp.preview(caseId, message, console.user().id()).html();
+        return Response.ok(html, MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
+                .header(ConsoleHeaders.CONTENT_SECURITY_POLICY, ConsoleHeaders.EMAIL_PREVIEW_POLICY)
+                .header(ConsoleHeaders.FRAME_OPTIONS, "SAMEORIGIN")
+                .build();
     }
 
     /** Within the agent's limits (granted at once) or not (and which level approves). */

@@ -85,9 +85,12 @@ class AgentConsoleBrowserTest {
         assertThat(browser.find(By.id("message")).getAttribute("value")).contains("any inconvenience");
         browser.screenshot("apology-editor-finding");
         assertAccessible("apology editor with a finding");
-        browser.type(By.id("message"), Apologies.unique());
+        String apology = Apologies.unique();
+        browser.type(By.id("message"), apology);
         browser.await().until(d -> browser.has(By.cssSelector("#apology-checks .checks-ok")));
         assertThat(browser.find(By.id("preview-subject")).getText()).contains(customer);
+        // the email itself, in its sandboxed frame, styled as the customer will see it
+        assertThat(previewedEmail()).contains(customer).contains(apology.substring(0, 40)).contains("Ana Bērziņa");
         browser.find(By.cssSelector("#apology-form button.primary")).click();
 
         // compensation within her limit: the page says so before she submits
@@ -106,6 +109,23 @@ class AgentConsoleBrowserTest {
         browser.go("/console/work");
         assertThat(browser.find(By.id("recovered")).getText()).contains(customer).contains("40.00 EUR");
         assertAccessible("my recent work");
+    }
+
+    /** The text of the email in the preview frame, once the frame shows the latest draft's email. */
+    private String previewedEmail() {
+        String draft = browser.find(By.id("message")).getAttribute("value").strip().substring(0, 40);
+        browser.driver().switchTo().frame(browser.find(By.id("preview-html")));
+        try {
+            WebElement quote = browser.await().until(d -> {
+                WebElement q = d.findElement(By.tagName("blockquote"));
+                return q.getText().contains(draft) ? q : null;
+            });
+            // the email's inline style applies (the preview's own policy allows it; the console's would not)
+            assertThat(quote.getCssValue("border-left-style")).isEqualTo("solid");
+            return browser.driver().findElement(By.tagName("body")).getText();
+        } finally {
+            browser.driver().switchTo().defaultContent();
+        }
     }
 
     @Test

@@ -7,8 +7,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.logging.Level;
 
 import org.junit.jupiter.api.Assumptions;
 import org.openqa.selenium.By;
@@ -20,12 +22,18 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.logging.LoggingPreferences;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * A real Chromium (Debian's chromium and chromium-driver packages), headless, driven by
  * Selenium. Where the packages are missing the browser tests are skipped with a message
  * saying how to install them, except on CI (CI=true), where a missing browser fails the run.
+ * <p>
+ * A browser that met a Content-Security-Policy violation (Chromium reports each in its console) fails the
+ * test when it is closed, unless the test took the violations it expected with {@link #cspViolations()}.
  */
 public final class Browser implements AutoCloseable {
 
@@ -36,6 +44,7 @@ public final class Browser implements AutoCloseable {
     private final WebDriver driver;
     private final String base;
     private final Path userData;
+    private final List<String> cspViolations = new ArrayList<>();
 
     private Browser(WebDriver driver, String base, Path userData) {
         this.driver = driver;
@@ -55,6 +64,9 @@ public final class Browser implements AutoCloseable {
                     "--disable-sync", "--window-size=1280,1100", "--lang=" + language,
                     "--user-data-dir=" + userData);
             options.setExperimentalOption("prefs", Map.of("intl.accept_languages", language));
+            LoggingPreferences logs = new LoggingPreferences();
+            logs.enable(LogType.BROWSER, Level.ALL);
+            options.setCapability("goog:loggingPrefs", logs);
             ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER)
                     .usingAnyFreePort().build();
             ChromeDriver driver = new ChromeDriver(service, options);
@@ -167,13 +179,38 @@ public final class Browser implements AutoCloseable {
         }
     }
 
+    /**
+     * The Content-Security-Policy violations reported in the browser's console (any page, any frame) since the
+     * last call, each as Chromium words it ("Refused to ... because it violates the following Content Security
+     * Policy directive: ...").
+     */
+    public List<String> cspViolations() {
+        for (LogEntry entry : driver.manage().logs().get(LogType.BROWSER)) {
+            if (entry.getMessage().contains("Content Security Policy")) {
+                cspViolations.add(entry.getMessage());
+            }
+        }
+        List<String> seen = List.copyOf(cspViolations);
+        cspViolations.clear();
+        return seen;
+    }
+
+    /** Quits the browser; fails if it met a Content-Security-Policy violation the test did not take. */
     @Override
     public void close() {
-        driver.quit();
-        try (var files = Files.walk(userData)) {
-            files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException ignored) {
-            // a temp folder left behind is harmless
+        List<String> violations;
+        try {
+            violations = cspViolations();
+        } finally {
+            driver.quit();
+            try (var files = Files.walk(userData)) {
+                files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            } catch (IOException ignored) {
+                // a temp folder left behind is harmless
+            }
+        }
+        if (!violations.isEmpty()) {
+            throw new AssertionError("Content-Security-Policy violations in the browser:\n" + String.join("\n", violations));
         }
     }
 }

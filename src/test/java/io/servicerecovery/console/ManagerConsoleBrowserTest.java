@@ -14,6 +14,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
@@ -130,6 +131,35 @@ class ManagerConsoleBrowserTest {
         assertThat(still.getString("status")).isEqualTo("AWAITING_APPROVAL");
         assertThat(Api.as("lead-lena").queryParam("caseId", caseId).queryParam("type", "APPROVAL").get("/api/tasks")
                 .then().statusCode(200).extract().jsonPath().getString("items[0].assignee")).isNull();
+    }
+
+    @Test
+    void theQueueDoesNotRefreshUnderAManagerWhoIsInADecisionForm() {
+        String customer = uniqueCustomer();
+        String caseId = caseAwaitingApproval("agent-" + shortId(), customer, "65.00");
+        browser.signIn("manager-max").go("/console/approvals?customer=" + customer);
+        WebElement card = card(caseId);
+        browser.type(By.cssSelector(cardSelector(caseId) + " textarea[name=note]"), "Half of it, see the call notes");
+
+        // the refresh comes while she types: the card and her words stay
+        refreshTheQueue();
+        assertThat(card.findElement(By.name("note")).getAttribute("value")).isEqualTo("Half of it, see the call notes");
+
+        // once she has left the form, the next refresh replaces the list
+        browser.find(By.id("customer")).click();
+        refreshTheQueue();
+        browser.await().until(ExpectedConditions.stalenessOf(card));
+        assertThat(card(caseId).findElement(By.name("note")).getAttribute("value")).isEmpty();
+    }
+
+    /** What htmx's poll does every 30 s: a request from the refreshing element (which approvals.js may refuse). */
+    private void refreshTheQueue() {
+        ((org.openqa.selenium.JavascriptExecutor) browser.driver()).executeAsyncScript("""
+                const done = arguments[arguments.length - 1];
+                const refresh = document.getElementById('approvals-refresh');
+                htmx.ajax('GET', refresh.getAttribute('hx-get'), {source: refresh, target: '#approval-list', swap: 'outerHTML'})
+                    .then(() => done(true));
+                """);
     }
 
     @Test

@@ -9,10 +9,12 @@ import java.util.regex.Pattern;
 
 import io.restassured.filter.cookie.CookieFilter;
 import io.restassured.response.Response;
+import io.restassured.specification.RequestSpecification;
 
 /**
  * Signs in to the console over plain HTTP as a browser does: open the sign-in page (which sets its own cookie and
- * puts the matching token in the form), then post the form from this origin.
+ * puts the matching token in the form), then post the form from this origin. The one place that knows how the
+ * console's sign-in works; an instance is a person signed in, their cookies kept between requests.
  */
 public final class ConsoleSignIn {
 
@@ -20,7 +22,26 @@ public final class ConsoleSignIn {
     private static final Pattern LOGIN_TOKEN = Pattern.compile("name=\"login-token\" value=\"([^\"]+)\"");
     private static final Pattern CSRF_TOKEN = Pattern.compile("name=\"csrf-token\" value=\"([^\"]*)\"");
 
-    private ConsoleSignIn() {
+    private final CookieFilter cookies;
+
+    private ConsoleSignIn(CookieFilter cookies) {
+        this.cookies = cookies;
+    }
+
+    /** Signs in with the demo's form (password = user name). */
+    public static ConsoleSignIn as(String user) {
+        return new ConsoleSignIn(signedIn(user));
+    }
+
+    /** A request in this person's session (redirects not followed, so that each answer can be checked). */
+    public RequestSpecification request() {
+        return given().filter(cookies).redirects().follow(false);
+    }
+
+    /** The CSRF token's form field, as the console's forms carry it: name and value. */
+    public Map.Entry<String, String> csrfField() {
+        String page = request().get("/console/profile").then().statusCode(200).extract().asString();
+        return Map.entry("csrf-token", csrfToken(page));
     }
 
     /** Signs in with these cookies (kept in the filter) and answers the form's post (303 on success). */
