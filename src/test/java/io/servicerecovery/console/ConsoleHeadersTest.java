@@ -107,7 +107,7 @@ class ConsoleHeadersTest {
 
         // and like every form of the console, not without its CSRF token
         ana.request().formParams(Map.of("message", "We sent the wrong size: that was our mistake."))
-                .post("/console/cases/" + caseId + "/live/preview").then().statusCode(400);
+                .post("/console/cases/" + caseId + "/live/preview").then().statusCode(403);
     }
 
     @Test
