@@ -162,15 +162,27 @@ public class SignInPage {
 
     private Response.ResponseBuilder form(Response.Status status, String refusal, long minutes, String user,
             String signedInAs, String next) {
-        byte[] random = new byte[32];
-        RANDOM.nextBytes(random);
-        String signInCookie = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
+        String signInCookie = signInCookie();
         SignInForm form = new SignInForm(console.locale().getLanguage(), refusal, minutes, user, signedInAs,
                 csrf.signInToken(signInCookie), next);
         NewCookie cookie = new NewCookie.Builder(SIGN_IN_COOKIE).value(signInCookie).path("/console")
                 .maxAge((int) SIGN_IN_COOKIE_LIFETIME.toSeconds()).httpOnly(true).secure(secure())
                 .sameSite(NewCookie.SameSite.STRICT).build();
         return Response.status(status).entity(console.localized(Templates.login(form))).cookie(cookie);
+    }
+
+    /**
+     * The browser's sign-in cookie, kept while it lives, so that two sign-in pages open at once both work; a new
+     * random one otherwise.
+     */
+    private String signInCookie() {
+        Cookie existing = request.getCookie(SIGN_IN_COOKIE);
+        if (existing != null && existing.getValue().matches("[A-Za-z0-9_-]{43}")) {
+            return existing.getValue();
+        }
+        byte[] random = new byte[32];
+        RANDOM.nextBytes(random);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(random);
     }
 
     /** Browsers say where a post comes from (Sec-Fetch-Site, Origin); a post from another site is refused. */

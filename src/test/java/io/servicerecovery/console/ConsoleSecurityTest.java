@@ -153,6 +153,18 @@ class ConsoleSecurityTest {
     }
 
     @Test
+    void twoSignInPagesOpenAtOnceBothSignIn() {
+        CookieFilter browser = new CookieFilter();
+        String firstTab = ConsoleSignIn.loginToken(given().filter(browser).get("/console/login").asString());
+        String secondTab = ConsoleSignIn.loginToken(given().filter(browser).get("/console/login").asString());
+        assertThat(secondTab).isEqualTo(firstTab);
+        Response signIn = given().filter(browser).redirects().follow(false).header("Sec-Fetch-Site", "same-origin")
+                .formParams(Map.of("j_username", "agent-ana", "j_password", "agent-ana", "login-token", firstTab))
+                .post("/console/login");
+        assertThat(signIn.statusCode()).isEqualTo(303);
+    }
+
+    @Test
     void theFormsTokenLastsTheWholeSessionSoTwoTabsAndBackStillPost() {
         CookieFilter browser = ConsoleSignIn.signedIn("agent-ben");
         String profile = given().filter(browser).get("/console/profile").asString();
