@@ -134,6 +134,10 @@ class OperationsTest {
         // The management port serves them without credentials, as Prometheus and the kubelet call it.
         Management.given().get("/q/metrics").then().statusCode(200).body(containsString("recovery_incidents_open"));
         Management.given().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
+
+        // The API's contract stays where the CRM teams read it.
+        RestAssured.get("/q/openapi").then().statusCode(200);
+        RestAssured.get("/q/swagger-ui/").then().statusCode(200).contentType(containsString("text/html"));
     }
 
     @Test
