@@ -1,25 +1,26 @@
 #!/usr/bin/env bash
 # Page speed of the agents' console with 1,000 open cases (docs/performance.md):
 #   bash src/bench/console-pages.sh [--no-build]
-# Builds the demo (embedded H2), starts it on port 18080 in a fresh folder, opens 1,000 cases
+# Builds the demo (embedded H2), starts it on port 18080 (health on 19080) in a fresh folder, opens 1,000 cases
 # through the API, signs in as agent-ana and times 200 sequential requests of the inbox, a
 # case page and "my recent work" with curl (after 40 warm-up requests). Prints p50/p90/p99.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 port=18080
+management_port=19080
 if [ "${1:-}" != "--no-build" ]; then
   mvn -B -q package -DskipTests -Dquarkus.profile=demo
 fi
 work=$(mktemp -d)
 jar=$PWD/target/quarkus-app/quarkus-run.jar
 cd "$work"
-QUARKUS_PROFILE=demo QUARKUS_HTTP_PORT=$port CASE_CREATION_PER_MINUTE=100000 \
+QUARKUS_PROFILE=demo QUARKUS_HTTP_PORT=$port MANAGEMENT_PORT=$management_port CASE_CREATION_PER_MINUTE=100000 \
   java -jar "$jar" > "$work/service.log" 2>&1 < /dev/null &
 service=$!
 cd - > /dev/null
 trap 'kill $service 2>/dev/null; wait $service 2>/dev/null; rm -rf "$work"' EXIT
 for _ in $(seq 1 60); do
-  [ "$(curl -s -o /dev/null -w '%{http_code}' localhost:$port/q/health/ready)" = 200 ] && break
+  [ "$(curl -s -o /dev/null -w '%{http_code}' localhost:$management_port/q/health/ready)" = 200 ] && break
   sleep 1
 done
 open_case() {

@@ -12,7 +12,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
-db=postgresql; cases=100000; runs=10; build=true; port=18090; app=target/quarkus-app
+db=postgresql; cases=100000; runs=10; build=true; port=18090; management_port=19090; app=target/quarkus-app
 while [ $# -gt 0 ]; do
   case "$1" in
     --db) db="$2"; shift 2 ;;
@@ -57,13 +57,13 @@ else
   export QUARKUS_PROFILE=prod DB_URL=jdbc:postgresql://127.0.0.1:5432/reports_bench DB_USERNAME=postgres DB_PASSWORD= \
     JWT_PUBLIC_KEY_LOCATION="$work/jwt-public.pem" JWT_ISSUER=reports-bench
 fi
-export QUARKUS_HTTP_PORT=$port
+export QUARKUS_HTTP_PORT=$port MANAGEMENT_PORT=$management_port
 (cd "$work" && exec java -Xmx512m -jar app/quarkus-run.jar > "$work/service.log" 2>&1 < /dev/null) &
 service=$!
 trap 'kill $service 2>/dev/null; wait $service 2>/dev/null; rm -rf "$work"' EXIT
 ready() {
   for _ in $(seq 1 120); do
-    [ "$(curl -s -o /dev/null -w '%{http_code}' localhost:$port/q/health/ready)" = 200 ] && return 0
+    [ "$(curl -s -o /dev/null -w '%{http_code}' localhost:$management_port/q/health/ready)" = 200 ] && return 0
     sleep 1
   done
   echo "the service did not become ready; log: $work/service.log" >&2; tail -50 "$work/service.log" >&2; exit 1

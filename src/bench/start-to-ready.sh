@@ -5,7 +5,7 @@
 # Starts the packaged production build (target/quarkus-app, from `mvn -Pbench package`) against a
 # PostgreSQL database of its own on 127.0.0.1:5432: once on a new database (creates the schema,
 # deploys the models), then N times (default 5) on the database that start left. Each start is
-# timed from the JVM's launch to /q/health/ready answering UP (polled every 50 ms), then the
+# timed from the JVM's launch to /q/health/ready (management port) answering UP (polled every 50 ms), then the
 # service is stopped with SIGTERM. Prints every start and the medians. The JVM options default to
 # the benchmark's (Settings.serviceJvmOpts). With AppCDS (the default, as in the image and the
 # benchmark) the first start writes the class archive as it stops (with --keep-database an extra
@@ -50,8 +50,9 @@ elif [ -z "$(psql -qAt -h 127.0.0.1 -U postgres -d postgres -c "select 1 from pg
   psql_admin "create database $database"
 fi
 
-port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
-export QUARKUS_PROFILE=prod QUARKUS_HTTP_PORT=$port \
+# two distinct free ports: the API's and the management interface's (health)
+read -r port management_port < <(python3 -c 'import socket; a=socket.socket(); a.bind(("127.0.0.1", 0)); b=socket.socket(); b.bind(("127.0.0.1", 0)); print(a.getsockname()[1], b.getsockname()[1])')
+export QUARKUS_PROFILE=prod QUARKUS_HTTP_PORT=$port MANAGEMENT_PORT=$management_port \
   DB_URL="jdbc:postgresql://127.0.0.1:5432/$database" DB_USERNAME=postgres DB_PASSWORD= \
   JWT_PUBLIC_KEY_LOCATION="$PWD/$out/jwt-public.pem" JWT_ISSUER=https://bench.service-recovery JWT_AUDIENCE=service-recovery \
   SMTP_HOST=127.0.0.1 SMTP_PORT=2525 SMTP_START_TLS=DISABLED BOOTSTRAP_DIRECTOR=bench-director
@@ -64,7 +65,7 @@ one_start() {
   # shellcheck disable=SC2086
   java $jvm_opts $more -Djava.util.logging.manager=org.jboss.logmanager.LogManager -jar "$app/quarkus-run.jar" >"$log" 2>&1 &
   pid=$!
-  until curl -fs -m 2 "http://127.0.0.1:$port/q/health/ready" 2>/dev/null | grep -q '"UP"'; do
+  until curl -fs -m 2 "http://127.0.0.1:$management_port/q/health/ready" 2>/dev/null | grep -q '"UP"'; do
     if ! kill -0 "$pid" 2>/dev/null; then echo "the service exited; see $log" >&2; exit 1; fi
     if [ $(( $(now_ms) - t0 )) -gt 180000 ]; then kill "$pid"; echo "not ready within 180 s; see $log" >&2; exit 1; fi
     sleep 0.05

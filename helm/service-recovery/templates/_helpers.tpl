@@ -119,12 +119,13 @@ Deployment so that every install, upgrade, template and lint runs it.
 {{- end }}
 
 {{/*
-An HTTP probe on the container port http; the argument is one of .Values.probes.*.
+An HTTP probe on the container port management (9000, Quarkus' management interface); the argument is one
+of .Values.probes.*.
 */}}
 {{- define "service-recovery.httpProbe" -}}
 httpGet:
   path: {{ .path }}
-  port: http
+  port: management
   scheme: HTTP
 initialDelaySeconds: {{ .initialDelaySeconds | default 0 }}
 periodSeconds: {{ .periodSeconds }}

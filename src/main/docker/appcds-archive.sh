@@ -3,7 +3,7 @@
 #   appcds-archive.sh JAR ARCHIVE [JVM option ...]
 # Starts `java [JVM options] -XX:ArchiveClassesAtExit=ARCHIVE -jar JAR` with the caller's environment
 # (QUARKUS_PROFILE, DB_URL, DB_USERNAME, DB_PASSWORD, JWT_* ...: a database the service may migrate),
-# waits until /q/health/ready answers UP on QUARKUS_HTTP_PORT (default 8080), stops it with SIGTERM;
+# waits until /q/health/ready on MANAGEMENT_PORT (default 9000) answers UP, stops it with SIGTERM;
 # the JVM writes every class the start loaded into ARCHIVE as it exits. A JVM uses the archive only
 # when started the same way: the same JDK build and the same JAR path (give JAR as the service will be
 # started, e.g. /deployments/quarkus-run.jar), so it is made with the JVM that will run it (the image
@@ -18,7 +18,7 @@ fi
 jar=$1
 archive=$2
 shift 2
-port=${QUARKUS_HTTP_PORT:-8080}
+port=${MANAGEMENT_PORT:-9000}
 log=${APPCDS_TRAINING_LOG:-$(dirname "$archive")/appcds-training.log}
 
 rm -f "$archive"

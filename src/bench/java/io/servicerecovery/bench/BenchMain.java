@@ -105,7 +105,7 @@ public final class BenchMain {
                     + (s.appCds ? ", writing the AppCDS archive " + archive + " when it stops" : "") + "), log in " + firstLog);
             Map<String, Object> newDatabase;
             try (ServiceProcess first = ServiceProcess.start(s, env, workDir, firstLog, training)) {
-                newDatabase = awaitReady(first, new Http("http://127.0.0.1:" + first.port, 4));
+                newDatabase = awaitReady(first);
                 int exit = first.stop();
                 newDatabase.put("exitStatusAfterSigterm", exit);
                 if (exit == -1) {
@@ -129,7 +129,7 @@ public final class BenchMain {
             long emailsBefore;
             try (ServiceProcess process = ServiceProcess.start(s, env, workDir, serviceLog, useArchive)) {
                 Http http = new Http("http://127.0.0.1:" + process.port, 4);
-                service.putAll(awaitReady(process, http));
+                service.putAll(awaitReady(process));
                 service.put("appCdsArchiveMapped", !useArchive.isEmpty() && process.maps(archive));
                 if (!useArchive.isEmpty() && !process.maps(archive)) {
                     notes.add("AppCDS: the JVM did not map " + archive + " (a JVM refuses an archive of another JVM build"
@@ -214,9 +214,12 @@ public final class BenchMain {
         System.exit(errors == 0 ? 0 : 1);
     }
 
-    /** Waits for /q/health/ready and takes the start's figures: wall time to ready, Quarkus' own figure, memory, CPU. */
-    private static Map<String, Object> awaitReady(ServiceProcess process, Http http) throws Exception {
-        long readyMillis = process.awaitReady(http, 180);
+    /**
+     * Waits for /q/health/ready (on the management port) and takes the start's figures: wall time to ready, Quarkus'
+     * own figure, memory, CPU.
+     */
+    private static Map<String, Object> awaitReady(ServiceProcess process) throws Exception {
+        long readyMillis = process.awaitReady(180);
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("timeToReadyMillis", readyMillis);
         m.put("rssKbAtReady", Proc.statusKb(process.pid(), "VmRSS"));

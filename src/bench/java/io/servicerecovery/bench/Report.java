@@ -150,7 +150,7 @@ final class Report {
         }
 
         Map<String, Object> first = (Map<String, Object>) service.get("newDatabase");
-        md.append("## Service\n\nStarted twice, the wall time from the JVM's launch to /q/health/ready UP (the engine"
+        md.append("## Service\n\nStarted twice, the wall time from the JVM's launch to /q/health/ready UP (on the management port; the engine"
                 + " built, the models deployed, the job executor running, the datasource reachable):\n\n")
                 .append("| start | ms to ready | Quarkus \"started in\" s | CPU ms to ready | MiB resident at ready | log |\n")
                 .append("|---|---:|---:|---:|---:|---|\n");

@@ -18,12 +18,15 @@ final class ServiceProcess implements AutoCloseable {
 
     private final Process process;
     final int port;
+    /** Health and metrics (Quarkus' management interface) answer here, not on {@link #port}. */
+    final int managementPort;
     final long startedAtNanos;
     final Path log;
 
-    private ServiceProcess(Process process, int port, long startedAtNanos, Path log) {
+    private ServiceProcess(Process process, int port, int managementPort, long startedAtNanos, Path log) {
         this.process = process;
         this.port = port;
+        this.managementPort = managementPort;
         this.startedAtNanos = startedAtNanos;
         this.log = log;
     }
@@ -41,7 +44,7 @@ final class ServiceProcess implements AutoCloseable {
 
     static ServiceProcess start(Settings s, Map<String, String> env, Path workDir, Path log, List<String> moreJvmOpts)
             throws IOException {
-        int port = freePort();
+        int[] ports = freePorts(2);
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         for (String opt : s.serviceJvmOpts.trim().split("\\s+")) {
@@ -55,15 +58,17 @@ final class ServiceProcess implements AutoCloseable {
         ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile())
                 .redirectErrorStream(true).redirectOutput(log.toFile());
         builder.environment().putAll(env);
-        builder.environment().put("QUARKUS_HTTP_PORT", Integer.toString(port));
+        builder.environment().put("QUARKUS_HTTP_PORT", Integer.toString(ports[0]));
+        builder.environment().put("MANAGEMENT_PORT", Integer.toString(ports[1]));
         Files.createDirectories(workDir);
         long t0 = System.nanoTime();
         Process p = builder.start();
-        return new ServiceProcess(p, port, t0, log);
+        return new ServiceProcess(p, ports[0], ports[1], t0, log);
     }
 
-    /** Polls /q/health/ready every 100 ms until it answers UP; answers the milliseconds from start. */
-    long awaitReady(Http http, int timeoutSeconds) throws Exception {
+    /** Polls /q/health/ready on the management port every 100 ms until it answers UP; answers the ms from start. */
+    long awaitReady(int timeoutSeconds) throws Exception {
+        Http http = new Http("http://127.0.0.1:" + managementPort, 1);
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(timeoutSeconds);
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
@@ -134,9 +139,22 @@ final class ServiceProcess implements AutoCloseable {
         }
     }
 
-    static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
+    /** Distinct free ports: all are held open until each is known, so none is handed out twice. */
+    static int[] freePorts(int count) throws IOException {
+        ServerSocket[] sockets = new ServerSocket[count];
+        try {
+            int[] ports = new int[count];
+            for (int i = 0; i < count; i++) {
+                sockets[i] = new ServerSocket(0);
+                ports[i] = sockets[i].getLocalPort();
+            }
+            return ports;
+        } finally {
+            for (ServerSocket socket : sockets) {
+                if (socket != null) {
+                    socket.close();
+                }
+            }
         }
     }
 

@@ -15,14 +15,17 @@ import java.util.concurrent.TimeUnit;
 import io.servicerecovery.bench.Http;
 
 /**
- * One replica of the packaged service: its own JVM on a fixed port, started again on the
- * same port and database after a kill. Its log collects every start, one after another.
+ * One replica of the packaged service: its own JVM on fixed ports (the API's and the management
+ * interface's, for health), started again on the same ports and database after a kill. Its log
+ * collects every start, one after another.
  */
 final class ServiceInstance {
 
     final String name;
     final int port;
     final Http http;
+    private final int managementPort;
+    private final Http management;
     private final Options options;
     private final Map<String, String> env;
     private final Path workDir;
@@ -34,8 +37,11 @@ final class ServiceInstance {
         this.options = options;
         this.env = env;
         this.workDir = workDir;
-        this.port = freePort();
+        int[] ports = freePorts(2);
+        this.port = ports[0];
         this.http = new Http("http://127.0.0.1:" + port, 8);
+        this.managementPort = ports[1];
+        this.management = new Http("http://127.0.0.1:" + managementPort, 1);
         this.log = options.out.resolve("service-" + name + ".log");
         Files.deleteIfExists(log);
     }
@@ -56,10 +62,11 @@ final class ServiceInstance {
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         builder.environment().putAll(env);
         builder.environment().put("QUARKUS_HTTP_PORT", Integer.toString(port));
+        builder.environment().put("MANAGEMENT_PORT", Integer.toString(managementPort));
         process = builder.start();
     }
 
-    /** Waits for /q/health/ready; answers the nanoTime at which it was ready. */
+    /** Waits for /q/health/ready on the management port; answers the nanoTime at which it was ready. */
     long awaitReady(Duration timeout) throws Exception {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
@@ -67,7 +74,8 @@ final class ServiceInstance {
                 throw new IllegalStateException(name + " exited with " + process.exitValue() + "; see " + log);
             }
             try {
-                Http.Answer ready = http.call(http.request("/q/health/ready", null).timeout(Duration.ofSeconds(2)).GET().build());
+                Http.Answer ready = management.call(management.request("/q/health/ready", null)
+                        .timeout(Duration.ofSeconds(2)).GET().build());
                 if (ready.status() == 200) {
                     return System.nanoTime();
                 }
@@ -105,9 +113,22 @@ final class ServiceInstance {
         return http.request(path, token).timeout(Duration.ofSeconds(30));
     }
 
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
+    /** Distinct free ports: all are held open until each is known, so none is handed out twice. */
+    private static int[] freePorts(int count) throws IOException {
+        ServerSocket[] sockets = new ServerSocket[count];
+        try {
+            int[] ports = new int[count];
+            for (int i = 0; i < count; i++) {
+                sockets[i] = new ServerSocket(0);
+                ports[i] = sockets[i].getLocalPort();
+            }
+            return ports;
+        } finally {
+            for (ServerSocket socket : sockets) {
+                if (socket != null) {
+                    socket.close();
+                }
+            }
         }
     }
 }

@@ -22,7 +22,7 @@ import io.servicerecovery.workflow.ProcessVariables;
 import io.servicerecovery.workflow.tasks.StepCompletion.StepCompleted;
 
 /**
- * Business metrics on /q/metrics, counted by observers of the features' events once the
+ * Business metrics on /q/metrics (the management port), counted by observers of the features' events once the
  * change has committed (nothing is counted for a change that rolls back): cases opened,
  * recovered and cancelled by severity, proposals and decisions, human steps, compensation
  * granted by type and currency, follow-up emails sent and failed, and the open incidents.

@@ -15,13 +15,13 @@ import org.junit.jupiter.api.Test;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
-import io.restassured.RestAssured;
 import io.restassured.response.Response;
 import io.restassured.response.ValidatableResponse;
 import io.servicerecovery.support.Api;
 import io.servicerecovery.support.CaseRequests;
 import io.servicerecovery.support.DatabaseBehindAProxy;
 import io.servicerecovery.support.Eventually;
+import io.servicerecovery.support.Management;
 
 /**
  * A database outage (a PostgreSQL restart, a broken network) is not the client's fault and not a bug of ours:
@@ -57,17 +57,17 @@ class DatabaseOutageTest {
         CaseRequests request = aCase();
         String key = UUID.randomUUID().toString();
         Api.as(crm).get("/api/cases").then().statusCode(200);
-        RestAssured.get("/q/health/ready").then().statusCode(200);
+        Management.given().get("/q/health/ready").then().statusCode(200);
 
         DatabaseBehindAProxy.cut();
         unavailable(open(crm, key, request).then());
         unavailable(Api.as(crm).get("/api/cases").then());
         unavailable(Api.as("agent-ana").get("/api/tasks").then());
-        RestAssured.get("/q/health/ready").then().statusCode(503).body("status", equalTo("DOWN"));
-        RestAssured.get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
+        Management.given().get("/q/health/ready").then().statusCode(503).body("status", equalTo("DOWN"));
+        Management.given().get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
 
         DatabaseBehindAProxy.restore();
-        Eventually.await("readiness after the outage", () -> RestAssured.get("/q/health/ready").statusCode(),
+        Eventually.await("readiness after the outage", () -> Management.given().get("/q/health/ready").statusCode(),
                 status -> status == 200);
         // The same request, key included: a new case (not a replay of anything the outage half wrote), once.
         Response retried = Eventually.await("the retried request", () -> open(crm, key, request),

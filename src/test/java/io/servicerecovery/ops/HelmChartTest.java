@@ -96,13 +96,14 @@ class HelmChartTest {
     // ------------------------------------------------------------------ container
 
     @Test
-    void theContainerServesHttpOnPort8080InTheProdProfile() {
+    void theContainerServesHttpOnPort8080AndHealthAndMetricsOnPort9000InTheProdProfile() {
         Map<String, Object> container = defaults().container();
 
         assertThat(container.get("image")).isEqualTo("registry.example.com/service-recovery/service-recovery:0.1.0");
         assertThat(container.get("imagePullPolicy")).isEqualTo("IfNotPresent");
         assertThat(list(container, "ports")).containsExactly(
-                Map.of("name", "http", "containerPort", 8080, "protocol", "TCP"));
+                Map.of("name", "http", "containerPort", 8080, "protocol", "TCP"),
+                Map.of("name", "management", "containerPort", 9000, "protocol", "TCP"));
         Map<String, Object> env = env(container);
         assertThat(env.get("QUARKUS_PROFILE")).isEqualTo("prod");
         assertThat((String) env.get("JAVA_OPTS_APPEND")).contains("-XX:MaxRAMPercentage=25", "-Xss512k",
@@ -136,15 +137,16 @@ class HelmChartTest {
     }
 
     @Test
-    void theThreeProbesCheckTheQuarkusHealthEndpointsOnPortHttp() {
+    void theThreeProbesCheckTheQuarkusHealthEndpointsOnTheManagementPort() {
         Map<String, Object> container = defaults().container();
 
+        // /q/health on the port http answers 404: Quarkus serves it on the management interface only
         assertThat(map(container, "startupProbe", "httpGet"))
-                .containsEntry("path", "/q/health/started").containsEntry("port", "http");
+                .containsEntry("path", "/q/health/started").containsEntry("port", "management");
         assertThat(map(container, "livenessProbe", "httpGet"))
-                .containsEntry("path", "/q/health/live").containsEntry("port", "http");
+                .containsEntry("path", "/q/health/live").containsEntry("port", "management");
         assertThat(map(container, "readinessProbe", "httpGet"))
-                .containsEntry("path", "/q/health/ready").containsEntry("port", "http");
+                .containsEntry("path", "/q/health/ready").containsEntry("port", "management");
 
         // the startup probe gives a JVM that starts in ~10 s ample time, liveness then reacts within a minute
         Map<String, Object> startup = map(container, "startupProbe");
@@ -298,7 +300,7 @@ class HelmChartTest {
     }
 
     @Test
-    void theServiceExposesPortHttpToThePods() {
+    void theServiceExposesPortHttpToThePodsAndNotTheManagementPort() {
         Map<String, Object> spec = map(defaults().single("Service"), "spec");
         assertThat(spec).containsEntry("type", "ClusterIP");
         assertThat(list(spec, "ports")).containsExactly(
@@ -319,13 +321,37 @@ class HelmChartTest {
     }
 
     @Test
-    void theServiceMonitorIsOffByDefaultAndScrapesQuarkusMetricsWhenEnabled() {
+    void theServiceMonitorIsOffByDefaultAndScrapesQuarkusMetricsOnTheManagementPortWhenEnabled() {
         assertThat(defaults().all("ServiceMonitor")).isEmpty();
+        assertThat(defaults().all("Service")).as("no management Service without the ServiceMonitor").hasSize(1);
 
-        Map<String, Object> monitor = render(template().set("metrics.serviceMonitor.enabled", "true")).single("ServiceMonitor");
+        // a public main Service must not take the management port (no authentication) with it
+        Rendered rendered = render(template().set("metrics.serviceMonitor.enabled", "true").set("service.type", "LoadBalancer"));
+        Map<String, Object> monitor = rendered.single("ServiceMonitor");
         assertThat(monitor.get("apiVersion")).isEqualTo("monitoring.coreos.com/v1");
         assertThat(list(monitor, "spec", "endpoints")).containsExactly(Map.of(
-                "port", "http", "path", "/q/metrics", "scheme", "http", "interval", "30s", "scrapeTimeout", "10s"));
+                "port", "management", "path", "/q/metrics", "scheme", "http", "interval", "30s", "scrapeTimeout", "10s"));
+
+        Map<String, Map<String, Object>> services = rendered.all("Service").stream().collect(Collectors.toMap(
+                service -> (String) map(service, "metadata").get("name"), service -> map(service, "spec")));
+        assertThat(services).containsOnlyKeys(FULLNAME, FULLNAME + "-management");
+        assertThat(list(services.get(FULLNAME), "ports")).extracting(port -> cast(port).get("name")).containsExactly("http");
+        Map<String, Object> management = services.get(FULLNAME + "-management");
+        assertThat(management).containsEntry("type", "ClusterIP");
+        assertThat(list(management, "ports")).containsExactly(
+                Map.of("name", "management", "port", 9000, "targetPort", "management", "protocol", "TCP"));
+        assertThat(map(monitor, "spec", "selector", "matchLabels")).isEqualTo(map(management, "selector"));
+    }
+
+    @Test
+    void prometheusScrapeAnnotationsOnThePodsNameTheManagementPortWhenAskedFor() {
+        Map<String, Object> defaultAnnotations = map(defaults().single("Deployment"), "spec", "template", "metadata", "annotations");
+        assertThat(defaultAnnotations).doesNotContainKeys("prometheus.io/scrape", "prometheus.io/port", "prometheus.io/path");
+
+        Map<String, Object> annotations = map(render(template().set("metrics.scrapeAnnotations", "true")).single("Deployment"),
+                "spec", "template", "metadata", "annotations");
+        assertThat(annotations).containsEntry("prometheus.io/scrape", "true").containsEntry("prometheus.io/port", "9000")
+                .containsEntry("prometheus.io/path", "/q/metrics");
     }
 
     // ------------------------------------------------------------------ production example

@@ -2,8 +2,10 @@ package io.servicerecovery.ops;
 
 import static io.servicerecovery.support.CaseRequests.aCase;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
 
 import java.util.List;
 import java.util.Map;
@@ -17,12 +19,17 @@ import org.junit.jupiter.api.Test;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
+import io.servicerecovery.support.Api;
 import io.servicerecovery.support.Eventually;
 import io.servicerecovery.support.GreenMailResource;
+import io.servicerecovery.support.Management;
 import io.servicerecovery.support.Metrics;
 import io.servicerecovery.support.Recovery;
 
-/** What an operator relies on: health, metrics after a whole case, and case ids in the logs. */
+/**
+ * What an operator relies on: health and metrics on the management port (not the public one), metrics after a whole
+ * case, and case ids in the logs.
+ */
 @QuarkusTest
 @QuarkusTestResource(GreenMailResource.class)
 class OperationsTest {
@@ -115,14 +122,33 @@ class OperationsTest {
     }
 
     @Test
+    void metricsAndHealthAnswerOnTheManagementPortWhileThePublicPortSaysNotFound() {
+        // The figures (granted amounts, cases by severity) are not on the public port, credentials or not.
+        for (String path : List.of("/q/metrics", "/q/health", "/q/health/live", "/q/health/ready", "/q/health/started")) {
+            RestAssured.get(path).then().statusCode(404).contentType("application/problem+json")
+                    .body("status", equalTo(404)).body(not(containsString("recovery_")));
+        }
+        Api.as("manager-max").get("/q/metrics").then().statusCode(404).contentType("application/problem+json")
+                .body(not(containsString("recovery_")));
+
+        // The management port serves them without credentials, as Prometheus and the kubelet call it.
+        Management.given().get("/q/metrics").then().statusCode(200).body(containsString("recovery_incidents_open"));
+        Management.given().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
+
+        // The API's contract stays where the CRM teams read it.
+        RestAssured.get("/q/openapi").then().statusCode(200);
+        RestAssured.get("/q/swagger-ui/").then().statusCode(200).contentType(containsString("text/html"));
+    }
+
+    @Test
     void readinessCoversTheDatabaseAndTheJobExecutorAndLivenessNeither() {
-        RestAssured.get("/q/health/ready").then().statusCode(200)
+        Management.given().get("/q/health/ready").then().statusCode(200)
                 .body("status", equalTo("UP"))
                 .body("checks.name", hasItem("process-engine"))
                 .body("checks.find { it.name == 'process-engine' }.data.jobExecutorActive", equalTo(true))
                 .body("checks.name", hasItem("Database connections health check"));
-        RestAssured.get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"))
-                .body("checks.name", org.hamcrest.Matchers.not(hasItem("Database connections health check")));
-        RestAssured.get("/q/health/started").then().statusCode(200).body("status", equalTo("UP"));
+        Management.given().get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"))
+                .body("checks.name", not(hasItem("Database connections health check")));
+        Management.given().get("/q/health/started").then().statusCode(200).body("status", equalTo("UP"));
     }
 }

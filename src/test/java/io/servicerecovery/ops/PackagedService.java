@@ -43,6 +43,7 @@ final class PackagedService {
     private final PrivateKey signingKey;
     private Process process;
     private int port;
+    private int managementPort;
     private int starts;
 
     private PackagedService(String name, boolean postgres, Path workDir, PrivateKey signingKey) {
@@ -87,7 +88,9 @@ final class PackagedService {
     }
 
     void start() throws IOException {
-        port = freePort();
+        int[] ports = freePorts(2);
+        port = ports[0];
+        managementPort = ports[1];
         starts++;
         Path log = workDir.resolve(name + "-" + starts + ".log");
         ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
@@ -95,6 +98,7 @@ final class PackagedService {
                 .directory(workDir.toFile()).redirectErrorStream(true).redirectOutput(log.toFile());
         builder.environment().putAll(env);
         builder.environment().put("QUARKUS_HTTP_PORT", Integer.toString(port));
+        builder.environment().put("MANAGEMENT_PORT", Integer.toString(managementPort));
         process = builder.start();
     }
 
@@ -106,7 +110,7 @@ final class PackagedService {
                 throw new AssertionError(name + " exited with " + process.exitValue() + "; see " + workDir);
             }
             try {
-                HttpResponse<String> ready = http.send(HttpRequest.newBuilder(URI.create(url() + "/q/health/ready"))
+                HttpResponse<String> ready = http.send(HttpRequest.newBuilder(URI.create(managementUrl() + "/q/health/ready"))
                         .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.ofString());
                 if (ready.statusCode() == 200) {
                     return;
@@ -140,6 +144,11 @@ final class PackagedService {
         return "http://127.0.0.1:" + port;
     }
 
+    /** The management interface: health and metrics, on a port of their own. */
+    String managementUrl() {
+        return "http://127.0.0.1:" + managementPort;
+    }
+
     /** The Authorization header of a user with this role: a demo user's password, or a signed token. */
     String authorization(String subject, String role) {
         if (postgres) {
@@ -153,9 +162,22 @@ final class PackagedService {
         return System.getProperty("replicas.db.admin-url", "jdbc:postgresql://127.0.0.1:5432/test");
     }
 
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
+    /** Distinct free ports: all are held open until each is known, so none is handed out twice. */
+    static int[] freePorts(int count) throws IOException {
+        ServerSocket[] sockets = new ServerSocket[count];
+        try {
+            int[] ports = new int[count];
+            for (int i = 0; i < count; i++) {
+                sockets[i] = new ServerSocket(0);
+                ports[i] = sockets[i].getLocalPort();
+            }
+            return ports;
+        } finally {
+            for (ServerSocket socket : sockets) {
+                if (socket != null) {
+                    socket.close();
+                }
+            }
         }
     }
 

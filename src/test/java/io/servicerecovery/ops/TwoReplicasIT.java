@@ -57,9 +57,14 @@ class TwoReplicasIT {
     static PrivateKey signingKey;
     static final List<Replica> replicas = new ArrayList<>();
 
-    record Replica(String name, int port, Process process, Path log) {
+    record Replica(String name, int port, int managementPort, Process process, Path log) {
         String url() {
             return "http://127.0.0.1:" + port;
+        }
+
+        /** Health and metrics: two replicas on one machine need a management port each. */
+        String managementUrl() {
+            return "http://127.0.0.1:" + managementPort;
         }
     }
 
@@ -226,14 +231,15 @@ class TwoReplicasIT {
     }
 
     private static Replica start(String name) throws IOException {
-        int port = freePort();
+        int[] ports = PackagedService.freePorts(2);
         Path log = Path.of("target", "replicas", name + ".log");
         Files.createDirectories(log.getParent());
         ProcessBuilder builder = new ProcessBuilder(javaBinary(), "-Xmx512m", "-jar", System.getProperty("quarkus.app"))
                 .redirectErrorStream(true).redirectOutput(log.toFile());
         Map<String, String> env = builder.environment();
         env.put("QUARKUS_PROFILE", "prod");
-        env.put("QUARKUS_HTTP_PORT", String.valueOf(port));
+        env.put("QUARKUS_HTTP_PORT", String.valueOf(ports[0]));
+        env.put("MANAGEMENT_PORT", String.valueOf(ports[1]));
         env.put("DB_URL", "jdbc:postgresql://127.0.0.1:5432/" + DATABASE);
         env.put("DB_USERNAME", "postgres");
         env.put("DB_PASSWORD", "");
@@ -246,13 +252,13 @@ class TwoReplicasIT {
         env.put("BOOTSTRAP_DIRECTOR", "director-it");
         // The test's webhook receiver listens on loopback.
         env.put("RECOVERY_WEBHOOKS_ALLOW_PRIVATE_ADDRESSES", "true");
-        return new Replica(name, port, builder.start(), log);
+        return new Replica(name, ports[0], ports[1], builder.start(), log);
     }
 
     private static void awaitReady(Replica replica) {
         await(replica.name() + " ready", () -> {
             try {
-                return given().baseUri(replica.url()).get("/q/health/ready").statusCode();
+                return given().baseUri(replica.managementUrl()).get("/q/health/ready").statusCode();
             } catch (Exception notYet) { // RestAssured throws ConnectException undeclared
                 if (!replica.process().isAlive()) {
                     throw new AssertionError("Replica " + replica.name() + " died; see " + replica.log());

@@ -4,11 +4,9 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import io.restassured.RestAssured;
-
 /**
- * Reads /q/metrics as Prometheus scrapes it. Counters are cumulative over the whole suite, so a test compares a
- * value before and after what it did ({@link #sum}), never a value on its own.
+ * Reads /q/metrics on the management interface, as Prometheus scrapes it. Counters are cumulative over the whole
+ * suite, so a test compares a value before and after what it did ({@link #sum}), never a value on its own.
  */
 public final class Metrics {
 
@@ -19,7 +17,7 @@ public final class Metrics {
     }
 
     public static String scrape() {
-        return RestAssured.get("/q/metrics").then().statusCode(200).extract().asString();
+        return Management.given().get("/q/metrics").then().statusCode(200).extract().asString();
     }
 
     /** The sum of the samples of {@code name} whose labels include all of {@code labels} (0 when there are none). */
