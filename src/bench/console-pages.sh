@@ -32,7 +32,10 @@ open_case() {
 export -f open_case; export port
 echo "opening 1,000 cases: $(seq 1 1000 | xargs -P 6 -I{} bash -c 'open_case {}' | sort | uniq -c | tr '\n' ' ')"
 jar_cookies="$work/cookies"
-curl -s -c "$jar_cookies" -o /dev/null -d 'j_username=agent-ana&j_password=agent-ana' localhost:$port/console/j_security_check
+# The sign-in form as a browser uses it: its page sets a cookie and carries the matching token.
+login_token=$(curl -s -c "$jar_cookies" localhost:$port/console/login | grep -o 'name="login-token" value="[^"]*"' | sed 's/.*value="//; s/"$//')
+curl -s -b "$jar_cookies" -c "$jar_cookies" -o /dev/null -H 'Sec-Fetch-Site: same-origin' \
+  --data-urlencode "login-token=$login_token" -d 'j_username=agent-ana&j_password=agent-ana' localhost:$port/console/login
 case_id=$(curl -s -u crm-acme:crm-acme "localhost:$port/api/cases?limit=1" | grep -o '"id" *: *"[0-9a-f-]\{36\}"' | head -1 | grep -o '[0-9a-f-]\{36\}')
 measure() {
   for _ in $(seq 1 40); do curl -s -b "$jar_cookies" -o /dev/null "$1"; done
