@@ -272,6 +272,11 @@ class HelmChartTest {
                 .doesNotContainKey("OIDC_PRINCIPAL_CLAIM");
         assertThat(secretRef(envVars(rendered.container()), "OIDC_CLIENT_SECRET"))
                 .isEqualTo(Map.of("name", "service-recovery-oidc", "key", "client-secret"));
+        // the console's keys, which production refuses to start without
+        assertThat(secretRef(envVars(rendered.container()), "CONSOLE_SESSION_KEY"))
+                .isEqualTo(Map.of("name", "service-recovery-oidc", "key", "session-key"));
+        assertThat(secretRef(envVars(rendered.container()), "CONSOLE_CSRF_KEY"))
+                .isEqualTo(Map.of("name", "service-recovery-oidc", "key", "csrf-key"));
     }
 
     // ------------------------------------------------------------------ availability

@@ -87,6 +87,33 @@ final class PackagedService {
         return postgres;
     }
 
+    /** One more setting of the environment the service starts with. */
+    PackagedService with(String variable, String value) {
+        env.put(variable, value);
+        return this;
+    }
+
+    /** Another replica of this service: the same build, database and settings, a log of its own. */
+    PackagedService replica(String replicaName) throws IOException {
+        Path dir = Path.of("target", replicaName).toAbsolutePath();
+        deleteRecursively(dir);
+        Files.createDirectories(dir);
+        PackagedService replica = new PackagedService(replicaName, postgres, dir, signingKey);
+        replica.env.putAll(env);
+        return replica;
+    }
+
+    /** Waits for the process to end (a start it refuses); its exit code, or empty while it still runs. */
+    java.util.OptionalInt awaitExit(Duration timeout) throws InterruptedException {
+        return process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS) ? java.util.OptionalInt.of(process.exitValue())
+                : java.util.OptionalInt.empty();
+    }
+
+    /** What the latest start wrote to its log. */
+    String log() throws IOException {
+        return Files.readString(workDir.resolve(name + "-" + starts + ".log"));
+    }
+
     void start() throws IOException {
         int[] ports = freePorts(2);
         port = ports[0];
