@@ -25,7 +25,7 @@ import io.quarkus.scheduler.Scheduled;
  * The console's sessions, kept in the database so that every replica knows when one has ended. A form
  * sign-in opens a row and hands the browser a random secret (only its SHA-256 is stored); an OpenID
  * Connect session gets its row the first time it is seen. Each console request reads its row by primary
- * key (one indexed read, ~0.1 ms on H2 and PostgreSQL here): signed out, ended by the provider or expired
+ * key (one indexed read: 0.1 ms on PostgreSQL with 100,000 sessions, docs/console.md): signed out, ended by the provider or expired
  * means signed out everywhere at once.
  */
 @ApplicationScoped
