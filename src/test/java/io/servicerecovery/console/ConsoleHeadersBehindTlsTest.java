@@ -4,15 +4,14 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
-import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.response.Response;
+import io.servicerecovery.security.OidcSignInTest;
 import io.servicerecovery.support.StubOidcProvider;
 
 /**
@@ -25,25 +24,12 @@ import io.servicerecovery.support.StubOidcProvider;
 class ConsoleHeadersBehindTlsTest {
 
     /** OidcSignInTest's production authentication (no form, no basic auth, OIDC for the console), behind TLS. */
-    public static class BehindTls implements QuarkusTestProfile {
+    public static class BehindTls extends OidcSignInTest.OidcSignIn {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of(
-                    "quarkus.http.auth.form.enabled", "false",
-                    "quarkus.http.auth.basic", "false",
-                    "quarkus.http.auth.permission.console.auth-mechanism", "code",
-                    "quarkus.http.auth.permission.api.auth-mechanism", "bearer",
-                    "recovery.http.hsts", "true");
-        }
-
-        @Override
-        public List<TestResourceEntry> testResources() {
-            return List.of(new TestResourceEntry(StubOidcProvider.class));
-        }
-
-        @Override
-        public boolean disableGlobalTestResources() {
-            return true;
+            Map<String, String> overrides = new java.util.HashMap<>(super.getConfigOverrides());
+            overrides.put("recovery.http.hsts", "true");
+            return overrides;
         }
     }
 
