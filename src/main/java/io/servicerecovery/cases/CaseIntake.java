@@ -15,7 +15,7 @@ import org.jboss.logging.Logger;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.servicerecovery.common.Json;
-import io.servicerecovery.common.ProblemException;
+import io.servicerecovery.common.DomainException;
 import io.servicerecovery.common.Text;
 import io.servicerecovery.common.TransactionConflict;
 
@@ -58,8 +58,8 @@ public class CaseIntake {
             return new Answer(replay.status(), replay.body(), replay.caseId(), true);
         }
         if (claim instanceof IdempotencyKeys.Mismatch) {
-            throw new ProblemException(422, "idempotency-key-reused", "Idempotency-Key reused",
-                    "This Idempotency-Key was already used with a different request body.");
+            throw new DomainException.Refused("idempotency-key-reused", "Idempotency-Key reused",
+                    "This Idempotency-Key was already used with a different request body.", java.util.List.of());
         }
         if (claim instanceof IdempotencyKeys.InFlight) {
             throw IdempotencyKeys.inFlight(
@@ -113,7 +113,7 @@ public class CaseIntake {
      * the unique constraint stops it, and the client learns which case has it.
      */
     private RuntimeException explain(String clientId, OpenCaseRequest request, RuntimeException failure) {
-        if (failure instanceof ProblemException) {
+        if (failure instanceof DomainException) {
             return failure;
         }
         Optional<RecoveryCase> existing = QuarkusTransaction.requiringNew()

@@ -32,7 +32,7 @@ import io.servicerecovery.common.ApiContract;
 import io.servicerecovery.common.Page;
 import io.servicerecovery.common.PageRequest;
 import io.servicerecovery.common.Problem;
-import io.servicerecovery.common.ProblemException;
+import io.servicerecovery.common.DomainException;
 import io.servicerecovery.common.SingleLine;
 import io.servicerecovery.common.Text;
 import io.servicerecovery.security.CurrentUser;
@@ -85,7 +85,7 @@ public class CaseResource {
             @NotNull @Valid OpenCaseRequest request) {
         if (idempotencyKey == null || idempotencyKey.isEmpty() || idempotencyKey.length() > 255
                 || Text.firstUnsafe(idempotencyKey, false) >= 0) {
-            throw new ProblemException(400, "idempotency-key-missing", "Idempotency-Key required",
+            throw new DomainException.Invalid("idempotency-key-missing", "Idempotency-Key required",
                     "Send an Idempotency-Key header of 1 to 255 characters with every case you open.",
                     List.of(new Problem.Violation("Idempotency-Key", "is required, 1 to 255 characters, no control characters")),
                     java.util.Map.of());

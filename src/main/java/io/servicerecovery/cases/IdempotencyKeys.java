@@ -12,7 +12,7 @@ import org.jboss.logging.Logger;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
-import io.servicerecovery.common.ProblemException;
+import io.servicerecovery.common.DomainException;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
@@ -81,13 +81,13 @@ public class IdempotencyKeys {
 
     /**
      * Claims the key and, only when this request got it, runs {@code whenClaimed} in the same transaction: the
-     * case intake takes its rate-limit token there, so a refusal (a {@link ProblemException}) rolls the claim back
+     * case intake takes its rate-limit token there, so a refusal (a {@link DomainException}) rolls the claim back
      * with it and one commit does for both.
      */
     public Claim claim(String clientId, String key, String requestHash, Runnable whenClaimed) {
         try {
             return QuarkusTransaction.requiringNew().call(() -> claimAnd(clientId, key, requestHash, whenClaimed));
-        } catch (ProblemException refused) {
+        } catch (DomainException refused) {
             throw refused;
         } catch (RuntimeException raced) {
             if (io.servicerecovery.common.DatabaseOutage.causedBy(raced)) {
@@ -167,8 +167,8 @@ public class IdempotencyKeys {
     }
 
     /** The 409 for a key that another request holds: the client retries with it later and gets one answer. */
-    static ProblemException inFlight(String detail) {
-        return new ProblemException(409, "idempotency-key-in-flight", "Request in progress", detail);
+    static DomainException.Conflict inFlight(String detail) {
+        return new DomainException.Conflict("idempotency-key-in-flight", "Request in progress", detail, java.util.Map.of());
     }
 
     /** Frees the key after a request that failed, so the client may retry with it; not when another took it over. */

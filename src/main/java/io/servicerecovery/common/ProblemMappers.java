@@ -38,10 +38,57 @@ public class ProblemMappers {
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
 
     @ServerExceptionMapper
-    public Response domain(ProblemException e, UriInfo uri) {
-        Problem problem = e.toProblem(path(uri));
-        Response.ResponseBuilder response = Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem);
-        e.headers().forEach(response::header);
+    public Response domain(DomainException e, UriInfo uri) {
+        return respond(e, path(uri));
+    }
+
+    /** The status the API answers each outcome with: the one place where the domain's outcomes become numbers. */
+    public static int statusOf(DomainException e) {
+        if (e instanceof DomainException.Invalid) {
+            return 400;
+        }
+        if (e instanceof DomainException.NotAllowed) {
+            return 403;
+        }
+        if (e instanceof DomainException.NotFound) {
+            return 404;
+        }
+        if (e instanceof DomainException.Conflict) {
+            return 409;
+        }
+        if (e instanceof DomainException.StaleVersion) {
+            return 412;
+        }
+        if (e instanceof DomainException.Refused) {
+            return 422;
+        }
+        if (e instanceof DomainException.VersionRequired) {
+            return 428;
+        }
+        if (e instanceof DomainException.TooMany) {
+            return 429;
+        }
+        if (e instanceof DomainException.Unavailable) {
+            return 503;
+        }
+        throw new IllegalStateException("An outcome without a status: " + e.getClass().getName());
+    }
+
+    /** The problem+json body of an outcome; {@code instance} is the request's path, or null. */
+    public static Problem problemOf(DomainException e, String instance) {
+        return new Problem(Problem.type(e.slug()), e.title(), statusOf(e), e.detail(), instance, e.violations(),
+                e.findings(), e.context());
+    }
+
+    /** The whole answer to an outcome: its problem, and Retry-After where the caller may try again later. */
+    static Response respond(DomainException e, String instance) {
+        Response.ResponseBuilder response = Response.status(statusOf(e)).type(Problem.MEDIA_TYPE)
+                .entity(problemOf(e, instance));
+        if (e instanceof DomainException.TooMany tooMany) {
+            response.header("Retry-After", String.valueOf(tooMany.retryAfterSeconds()));
+        } else if (e instanceof DomainException.Unavailable unavailable) {
+            response.header("Retry-After", String.valueOf(unavailable.retryAfterSeconds()));
+        }
         return response.build();
     }
 
@@ -165,8 +212,7 @@ public class ProblemMappers {
         }
         if (DatabaseOutage.causedBy(e)) {
             LOG.warnf("Database unreachable on %s: %s", Text.forLog(path(uri)), e);
-            return Response.status(503).header("Retry-After", DatabaseOutage.RETRY_AFTER_SECONDS)
-                    .type(Problem.MEDIA_TYPE).entity(DatabaseOutage.problem(path(uri))).build();
+            return respond(DatabaseOutage.unavailable(), path(uri));
         }
         String incident = java.util.UUID.randomUUID().toString();
         LOG.errorf(e, "Unexpected error %s on %s", incident, Text.forLog(path(uri)));

@@ -5,7 +5,8 @@ import java.util.List;
 import io.servicerecovery.apology.Finding;
 import io.servicerecovery.apology.FindingsProblem;
 import io.servicerecovery.common.Problem;
-import io.servicerecovery.common.ProblemException;
+import io.servicerecovery.common.ProblemMappers;
+import io.servicerecovery.common.DomainException;
 
 /**
  * A refusal as the page shows it: the problem's detail in words, the fields that were
@@ -15,12 +16,11 @@ import io.servicerecovery.common.ProblemException;
 public record ConsoleProblem(int status, String title, String detail, List<Problem.Violation> violations,
         List<Finding> findings, boolean stale) {
 
-    public static ConsoleProblem of(ProblemException e) {
-        Problem p = e.toProblem(null);
+    public static ConsoleProblem of(DomainException e) {
         List<Finding> findings = e instanceof FindingsProblem f ? f.findings() : List.of();
-        boolean stale = e.status() == 409 || e.status() == 404;
-        return new ConsoleProblem(e.status(), p.title(), p.detail(), p.violations() == null ? List.of() : p.violations(),
-                findings, stale);
+        boolean stale = e instanceof DomainException.Conflict || e instanceof DomainException.NotFound;
+        return new ConsoleProblem(ProblemMappers.statusOf(e), e.title(), e.detail(),
+                e.violations() == null ? List.of() : e.violations(), findings, stale);
     }
 
     /** A form the step's request refused (bean validation), with the fields and why. */

@@ -19,7 +19,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
-import io.servicerecovery.common.ProblemException;
+import io.servicerecovery.common.DomainException;
 import io.servicerecovery.compensation.CompensationType;
 import io.servicerecovery.compensation.ProposalRequest;
 import io.servicerecovery.security.CurrentUser;
@@ -107,7 +107,7 @@ public class StepForms {
     private Response complete(UUID caseId, Map<String, String> input, Supplier<?> step) {
         try {
             step.get();
-        } catch (ProblemException e) {
+        } catch (DomainException e) {
             return refused(caseId, input, ConsoleProblem.of(e));
         } catch (ConstraintViolationException e) {
             return refused(caseId, input, ConsoleProblem.invalid(e));

@@ -32,7 +32,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import io.servicerecovery.common.ApiContract;
 import io.servicerecovery.common.Page;
 import io.servicerecovery.common.PageRequest;
-import io.servicerecovery.common.ProblemException;
+import io.servicerecovery.common.DomainException;
 import io.servicerecovery.common.SingleLine;
 import io.servicerecovery.empowerment.EmpowermentViews.AgentUpdate;
 import io.servicerecovery.empowerment.EmpowermentViews.AgentView;
@@ -175,7 +175,7 @@ public class EmpowermentResource {
         try {
             return Level.valueOf(level);
         } catch (IllegalArgumentException e) {
-            throw ProblemException.notFound("Level " + level + " (levels: " + Arrays.toString(Level.values()) + ")");
+            throw DomainException.notFound("Level " + level + " (levels: " + Arrays.toString(Level.values()) + ")");
         }
     }
 

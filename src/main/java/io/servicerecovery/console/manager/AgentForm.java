@@ -20,7 +20,8 @@ import io.servicerecovery.console.ConsoleRedirect;
 
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
-import io.servicerecovery.common.ProblemException;
+import io.servicerecovery.common.DomainException;
+import io.servicerecovery.common.ProblemMappers;
 import io.servicerecovery.console.ConsoleProblem;
 import io.servicerecovery.console.ConsoleRequest;
 import io.servicerecovery.console.FormValues;
@@ -86,12 +87,12 @@ public class AgentForm {
             admin.updateAgent(agentId, etag, update, console.user().id());
             return ConsoleRedirect.seeOther("/console/empowerment?saved=" + FormValues.urlEncoded(agentId)
                     + "&person=" + FormValues.urlEncoded(agentId));
-        } catch (ProblemException e) {
+        } catch (DomainException e) {
             EmpowermentAdmin.Versioned<AgentView> now = admin.agent(agentId);
-            boolean conflict = e.status() == 412;
+            boolean conflict = e instanceof DomainException.StaleVersion;
             Edit edit = new Edit(agentId, name, level, levels(), typed, why, conflict ? now.etag() : etag, now.value(),
                     conflict ? now.value() : null, conflict ? null : ConsoleProblem.of(e));
-            return Response.status(e.status()).entity(page(edit)).type(MediaType.TEXT_HTML_TYPE).build();
+            return Response.status(ProblemMappers.statusOf(e)).entity(page(edit)).type(MediaType.TEXT_HTML_TYPE).build();
         } catch (ConstraintViolationException e) {
             Edit edit = new Edit(agentId, name, level, levels(), typed, why, etag, admin.agent(agentId).value(), null,
                     ConsoleProblem.invalid(e));

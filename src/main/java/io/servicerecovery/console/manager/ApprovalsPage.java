@@ -23,7 +23,8 @@ import jakarta.ws.rs.core.Response;
 
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
-import io.servicerecovery.common.ProblemException;
+import io.servicerecovery.common.DomainException;
+import io.servicerecovery.common.ProblemMappers;
 import io.servicerecovery.compensation.ApprovalRequest;
 import io.servicerecovery.compensation.ApprovalRequest.Decision;
 import io.servicerecovery.compensation.ProposalOutcome;
@@ -105,9 +106,9 @@ public class ApprovalsPage {
             }
             ApprovalStep.Decided decided = approval.complete(taskId, request, user);
             answered = card.decided(outcome(decided), decided.grant());
-        } catch (ProblemException e) {
+        } catch (DomainException e) {
             answered = card.refused(typed, ConsoleProblem.of(e));
-            status = e.status();
+            status = ProblemMappers.statusOf(e);
         } catch (ConstraintViolationException e) {
             answered = card.refused(typed, ConsoleProblem.invalid(e));
             status = 400;
@@ -140,11 +141,11 @@ public class ApprovalsPage {
     private static ApprovalRequest request(String decision, String amount, String note) {
         Decision chosen = choice(Decision.class, "decision", decision);
         if (chosen == null) {
-            throw ProblemException.invalid("decision", "choose approve or reject");
+            throw DomainException.invalid("decision", "choose approve or reject");
         }
         BigDecimal approved = chosen == Decision.APPROVE ? decimal("amount", amount) : null;
         if (chosen == Decision.REJECT && blankToNull(note) == null) {
-            throw ProblemException.unprocessable("note", "A rejection needs a note that tells the agent why.");
+            throw DomainException.refused("note", "A rejection needs a note that tells the agent why.");
         }
         return new ApprovalRequest(chosen, approved, blankToNull(note));
     }

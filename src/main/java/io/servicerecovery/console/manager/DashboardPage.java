@@ -18,7 +18,8 @@ import jakarta.ws.rs.core.Response;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.servicerecovery.common.IsoCurrency;
-import io.servicerecovery.common.ProblemException;
+import io.servicerecovery.common.DomainException;
+import io.servicerecovery.common.ProblemMappers;
 import io.servicerecovery.console.ConsoleProblem;
 import io.servicerecovery.console.ConsoleRequest;
 import io.servicerecovery.console.PageFrame;
@@ -84,9 +85,9 @@ public class DashboardPage {
             RecoveryReport report = reports.report(query);
             dashboard = new Dashboard(fromText, toText, currencyText, report,
                     new DashboardCharts(report, trend.of(query), ChartWords.of(console.locale())), null);
-        } catch (ProblemException e) {
+        } catch (DomainException e) {
             dashboard = new Dashboard(fromText, toText, currencyText, null, null, ConsoleProblem.of(e));
-            status = e.status();
+            status = ProblemMappers.statusOf(e);
         }
         return Response.status(status)
                 .entity(console.localized(Templates.dashboard(console.frame("dashboard"), dashboard)))
@@ -112,13 +113,13 @@ public class DashboardPage {
         LocalDate start = day("from", from);
         LocalDate end = day("to", to);
         if (end.isBefore(start)) {
-            throw ProblemException.invalid("to", "must not be before from");
+            throw DomainException.invalid("to", "must not be before from");
         }
         if (Duration.between(start.atStartOfDay(), end.atStartOfDay()).toDays() >= LONGEST_DAYS) {
-            throw ProblemException.invalid("from", "the period may be at most " + LONGEST_DAYS + " days long");
+            throw DomainException.invalid("from", "the period may be at most " + LONGEST_DAYS + " days long");
         }
         if (!currency.isEmpty() && !new IsoCurrency.Validator().isValid(currency, null)) {
-            throw ProblemException.invalid("currency", "must be an ISO 4217 code such as EUR");
+            throw DomainException.invalid("currency", "must be an ISO 4217 code such as EUR");
         }
         Instant startAt = start.atStartOfDay(ZoneOffset.UTC).toInstant();
         Instant endAt = end.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
@@ -129,7 +130,7 @@ public class DashboardPage {
         try {
             return LocalDate.parse(value);
         } catch (DateTimeParseException e) {
-            throw ProblemException.invalid(field, "must be a date such as 2026-11-01");
+            throw DomainException.invalid(field, "must be a date such as 2026-11-01");
         }
     }
 

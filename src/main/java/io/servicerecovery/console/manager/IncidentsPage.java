@@ -14,7 +14,8 @@ import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.servicerecovery.common.Page;
 import io.servicerecovery.common.PageRequest;
-import io.servicerecovery.common.ProblemException;
+import io.servicerecovery.common.DomainException;
+import io.servicerecovery.common.ProblemMappers;
 import io.servicerecovery.console.ConsoleProblem;
 import io.servicerecovery.console.ConsoleRequest;
 import io.servicerecovery.console.PageFrame;
@@ -57,8 +58,8 @@ public class IncidentsPage {
         try {
             IncidentView retried = incidents.retry(id, console.user().id());
             return Response.ok(page(null, retried, null)).type(MediaType.TEXT_HTML_TYPE).build();
-        } catch (ProblemException e) {
-            return Response.status(e.status()).entity(page(null, null, ConsoleProblem.of(e)))
+        } catch (DomainException e) {
+            return Response.status(ProblemMappers.statusOf(e)).entity(page(null, null, ConsoleProblem.of(e)))
                     .type(MediaType.TEXT_HTML_TYPE).build();
         }
     }

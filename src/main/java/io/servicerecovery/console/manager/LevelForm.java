@@ -19,7 +19,8 @@ import io.servicerecovery.console.ConsoleRedirect;
 
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
-import io.servicerecovery.common.ProblemException;
+import io.servicerecovery.common.DomainException;
+import io.servicerecovery.common.ProblemMappers;
 import io.servicerecovery.console.ConsoleProblem;
 import io.servicerecovery.console.ConsoleRequest;
 import io.servicerecovery.console.PageFrame;
@@ -80,12 +81,12 @@ public class LevelForm {
             Validation.check(validator, update);
             admin.updateLevel(which, etag, update, console.user().id());
             return ConsoleRedirect.seeOther("/console/empowerment?saved=" + which.name());
-        } catch (ProblemException e) {
-            boolean conflict = e.status() == 412;
+        } catch (DomainException e) {
+            boolean conflict = e instanceof DomainException.StaleVersion;
             LevelView now = conflict ? admin.level(which) : null;
             // after a conflict the form carries the current version: saving again replaces theirs knowingly
             Edit edit = new Edit(which, typed, why, conflict ? now.etag() : etag, now, conflict ? null : ConsoleProblem.of(e));
-            return Response.status(e.status()).entity(page(edit)).type(MediaType.TEXT_HTML_TYPE).build();
+            return Response.status(ProblemMappers.statusOf(e)).entity(page(edit)).type(MediaType.TEXT_HTML_TYPE).build();
         } catch (ConstraintViolationException e) {
             return Response.status(400).entity(page(new Edit(which, typed, why, etag, null, ConsoleProblem.invalid(e))))
                     .type(MediaType.TEXT_HTML_TYPE).build();
@@ -100,7 +101,7 @@ public class LevelForm {
         try {
             return Level.valueOf(level);
         } catch (IllegalArgumentException e) {
-            throw ProblemException.notFound("Level " + level);
+            throw DomainException.notFound("Level " + level);
         }
     }
 }

@@ -20,7 +20,8 @@ import jakarta.ws.rs.core.Response;
 
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
-import io.servicerecovery.common.ProblemException;
+import io.servicerecovery.common.DomainException;
+import io.servicerecovery.common.ProblemMappers;
 import io.servicerecovery.console.ConsoleProblem;
 import io.servicerecovery.console.ConsoleRequest;
 import io.servicerecovery.console.PageFrame;
@@ -103,9 +104,9 @@ public class WhatIfPage {
                     List.of(new CandidateLevel(which, today.limits())));
             result = new WhatIfComparison(simulation.run(current), simulation.run(candidate),
                     ChartWords.of(console.locale()));
-        } catch (ProblemException e) {
+        } catch (DomainException e) {
             problem = ConsoleProblem.of(e);
-            status = e.status();
+            status = ProblemMappers.statusOf(e);
         } catch (ConstraintViolationException e) {
             problem = ConsoleProblem.invalid(e);
             status = 400;
@@ -124,7 +125,7 @@ public class WhatIfPage {
         try {
             return LocalDate.parse(value == null ? "" : value.strip());
         } catch (DateTimeParseException e) {
-            throw ProblemException.invalid(field, "must be a date such as 2026-11-01");
+            throw DomainException.invalid(field, "must be a date such as 2026-11-01");
         }
     }
 
