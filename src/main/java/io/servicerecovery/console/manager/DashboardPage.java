@@ -19,8 +19,8 @@ import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.servicerecovery.common.IsoCurrency;
 import io.servicerecovery.common.DomainException;
-import io.servicerecovery.common.ProblemMappers;
 import io.servicerecovery.console.ConsoleProblem;
+import io.servicerecovery.console.ConsoleRefusals;
 import io.servicerecovery.console.ConsoleRequest;
 import io.servicerecovery.console.PageFrame;
 import io.servicerecovery.reports.RecoveryReport;
@@ -78,20 +78,16 @@ public class DashboardPage {
         String fromText = blank(from) ? today.minusDays(DEFAULT_DAYS - 1).toString() : from.strip();
         String toText = blank(to) ? today.toString() : to.strip();
         String currencyText = blank(currency) ? "" : currency.strip().toUpperCase(java.util.Locale.ROOT);
-        Dashboard dashboard;
-        int status = 200;
-        try {
+        return ConsoleRefusals.answer(() -> {
             ReportQuery query = query(fromText, toText, currencyText);
             RecoveryReport report = reports.report(query);
-            dashboard = new Dashboard(fromText, toText, currencyText, report,
-                    new DashboardCharts(report, trend.of(query), ChartWords.of(console.locale())), null);
-        } catch (DomainException e) {
-            dashboard = new Dashboard(fromText, toText, currencyText, null, null, ConsoleProblem.of(e));
-            status = ProblemMappers.statusOf(e);
-        }
-        return Response.status(status)
-                .entity(console.localized(Templates.dashboard(console.frame("dashboard"), dashboard)))
-                .type(MediaType.TEXT_HTML_TYPE).build();
+            return ConsoleRefusals.shown(page(new Dashboard(fromText, toText, currencyText, report,
+                    new DashboardCharts(report, trend.of(query), ChartWords.of(console.locale())), null)));
+        }, problem -> page(new Dashboard(fromText, toText, currencyText, null, null, problem)));
+    }
+
+    private TemplateInstance page(Dashboard dashboard) {
+        return console.localized(Templates.dashboard(console.frame("dashboard"), dashboard));
     }
 
     /** The same report as the API's CSV, for a spreadsheet. */
