@@ -63,9 +63,9 @@ public class EmpowermentAdmin {
     }
 
     @Transactional
-    public LevelView updateLevel(Level level, String ifMatch, LevelUpdate update, String manager) {
+    public LevelView updateLevel(Level level, ExpectedVersion expected, LevelUpdate update, String manager) {
         LevelRecord record = em.find(LevelRecord.class, level, LockModeType.PESSIMISTIC_WRITE);
-        checkPrecondition(ifMatch, record.version);
+        checkVersion(expected, record.version);
         Level own = empowerment.levelOf(manager);
         if (own == level) {
             throw DomainException.notAllowed("Nobody changes their own limits: " + level + " is your level.");
@@ -108,12 +108,13 @@ public class EmpowermentAdmin {
     }
 
     @Transactional
-    public Versioned<AgentView> updateAgent(String agentId, String ifMatch, AgentUpdate update, String manager) {
+    public Versioned<AgentView> updateAgent(String agentId, ExpectedVersion expected, AgentUpdate update,
+            String manager) {
         if (agentId.equals(manager)) {
             throw DomainException.notAllowed("Nobody changes their own level or limits.");
         }
         AgentEmpowerment agent = em.find(AgentEmpowerment.class, agentId, LockModeType.PESSIMISTIC_WRITE);
-        checkPrecondition(ifMatch, agent == null ? 0 : agent.version);
+        checkVersion(expected, agent == null ? 0 : agent.version);
         Level own = empowerment.levelOf(manager);
         if (!own.isApproving()) {
             throw DomainException.notAllowed("Only a TEAM_LEAD or above manages empowerment.");
@@ -173,16 +174,8 @@ public class EmpowermentAdmin {
         return "\"" + version + "\"";
     }
 
-    private static void checkPrecondition(String ifMatch, long version) {
-        if (ifMatch == null || ifMatch.isBlank()) {
-            throw new DomainException.VersionRequired(
-                    "Send If-Match with the ETag you read, so that you do not overwrite someone else's change.");
-        }
-        boolean matches = ifMatch.strip().equals("*") && version > 0
-                || List.of(ifMatch.split(",")).stream().map(String::strip)
-                        .map(tag -> tag.startsWith("W/") ? tag.substring(2) : tag)
-                        .anyMatch(etagOf(version)::equals);
-        if (!matches) {
+    private static void checkVersion(ExpectedVersion expected, long version) {
+        if (!expected.matches(version)) {
             throw new DomainException.StaleVersion(
                     "The limits changed since you read them (current ETag " + etagOf(version) + "); read them again.");
         }

@@ -27,6 +27,7 @@ import io.servicerecovery.console.PageFrame;
 import io.servicerecovery.empowerment.EmpowermentAdmin;
 import io.servicerecovery.empowerment.EmpowermentViews.AgentUpdate;
 import io.servicerecovery.empowerment.EmpowermentViews.AgentView;
+import io.servicerecovery.empowerment.ExpectedVersion;
 import io.servicerecovery.empowerment.Level;
 import io.servicerecovery.profile.StaffProfiles;
 import io.servicerecovery.security.CurrentUser;
@@ -82,7 +83,7 @@ public class AgentForm {
             Level chosen = FormValues.choice(Level.class, "level", level);
             AgentUpdate update = new AgentUpdate(chosen, typed.inputs(), why.strip());
             Validation.check(validator, update);
-            admin.updateAgent(agentId, etag, update, console.user().id());
+            admin.updateAgent(agentId, ExpectedVersion.fromIfMatch(etag), update, console.user().id());
             return ConsoleRedirect.seeOther("/console/empowerment?saved=" + FormValues.urlEncoded(agentId)
                     + "&person=" + FormValues.urlEncoded(agentId));
         }, problem -> {

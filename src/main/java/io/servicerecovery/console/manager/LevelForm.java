@@ -26,6 +26,7 @@ import io.servicerecovery.console.PageFrame;
 import io.servicerecovery.empowerment.EmpowermentAdmin;
 import io.servicerecovery.empowerment.EmpowermentViews.LevelUpdate;
 import io.servicerecovery.empowerment.EmpowermentViews.LevelView;
+import io.servicerecovery.empowerment.ExpectedVersion;
 import io.servicerecovery.empowerment.Level;
 import io.servicerecovery.security.CurrentUser;
 
@@ -78,7 +79,7 @@ public class LevelForm {
         return ConsoleRefusals.answer(() -> {
             LevelUpdate update = new LevelUpdate(typed.inputs(), why.strip());
             Validation.check(validator, update);
-            admin.updateLevel(which, etag, update, console.user().id());
+            admin.updateLevel(which, ExpectedVersion.fromIfMatch(etag), update, console.user().id());
             return ConsoleRedirect.seeOther("/console/empowerment?saved=" + which.name());
         }, problem -> {
             if (problem.staleVersion()) {
