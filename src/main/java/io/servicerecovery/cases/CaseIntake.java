@@ -45,7 +45,12 @@ public class CaseIntake {
         this.canonical = json.mapper().copy().configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true);
     }
 
-    public record Answer(int status, String body, java.util.UUID caseId, boolean replayed) {
+    /** What became of a request to open a case: a case opened now, or the answer of the key's first request again. */
+    public enum Outcome {
+        CREATED, REPLAYED
+    }
+
+    public record Answer(Outcome outcome, String body, java.util.UUID caseId) {
     }
 
     public Answer open(String clientId, String idempotencyKey, OpenCaseRequest request) {
@@ -55,7 +60,7 @@ public class CaseIntake {
         IdempotencyKeys.Claim claim = keys.claim(clientId, idempotencyKey, hash,
                 () -> rateLimit.acquireInCurrentTransaction(clientId));
         if (claim instanceof IdempotencyKeys.Replay replay) {
-            return new Answer(replay.status(), replay.body(), replay.caseId(), true);
+            return new Answer(Outcome.REPLAYED, replay.body(), replay.caseId());
         }
         if (claim instanceof IdempotencyKeys.Mismatch) {
             throw new DomainException.Refused("idempotency-key-reused", "Idempotency-Key reused",
@@ -95,8 +100,8 @@ public class CaseIntake {
                 return QuarkusTransaction.requiringNew().call(() -> {
                     CaseView view = cases.open(clientId, request);
                     String body = json.write(view);
-                    keys.complete(clientId, idempotencyKey, claimed, 201, body, view.id());
-                    return new Answer(201, body, view.id(), false);
+                    keys.complete(clientId, idempotencyKey, claimed, body, view.id());
+                    return new Answer(Outcome.CREATED, body, view.id());
                 });
             } catch (RuntimeException failure) {
                 if (attempt >= ATTEMPTS_ON_CONFLICT || !TransactionConflict.causedBy(failure)) {

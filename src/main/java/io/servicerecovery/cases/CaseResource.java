@@ -91,13 +91,14 @@ public class CaseResource {
                     java.util.Map.of());
         }
         CaseIntake.Answer answer = intake.open(clientId(), idempotencyKey, request);
-        Response.ResponseBuilder response = Response.status(answer.status())
+        // A replay answers as the first request was answered: the case was created.
+        Response.ResponseBuilder response = Response.status(Response.Status.CREATED)
                 .entity(answer.body())
                 .type(MediaType.APPLICATION_JSON);
         if (answer.caseId() != null) {
             response.location(URI.create("/api/cases/" + answer.caseId()));
         }
-        if (answer.replayed()) {
+        if (answer.outcome() == CaseIntake.Outcome.REPLAYED) {
             response.header("Idempotent-Replayed", "true");
         }
         return response.build();
