@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
+import jakarta.enterprise.inject.Instance;
 import jakarta.ws.rs.Priorities;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
@@ -36,6 +37,12 @@ import io.quarkus.security.UnauthorizedException;
 public class ProblemMappers {
 
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+
+    private final Instance<KnownFailures> known;
+
+    public ProblemMappers(Instance<KnownFailures> known) {
+        this.known = known;
+    }
 
     @ServerExceptionMapper
     public Response domain(DomainException e, UriInfo uri) {
@@ -206,6 +213,12 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response unexpected(Throwable e, UriInfo uri) {
+        for (KnownFailures feature : known) {
+            DomainException outcome = feature.outcomeOf(e);
+            if (outcome != null) {
+                return domain(outcome, uri);
+            }
+        }
         JsonProcessingException json = jsonCause(e);
         if (json != null) {
             return domain(JsonProblems.of(json), uri);
