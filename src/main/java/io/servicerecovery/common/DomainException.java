@@ -103,8 +103,13 @@ public abstract sealed class DomainException extends RuntimeException {
         }
     }
 
-    /** Something the service needs is away for now; the same request may succeed after {@code retryAfterSeconds}. */
-    public static final class Unavailable extends DomainException {
+    /** An outcome after which the same request may go through, once {@code retryAfterSeconds} have passed. */
+    public interface RetryLater {
+        long retryAfterSeconds();
+    }
+
+    /** Something the service needs is away for now; the same request may succeed later. */
+    public static final class Unavailable extends DomainException implements RetryLater {
         private final long retryAfterSeconds;
 
         public Unavailable(String slug, String title, String detail, long retryAfterSeconds) {
@@ -112,13 +117,14 @@ public abstract sealed class DomainException extends RuntimeException {
             this.retryAfterSeconds = retryAfterSeconds;
         }
 
+        @Override
         public long retryAfterSeconds() {
             return retryAfterSeconds;
         }
     }
 
-    /** The caller asked too often; the next request may go through after {@code retryAfterSeconds}. */
-    public static final class TooMany extends DomainException {
+    /** The caller asked too often; the next request may go through later. */
+    public static final class TooMany extends DomainException implements RetryLater {
         private final long retryAfterSeconds;
 
         public TooMany(String slug, String title, String detail, Map<String, Object> context, long retryAfterSeconds) {
@@ -126,6 +132,7 @@ public abstract sealed class DomainException extends RuntimeException {
             this.retryAfterSeconds = retryAfterSeconds;
         }
 
+        @Override
         public long retryAfterSeconds() {
             return retryAfterSeconds;
         }

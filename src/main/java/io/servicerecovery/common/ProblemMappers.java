@@ -49,34 +49,25 @@ public class ProblemMappers {
         return respond(e, path(uri));
     }
 
-    /** The status the API answers each outcome with: the one place where the domain's outcomes become numbers. */
+    /** The status the API answers each kind of outcome with: the one place where outcomes become numbers. */
+    private static final Map<Class<? extends DomainException>, Integer> STATUS = Map.of(
+            DomainException.Invalid.class, 400,
+            DomainException.NotAllowed.class, 403,
+            DomainException.NotFound.class, 404,
+            DomainException.Conflict.class, 409,
+            DomainException.StaleVersion.class, 412,
+            DomainException.Refused.class, 422,
+            DomainException.VersionRequired.class, 428,
+            DomainException.TooMany.class, 429,
+            DomainException.Unavailable.class, 503);
+
+    /** The status of {@code e}'s kind (a feature's refinement of a kind, such as the apology findings, has its kind's). */
     public static int statusOf(DomainException e) {
-        if (e instanceof DomainException.Invalid) {
-            return 400;
-        }
-        if (e instanceof DomainException.NotAllowed) {
-            return 403;
-        }
-        if (e instanceof DomainException.NotFound) {
-            return 404;
-        }
-        if (e instanceof DomainException.Conflict) {
-            return 409;
-        }
-        if (e instanceof DomainException.StaleVersion) {
-            return 412;
-        }
-        if (e instanceof DomainException.Refused) {
-            return 422;
-        }
-        if (e instanceof DomainException.VersionRequired) {
-            return 428;
-        }
-        if (e instanceof DomainException.TooMany) {
-            return 429;
-        }
-        if (e instanceof DomainException.Unavailable) {
-            return 503;
+        for (Class<?> kind = e.getClass(); kind != DomainException.class; kind = kind.getSuperclass()) {
+            Integer status = STATUS.get(kind);
+            if (status != null) {
+                return status;
+            }
         }
         throw new IllegalStateException("An outcome without a status: " + e.getClass().getName());
     }
@@ -91,10 +82,8 @@ public class ProblemMappers {
     static Response respond(DomainException e, String instance) {
         Response.ResponseBuilder response = Response.status(statusOf(e)).type(Problem.MEDIA_TYPE)
                 .entity(problemOf(e, instance));
-        if (e instanceof DomainException.TooMany tooMany) {
-            response.header("Retry-After", String.valueOf(tooMany.retryAfterSeconds()));
-        } else if (e instanceof DomainException.Unavailable unavailable) {
-            response.header("Retry-After", String.valueOf(unavailable.retryAfterSeconds()));
+        if (e instanceof DomainException.RetryLater later) {
+            response.header("Retry-After", String.valueOf(later.retryAfterSeconds()));
         }
         return response.build();
     }
