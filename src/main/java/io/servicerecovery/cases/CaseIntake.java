@@ -14,8 +14,8 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import org.jboss.logging.Logger;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.servicerecovery.common.Json;
 import io.servicerecovery.common.DomainException;
+import io.servicerecovery.common.Json;
 import io.servicerecovery.common.Text;
 import io.servicerecovery.common.TransactionConflict;
 

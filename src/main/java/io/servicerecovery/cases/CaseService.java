@@ -14,10 +14,10 @@ import jakarta.transaction.Transactional;
 
 import io.quarkus.panache.common.Parameters;
 import io.servicerecovery.common.CaseLogContext;
+import io.servicerecovery.common.DomainException;
 import io.servicerecovery.common.KeysetPosition;
 import io.servicerecovery.common.Page;
 import io.servicerecovery.common.PageRequest;
-import io.servicerecovery.common.DomainException;
 import io.servicerecovery.common.Text;
 import io.servicerecovery.timeline.Timeline;
 import io.servicerecovery.timeline.TimelineEntryView;

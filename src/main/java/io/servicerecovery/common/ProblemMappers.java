@@ -38,17 +38,6 @@ public class ProblemMappers {
 
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
 
-    private final Instance<KnownFailures> known;
-
-    public ProblemMappers(Instance<KnownFailures> known) {
-        this.known = known;
-    }
-
-    @ServerExceptionMapper
-    public Response domain(DomainException e, UriInfo uri) {
-        return respond(e, path(uri));
-    }
-
     /** The status the API answers each kind of outcome with: the one place where outcomes become numbers. */
     private static final Map<Class<? extends DomainException>, Integer> STATUS = Map.of(
             DomainException.Invalid.class, 400,
@@ -60,6 +49,17 @@ public class ProblemMappers {
             DomainException.VersionRequired.class, 428,
             DomainException.TooMany.class, 429,
             DomainException.Unavailable.class, 503);
+
+    private final Instance<KnownFailures> known;
+
+    public ProblemMappers(Instance<KnownFailures> known) {
+        this.known = known;
+    }
+
+    @ServerExceptionMapper
+    public Response domain(DomainException e, UriInfo uri) {
+        return respond(e, path(uri));
+    }
 
     /** The status of {@code e}'s kind (a feature's refinement of a kind, such as the apology findings, has its kind's). */
     public static int statusOf(DomainException e) {

@@ -12,8 +12,8 @@ import java.util.Set;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 
-import io.servicerecovery.common.Problem;
 import io.servicerecovery.common.DomainException;
+import io.servicerecovery.common.Problem;
 
 /**
  * The rules every change of limits obeys: one entry per currency, nobody gives more than

@@ -14,8 +14,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
-import io.servicerecovery.common.Money;
 import io.servicerecovery.common.DomainException;
+import io.servicerecovery.common.Money;
 import io.servicerecovery.empowerment.EmpowermentService.Ask;
 import io.servicerecovery.empowerment.EmpowermentViews.CandidateLevel;
 import io.servicerecovery.empowerment.EmpowermentViews.SimulationRequest;

@@ -17,8 +17,8 @@ import jakarta.ws.rs.core.Response;
 
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
-import io.servicerecovery.common.IsoCurrency;
 import io.servicerecovery.common.DomainException;
+import io.servicerecovery.common.IsoCurrency;
 import io.servicerecovery.console.ConsoleProblem;
 import io.servicerecovery.console.ConsoleRefusals;
 import io.servicerecovery.console.ConsoleRequest;

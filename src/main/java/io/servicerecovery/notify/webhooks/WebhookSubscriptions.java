@@ -13,10 +13,10 @@ import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
 import io.quarkus.panache.common.Parameters;
+import io.servicerecovery.common.DomainException;
 import io.servicerecovery.common.KeysetPosition;
 import io.servicerecovery.common.Page;
 import io.servicerecovery.common.PageRequest;
-import io.servicerecovery.common.DomainException;
 
 /** A CRM client's webhook subscriptions: each client sees and changes only its own. */
 @ApplicationScoped

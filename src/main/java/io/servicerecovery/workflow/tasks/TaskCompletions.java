@@ -6,9 +6,9 @@ import jakarta.transaction.Transactional;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 
+import io.servicerecovery.common.DomainException;
 import io.servicerecovery.common.Json;
 import io.servicerecovery.common.JsonProblems;
-import io.servicerecovery.common.DomainException;
 import io.servicerecovery.compensation.ApprovalRequest;
 import io.servicerecovery.compensation.ProposalRequest;
 import io.servicerecovery.security.CurrentUser;

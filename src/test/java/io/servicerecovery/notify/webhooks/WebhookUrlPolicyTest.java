@@ -11,8 +11,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;
 
-import io.servicerecovery.common.Problem;
 import io.servicerecovery.common.DomainException;
+import io.servicerecovery.common.Problem;
 import io.servicerecovery.common.ProblemMappers;
 
 class WebhookUrlPolicyTest {
