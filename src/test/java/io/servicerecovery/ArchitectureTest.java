@@ -35,6 +35,17 @@ class ArchitectureTest {
             .because("common/ is the floor every feature stands on");
 
     @ArchTest
+    static final ArchRule onlyTheEdgeSpeaksHttp = noClasses().that()
+            .resideOutsideOfPackages("io.servicerecovery.common..", "io.servicerecovery.console..")
+            .and().haveSimpleNameNotEndingWith("Resource")
+            .should().dependOnClassesThat().resideInAPackage("jakarta.ws.rs..")
+            .orShould().dependOnClassesThat().belongToAnyOf(io.servicerecovery.common.ProblemMappers.class)
+            .because("the domain speaks no HTTP: services raise a DomainException, and only the resources, the"
+                    + " console's pages and mapper, and common/'s problem mapping turn outcomes into statuses (issue"
+                    + " 31); the HTTP clients of webhooks and mail are java.net.http and Vert.x, not JAX-RS, so they"
+                    + " need no exemption");
+
+    @ArchTest
     static final ArchRule resourcesAskCurrentUserWhoIsCalling = noClasses().that()
             .areAnnotatedWith(jakarta.ws.rs.Path.class)
             .should().dependOnClassesThat().areAssignableTo(io.quarkus.security.identity.SecurityIdentity.class)

@@ -8,7 +8,7 @@ import jakarta.transaction.Transactional;
 
 import io.servicerecovery.cases.CaseRepository;
 import io.servicerecovery.cases.RecoveryCase;
-import io.servicerecovery.common.ProblemException;
+import io.servicerecovery.common.DomainException;
 
 /**
  * Checks what an agent writes to or about a customer against the case: the apology in
@@ -39,7 +39,7 @@ public class ApologyReview {
 
     @Transactional
     public List<Finding> reviewStatement(UUID caseId, String statement) {
-        RecoveryCase c = cases.findByIdOptional(caseId).orElseThrow(() -> ProblemException.notFound("Case " + caseId));
+        RecoveryCase c = cases.findByIdOptional(caseId).orElseThrow(() -> DomainException.notFound("Case " + caseId));
         return checks.checkStatement(c.customerLocale, statement);
     }
 
@@ -61,7 +61,7 @@ public class ApologyReview {
     }
 
     private RecoveryCase caseOf(UUID caseId) {
-        return cases.findByIdOptional(caseId).orElseThrow(() -> ProblemException.notFound("Case " + caseId));
+        return cases.findByIdOptional(caseId).orElseThrow(() -> DomainException.notFound("Case " + caseId));
     }
 
     private List<Finding> review(RecoveryCase c, String message) {

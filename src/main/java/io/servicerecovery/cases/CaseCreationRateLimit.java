@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.List;
 import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -12,7 +11,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
-import io.servicerecovery.common.ProblemException;
+import io.servicerecovery.common.DomainException;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
@@ -66,7 +65,7 @@ public class CaseCreationRateLimit {
     private static void refuseIfWaiting(long waitMillis, int perMinute) {
         if (waitMillis > 0) {
             long seconds = Math.max(1, Duration.ofMillis(waitMillis).toSeconds() + (waitMillis % 1000 == 0 ? 0 : 1));
-            throw new TooManyRequests(seconds, perMinute);
+            throw tooManyRequests(seconds, perMinute);
         }
     }
 
@@ -94,19 +93,10 @@ public class CaseCreationRateLimit {
         return (long) Math.ceil((1 - bucket.tokens) / perMilli);
     }
 
-    static final class TooManyRequests extends ProblemException {
-        private final long retryAfterSeconds;
-
-        TooManyRequests(long retryAfterSeconds, int perMinute) {
-            super(429, "rate-limited", "Too many requests",
-                    "This client may open " + perMinute + " cases a minute; retry after " + retryAfterSeconds + " s.",
-                    List.of(), Map.of("retryAfterSeconds", retryAfterSeconds));
-            this.retryAfterSeconds = retryAfterSeconds;
-        }
-
-        @Override
-        public Map<String, String> headers() {
-            return Map.of("Retry-After", String.valueOf(retryAfterSeconds));
-        }
+    /** Too many cases from one client: the context and Retry-After say when the next token is there. */
+    static DomainException.TooMany tooManyRequests(long retryAfterSeconds, int perMinute) {
+        return new DomainException.TooMany("rate-limited", "Too many requests",
+                "This client may open " + perMinute + " cases a minute; retry after " + retryAfterSeconds + " s.",
+                Map.of("retryAfterSeconds", retryAfterSeconds), retryAfterSeconds);
     }
 }

@@ -14,8 +14,8 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import org.jboss.logging.Logger;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.servicerecovery.common.DomainException;
 import io.servicerecovery.common.Json;
-import io.servicerecovery.common.ProblemException;
 import io.servicerecovery.common.Text;
 import io.servicerecovery.common.TransactionConflict;
 
@@ -45,7 +45,12 @@ public class CaseIntake {
         this.canonical = json.mapper().copy().configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true);
     }
 
-    public record Answer(int status, String body, java.util.UUID caseId, boolean replayed) {
+    /** What became of a request to open a case: a case opened now, or the answer of the key's first request again. */
+    public enum Outcome {
+        CREATED, REPLAYED
+    }
+
+    public record Answer(Outcome outcome, String body, java.util.UUID caseId) {
     }
 
     public Answer open(String clientId, String idempotencyKey, OpenCaseRequest request) {
@@ -55,11 +60,11 @@ public class CaseIntake {
         IdempotencyKeys.Claim claim = keys.claim(clientId, idempotencyKey, hash,
                 () -> rateLimit.acquireInCurrentTransaction(clientId));
         if (claim instanceof IdempotencyKeys.Replay replay) {
-            return new Answer(replay.status(), replay.body(), replay.caseId(), true);
+            return new Answer(Outcome.REPLAYED, replay.body(), replay.caseId());
         }
         if (claim instanceof IdempotencyKeys.Mismatch) {
-            throw new ProblemException(422, "idempotency-key-reused", "Idempotency-Key reused",
-                    "This Idempotency-Key was already used with a different request body.");
+            throw new DomainException.Refused("idempotency-key-reused", "Idempotency-Key reused",
+                    "This Idempotency-Key was already used with a different request body.", java.util.List.of());
         }
         if (claim instanceof IdempotencyKeys.InFlight) {
             throw IdempotencyKeys.inFlight(
@@ -95,8 +100,8 @@ public class CaseIntake {
                 return QuarkusTransaction.requiringNew().call(() -> {
                     CaseView view = cases.open(clientId, request);
                     String body = json.write(view);
-                    keys.complete(clientId, idempotencyKey, claimed, 201, body, view.id());
-                    return new Answer(201, body, view.id(), false);
+                    keys.complete(clientId, idempotencyKey, claimed, body, view.id());
+                    return new Answer(Outcome.CREATED, body, view.id());
                 });
             } catch (RuntimeException failure) {
                 if (attempt >= ATTEMPTS_ON_CONFLICT || !TransactionConflict.causedBy(failure)) {
@@ -113,7 +118,7 @@ public class CaseIntake {
      * the unique constraint stops it, and the client learns which case has it.
      */
     private RuntimeException explain(String clientId, OpenCaseRequest request, RuntimeException failure) {
-        if (failure instanceof ProblemException) {
+        if (failure instanceof DomainException) {
             return failure;
         }
         Optional<RecoveryCase> existing = QuarkusTransaction.requiringNew()

@@ -29,10 +29,10 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.servicerecovery.common.ApiContract;
+import io.servicerecovery.common.DomainException;
 import io.servicerecovery.common.Page;
 import io.servicerecovery.common.PageRequest;
 import io.servicerecovery.common.Problem;
-import io.servicerecovery.common.ProblemException;
 import io.servicerecovery.common.SingleLine;
 import io.servicerecovery.common.Text;
 import io.servicerecovery.security.CurrentUser;
@@ -85,19 +85,20 @@ public class CaseResource {
             @NotNull @Valid OpenCaseRequest request) {
         if (idempotencyKey == null || idempotencyKey.isEmpty() || idempotencyKey.length() > 255
                 || Text.firstUnsafe(idempotencyKey, false) >= 0) {
-            throw new ProblemException(400, "idempotency-key-missing", "Idempotency-Key required",
+            throw new DomainException.Invalid("idempotency-key-missing", "Idempotency-Key required",
                     "Send an Idempotency-Key header of 1 to 255 characters with every case you open.",
                     List.of(new Problem.Violation("Idempotency-Key", "is required, 1 to 255 characters, no control characters")),
                     java.util.Map.of());
         }
         CaseIntake.Answer answer = intake.open(clientId(), idempotencyKey, request);
-        Response.ResponseBuilder response = Response.status(answer.status())
+        // A replay answers as the first request was answered: the case was created.
+        Response.ResponseBuilder response = Response.status(Response.Status.CREATED)
                 .entity(answer.body())
                 .type(MediaType.APPLICATION_JSON);
         if (answer.caseId() != null) {
             response.location(URI.create("/api/cases/" + answer.caseId()));
         }
-        if (answer.replayed()) {
+        if (answer.outcome() == CaseIntake.Outcome.REPLAYED) {
             response.header("Idempotent-Replayed", "true");
         }
         return response.build();

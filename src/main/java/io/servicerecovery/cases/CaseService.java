@@ -14,10 +14,10 @@ import jakarta.transaction.Transactional;
 
 import io.quarkus.panache.common.Parameters;
 import io.servicerecovery.common.CaseLogContext;
+import io.servicerecovery.common.DomainException;
 import io.servicerecovery.common.KeysetPosition;
 import io.servicerecovery.common.Page;
 import io.servicerecovery.common.PageRequest;
-import io.servicerecovery.common.ProblemException;
 import io.servicerecovery.common.Text;
 import io.servicerecovery.timeline.Timeline;
 import io.servicerecovery.timeline.TimelineEntryView;
@@ -105,8 +105,8 @@ public class CaseService {
         return views.justOpened(c);
     }
 
-    public ProblemException externalRefTaken(UUID existingCaseId) {
-        return ProblemException.conflict(
+    public DomainException.Conflict externalRefTaken(UUID existingCaseId) {
+        return DomainException.conflict(
                 "This externalRef is already used by case " + existingCaseId + ".",
                 Map.of("existingCaseId", existingCaseId.toString(),
                         "existingCase", "/api/cases/" + existingCaseId));
@@ -172,11 +172,11 @@ public class CaseService {
         RecoveryCase c = visible(id, viewer);
         c = cases.lock(c.id);
         if (c.status.isClosed()) {
-            throw ProblemException.conflict("The case is already " + c.status + ".");
+            throw DomainException.conflict("The case is already " + c.status + ".");
         }
         if (views.hasGrant(c.id)) {
             // The customer has been given the compensation; the case is closing as recovered.
-            throw ProblemException.conflict("The compensation is already granted; the case is closing as RECOVERED.");
+            throw DomainException.conflict("The compensation is already granted; the case is closing as RECOVERED.");
         }
         try (CaseLogContext log = CaseLogContext.open(c.id, c.processInstanceId)) {
             process.cancel(c.id, viewer.userId(), reason);
@@ -186,7 +186,7 @@ public class CaseService {
 
     private RecoveryCase visible(UUID id, Viewer viewer) {
         return (viewer.clientId() == null ? cases.findByIdOptional(id) : cases.findForClient(id, viewer.clientId()))
-                .orElseThrow(() -> ProblemException.notFound("Case " + id));
+                .orElseThrow(() -> DomainException.notFound("Case " + id));
     }
 
     static Map<String, Object> details(Object... keyValues) {

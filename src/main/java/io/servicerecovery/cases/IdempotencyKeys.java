@@ -12,7 +12,7 @@ import org.jboss.logging.Logger;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
-import io.servicerecovery.common.ProblemException;
+import io.servicerecovery.common.DomainException;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
@@ -62,8 +62,8 @@ public class IdempotencyKeys {
     public record Claimed(Instant claimedAt) implements Claim {
     }
 
-    /** The key answered before: replay that answer. */
-    public record Replay(int status, String body, UUID caseId) implements Claim {
+    /** The key opened a case before: replay that answer. */
+    public record Replay(String body, UUID caseId) implements Claim {
     }
 
     /** The key was used with another request body. */
@@ -81,13 +81,13 @@ public class IdempotencyKeys {
 
     /**
      * Claims the key and, only when this request got it, runs {@code whenClaimed} in the same transaction: the
-     * case intake takes its rate-limit token there, so a refusal (a {@link ProblemException}) rolls the claim back
+     * case intake takes its rate-limit token there, so a refusal (a {@link DomainException}) rolls the claim back
      * with it and one commit does for both.
      */
     public Claim claim(String clientId, String key, String requestHash, Runnable whenClaimed) {
         try {
             return QuarkusTransaction.requiringNew().call(() -> claimAnd(clientId, key, requestHash, whenClaimed));
-        } catch (ProblemException refused) {
+        } catch (DomainException refused) {
             throw refused;
         } catch (RuntimeException raced) {
             if (io.servicerecovery.common.DatabaseOutage.causedBy(raced)) {
@@ -149,17 +149,23 @@ public class IdempotencyKeys {
         if (existing.state == IdempotencyRecord.State.IN_FLIGHT) {
             return new InFlight();
         }
-        return new Replay(existing.responseStatus, existing.responseBody, existing.caseId);
+        return new Replay(existing.responseBody, existing.caseId);
     }
 
     /**
-     * Stores the answer; called inside the transaction that created the case, so both commit together. When the
+     * What the key's row has always held as the status of a stored answer (the case was created); replicas of an
+     * older release read it back.
+     */
+    private static final int CREATED = 201;
+
+    /**
+     * Stores the answer (the case it opened); called inside the transaction that created the case, so both commit together. When the
      * key is no longer this request's (it ran past the in-flight timeout and another request took it over), a 409
      * rolls that transaction back: one case per key, and the client's retry gets the other request's answer.
      */
-    public void complete(String clientId, String key, Claimed claim, int status, String body, UUID caseId) {
+    public void complete(String clientId, String key, Claimed claim, String body, UUID caseId) {
         // One UPDATE, without reading the row first: it was claimed (IN_FLIGHT) by this request at claimedAt.
-        if (records.complete(clientId, key, claim.claimedAt(), status, body, caseId) != 1) {
+        if (records.complete(clientId, key, claim.claimedAt(), CREATED, body, caseId) != 1) {
             throw inFlight("This request took longer than the in-flight timeout and another request with the same"
                     + " Idempotency-Key took over; nothing was created by this one. Retry with the key to get"
                     + " that request's answer.");
@@ -167,8 +173,8 @@ public class IdempotencyKeys {
     }
 
     /** The 409 for a key that another request holds: the client retries with it later and gets one answer. */
-    static ProblemException inFlight(String detail) {
-        return new ProblemException(409, "idempotency-key-in-flight", "Request in progress", detail);
+    static DomainException.Conflict inFlight(String detail) {
+        return new DomainException.Conflict("idempotency-key-in-flight", "Request in progress", detail, java.util.Map.of());
     }
 
     /** Frees the key after a request that failed, so the client may retry with it; not when another took it over. */

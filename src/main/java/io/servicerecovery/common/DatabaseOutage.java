@@ -3,8 +3,6 @@ package io.servicerecovery.common;
 import java.sql.SQLException;
 import java.sql.SQLNonTransientConnectionException;
 import java.sql.SQLTransientConnectionException;
-import java.util.List;
-import java.util.Map;
 
 import org.hibernate.exception.JDBCConnectionException;
 
@@ -33,12 +31,17 @@ public final class DatabaseOutage {
         return WrappedCauses.anyMatch(failure, DatabaseOutage::isUnreachable);
     }
 
-    /** The 503 problem for a request that failed so. */
-    public static Problem problem(String instance) {
-        return new Problem(Problem.type("database-unavailable"), "Service unavailable", 503,
+    /** What a request that failed so was told: the database is away, retry the same request shortly. */
+    public static DomainException.Unavailable unavailable() {
+        return new DomainException.Unavailable("database-unavailable", "Service unavailable",
                 "The database cannot be reached at the moment; nothing was saved. Retry the same request in "
                         + RETRY_AFTER_SECONDS + " seconds.",
-                instance, List.of(), Map.of());
+                RETRY_AFTER_SECONDS);
+    }
+
+    /** The 503 problem for a request that failed so. */
+    public static Problem problem(String instance) {
+        return ProblemMappers.problemOf(unavailable(), instance);
     }
 
     private static boolean isUnreachable(Throwable t) {

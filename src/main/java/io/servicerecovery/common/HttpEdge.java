@@ -152,8 +152,7 @@ public class HttpEdge {
         }
         JsonProcessingException json = jsonCause(failure);
         if (json != null) {
-            ProblemException problem = JsonProblems.of(json);
-            write(ctx, problem.toProblem(path(ctx)));
+            write(ctx, ProblemMappers.problemOf(JsonProblems.of(json), path(ctx)));
             return;
         }
         int status = ctx.statusCode();

@@ -31,7 +31,7 @@ public final class JsonProblems {
     private JsonProblems() {
     }
 
-    public static ProblemException of(JsonProcessingException e) {
+    public static DomainException.Invalid of(JsonProcessingException e) {
         if (e instanceof UnrecognizedPropertyException unknown) {
             String field = pathOf(unknown);
             return invalid("Unknown or server-owned field '" + field + "'.", field, "is not a field of this request");
@@ -170,17 +170,17 @@ public final class JsonProblems {
         return "it is not well-formed JSON";
     }
 
-    private static ProblemException malformed(String reason, JsonLocation where) {
+    private static DomainException.Invalid malformed(String reason, JsonLocation where) {
         String at = where == null || where.getLineNr() < 1 ? ""
                 : " (line " + where.getLineNr() + ", column " + where.getColumnNr() + ")";
-        return new ProblemException(400, "malformed-json", "Malformed JSON",
+        return new DomainException.Invalid("malformed-json", "Malformed JSON",
                 "The request body cannot be read: " + reason + at + ".", List.of(),
                 where == null || where.getLineNr() < 1 ? Map.of()
                         : Map.of("line", where.getLineNr(), "column", where.getColumnNr()));
     }
 
-    private static ProblemException invalid(String detail, String field, String message) {
-        return new ProblemException(400, "invalid-request", "Invalid request", detail,
+    private static DomainException.Invalid invalid(String detail, String field, String message) {
+        return new DomainException.Invalid("invalid-request", "Invalid request", detail,
                 List.of(new Problem.Violation(field, message)), Map.of());
     }
 

@@ -16,7 +16,7 @@ public record PageRequest(int limit, String position) {
     public static PageRequest of(Integer limit, String cursor) {
         int effective = limit == null ? DEFAULT_LIMIT : limit;
         if (effective < 1 || effective > MAX_LIMIT) {
-            throw ProblemException.invalid("limit", "must be between 1 and " + MAX_LIMIT);
+            throw DomainException.invalid("limit", "must be between 1 and " + MAX_LIMIT);
         }
         return new PageRequest(effective, decode(cursor));
     }
@@ -33,11 +33,11 @@ public record PageRequest(int limit, String position) {
         try {
             return new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
         } catch (IllegalArgumentException e) {
-            throw ProblemException.invalid("cursor", "is not a cursor issued by this list");
+            throw DomainException.invalid("cursor", "is not a cursor issued by this list");
         }
     }
 
-    public static ProblemException badCursor() {
-        return ProblemException.invalid("cursor", "is not a cursor issued by this list");
+    public static DomainException.Invalid badCursor() {
+        return DomainException.invalid("cursor", "is not a cursor issued by this list");
     }
 }

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
+import jakarta.enterprise.inject.Instance;
 import jakarta.ws.rs.Priorities;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
@@ -37,11 +38,53 @@ public class ProblemMappers {
 
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
 
+    /** The status the API answers each kind of outcome with: the one place where outcomes become numbers. */
+    private static final Map<Class<? extends DomainException>, Integer> STATUS = Map.of(
+            DomainException.Invalid.class, 400,
+            DomainException.NotAllowed.class, 403,
+            DomainException.NotFound.class, 404,
+            DomainException.Conflict.class, 409,
+            DomainException.StaleVersion.class, 412,
+            DomainException.Refused.class, 422,
+            DomainException.VersionRequired.class, 428,
+            DomainException.TooMany.class, 429,
+            DomainException.Unavailable.class, 503);
+
+    private final Instance<KnownFailures> known;
+
+    public ProblemMappers(Instance<KnownFailures> known) {
+        this.known = known;
+    }
+
     @ServerExceptionMapper
-    public Response domain(ProblemException e, UriInfo uri) {
-        Problem problem = e.toProblem(path(uri));
-        Response.ResponseBuilder response = Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem);
-        e.headers().forEach(response::header);
+    public Response domain(DomainException e, UriInfo uri) {
+        return respond(e, path(uri));
+    }
+
+    /** The status of {@code e}'s kind (a feature's refinement of a kind, such as the apology findings, has its kind's). */
+    public static int statusOf(DomainException e) {
+        for (Class<?> kind = e.getClass(); kind != DomainException.class; kind = kind.getSuperclass()) {
+            Integer status = STATUS.get(kind);
+            if (status != null) {
+                return status;
+            }
+        }
+        throw new IllegalStateException("An outcome without a status: " + e.getClass().getName());
+    }
+
+    /** The problem+json body of an outcome; {@code instance} is the request's path, or null. */
+    public static Problem problemOf(DomainException e, String instance) {
+        return new Problem(Problem.type(e.slug()), e.title(), statusOf(e), e.detail(), instance, e.violations(),
+                e.findings(), e.context());
+    }
+
+    /** The whole answer to an outcome: its problem, and Retry-After where the caller may try again later. */
+    static Response respond(DomainException e, String instance) {
+        Response.ResponseBuilder response = Response.status(statusOf(e)).type(Problem.MEDIA_TYPE)
+                .entity(problemOf(e, instance));
+        if (e instanceof DomainException.RetryLater later) {
+            response.header("Retry-After", String.valueOf(later.retryAfterSeconds()));
+        }
         return response.build();
     }
 
@@ -160,14 +203,19 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response unexpected(Throwable e, UriInfo uri) {
+        for (KnownFailures feature : known) {
+            DomainException outcome = feature.outcomeOf(e);
+            if (outcome != null) {
+                return domain(outcome, uri);
+            }
+        }
         JsonProcessingException json = jsonCause(e);
         if (json != null) {
             return domain(JsonProblems.of(json), uri);
         }
         if (DatabaseOutage.causedBy(e)) {
             LOG.warnf("Database unreachable on %s: %s", Text.forLog(path(uri)), e);
-            return Response.status(503).header("Retry-After", DatabaseOutage.RETRY_AFTER_SECONDS)
-                    .type(Problem.MEDIA_TYPE).entity(DatabaseOutage.problem(path(uri))).build();
+            return respond(DatabaseOutage.unavailable(), path(uri));
         }
         String incident = java.util.UUID.randomUUID().toString();
         LOG.errorf(e, "Unexpected error %s on %s", incident, Text.forLog(path(uri)));

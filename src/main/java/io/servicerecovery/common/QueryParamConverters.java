@@ -45,7 +45,7 @@ public class QueryParamConverters implements ParamConverterProvider {
             try {
                 return Enum.valueOf(type, value);
             } catch (IllegalArgumentException e) {
-                throw new BadQueryParam(ProblemException.invalid(name,
+                throw new BadQueryParam(DomainException.invalid(name,
                         "must be one of " + Arrays.toString(type.getEnumConstants())));
             }
         }
@@ -65,7 +65,7 @@ public class QueryParamConverters implements ParamConverterProvider {
             try {
                 return UUID.fromString(value);
             } catch (IllegalArgumentException e) {
-                throw new BadQueryParam(ProblemException.invalid(name, "must be a UUID"));
+                throw new BadQueryParam(DomainException.invalid(name, "must be a UUID"));
             }
         }
 
@@ -77,10 +77,10 @@ public class QueryParamConverters implements ParamConverterProvider {
 
     /** A query parameter that could not be converted; JAX-RS passes a WebApplicationException through as it is. */
     public static final class BadQueryParam extends WebApplicationException {
-        final ProblemException problem;
+        final DomainException.Invalid problem;
 
-        BadQueryParam(ProblemException problem) {
-            super(problem.getMessage(), problem.status());
+        BadQueryParam(DomainException.Invalid problem) {
+            super(problem.getMessage(), ProblemMappers.statusOf(problem));
             this.problem = problem;
         }
     }

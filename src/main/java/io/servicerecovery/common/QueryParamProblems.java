@@ -10,7 +10,6 @@ public class QueryParamProblems {
 
     @ServerExceptionMapper
     public Response badQueryParam(QueryParamConverters.BadQueryParam e, UriInfo uri) {
-        Problem problem = e.problem.toProblem(uri == null ? null : "/" + uri.getPath().replaceFirst("^/", ""));
-        return Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem).build();
+        return ProblemMappers.respond(e.problem, uri == null ? null : "/" + uri.getPath().replaceFirst("^/", ""));
     }
 }

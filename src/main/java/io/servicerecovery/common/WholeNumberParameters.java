@@ -42,8 +42,8 @@ public class WholeNumberParameters implements ParamConverterProvider {
                     return Integer.valueOf(value.strip());
                 } catch (NumberFormatException e) {
                     // A WebApplicationException, so that JAX-RS passes it on instead of answering 404.
-                    throw new BadRequestException(ProblemMappers.respond(ProblemException
-                            .invalid(parameter, "must be a whole number").toProblem(null)));
+                    throw new BadRequestException(ProblemMappers.respond(
+                            DomainException.invalid(parameter, "must be a whole number"), null));
                 }
             }
 

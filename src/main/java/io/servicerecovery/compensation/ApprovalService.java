@@ -13,7 +13,7 @@ import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 
 import io.servicerecovery.common.Actor;
-import io.servicerecovery.common.ProblemException;
+import io.servicerecovery.common.DomainException;
 import io.servicerecovery.empowerment.EmpowermentService;
 import io.servicerecovery.empowerment.EmpowermentService.Ask;
 import io.servicerecovery.empowerment.Level;
@@ -58,19 +58,19 @@ public class ApprovalService {
     public ProposalDecision decide(UUID caseId, String approver, ApprovalRequest request) {
         Proposal p = pending(caseId);
         if (approver.equals(p.proposedBy)) {
-            throw ProblemException.forbidden("Separation of duties: nobody approves their own proposal.");
+            throw DomainException.notAllowed("Separation of duties: nobody approves their own proposal.");
         }
         p.decisionNote = request.note();
         if (request.decision() == ApprovalRequest.Decision.REJECT) {
             if (request.note() == null || request.note().isBlank()) {
-                throw ProblemException.unprocessable("note", "A rejection needs a note that tells the agent why.");
+                throw DomainException.refused("note", "A rejection needs a note that tells the agent why.");
             }
             if (request.amount() != null) {
-                throw ProblemException.unprocessable("amount", "A rejection carries no amount.");
+                throw DomainException.refused("amount", "A rejection carries no amount.");
             }
             Level level = empowerment.levelOf(approver);
             if (!level.isApproving() || !level.isAtLeast(p.approverLevel)) {
-                throw ProblemException.forbidden("This proposal needs a " + p.approverLevel + " or above; you are "
+                throw DomainException.notAllowed("This proposal needs a " + p.approverLevel + " or above; you are "
                         + level + ".");
             }
             decided(p, approver, ProposalOutcome.REJECTED);
@@ -82,7 +82,7 @@ public class ApprovalService {
         if (p.type == CompensationType.NONE) {
             approved = null;
         } else if (approved.compareTo(p.amount) > 0) {
-            throw ProblemException.unprocessable("amount",
+            throw DomainException.refused("amount",
                     "You may approve at most the proposed " + p.amount.toPlainString() + ".");
         }
         empowerment.approveAbove(approver, p.approverLevel, new Ask(CompensationService.kindOf(p.type), approved, p.decisionCurrency),
@@ -136,7 +136,7 @@ public class ApprovalService {
     private Proposal pending(UUID caseId) {
         return proposals.latestFor(caseId)
                 .filter(found -> found.outcome == ProposalOutcome.PENDING_APPROVAL)
-                .orElseThrow(() -> ProblemException.conflict("The case has no proposal waiting for approval."));
+                .orElseThrow(() -> DomainException.conflict("The case has no proposal waiting for approval."));
     }
 
     private void decided(Proposal p, String by, ProposalOutcome outcome) {

@@ -13,7 +13,7 @@ import jakarta.transaction.Transactional;
 
 import io.servicerecovery.timeline.Timeline;
 import io.servicerecovery.timeline.TimelineKind;
-import io.servicerecovery.common.ProblemException;
+import io.servicerecovery.common.DomainException;
 import io.servicerecovery.empowerment.EmpowermentService;
 import io.servicerecovery.empowerment.EmpowermentService.Ask;
 import io.servicerecovery.empowerment.Level;
@@ -115,28 +115,28 @@ public class CompensationService {
         return switch (request.type()) {
             case NONE -> {
                 if (request.amount() != null || request.currency() != null) {
-                    throw ProblemException.unprocessable("amount", "A proposal of NONE carries no amount or currency.");
+                    throw DomainException.refused("amount", "A proposal of NONE carries no amount or currency.");
                 }
                 yield new Ask(Ask.Kind.NONE, null, decisionCurrency);
             }
             case CREDIT -> {
                 if (request.amount() == null) {
-                    throw ProblemException.invalid("amount", "is required for a credit");
+                    throw DomainException.invalid("amount", "is required for a credit");
                 }
                 if (request.currency() == null) {
-                    throw ProblemException.invalid("currency", "is required for a credit");
+                    throw DomainException.invalid("currency", "is required for a credit");
                 }
                 yield new Ask(Ask.Kind.CREDIT, request.amount().setScale(2), request.currency());
             }
             case DISCOUNT_PERCENT -> {
                 if (request.amount() == null) {
-                    throw ProblemException.invalid("amount", "is required for a discount (the percent)");
+                    throw DomainException.invalid("amount", "is required for a discount (the percent)");
                 }
                 if (request.amount().compareTo(HUNDRED) > 0) {
-                    throw ProblemException.invalid("amount", "a discount percent must be in (0, 100]");
+                    throw DomainException.invalid("amount", "a discount percent must be in (0, 100]");
                 }
                 if (request.currency() != null) {
-                    throw ProblemException.invalid("currency", "a discount is a percent and has no currency");
+                    throw DomainException.invalid("currency", "a discount is a percent and has no currency");
                 }
                 yield new Ask(Ask.Kind.DISCOUNT_PERCENT, request.amount().setScale(2), decisionCurrency);
             }

@@ -4,7 +4,7 @@ import java.math.BigDecimal;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-import io.servicerecovery.common.ProblemException;
+import io.servicerecovery.common.DomainException;
 
 /**
  * What a plain HTML form sends, read the way a person typed it: empty fields are "not
@@ -23,7 +23,7 @@ public final class FormValues {
         try {
             return Enum.valueOf(type, value);
         } catch (IllegalArgumentException e) {
-            throw ProblemException.invalid(field, "is not one of the choices offered");
+            throw DomainException.invalid(field, "is not one of the choices offered");
         }
     }
 
@@ -34,7 +34,7 @@ public final class FormValues {
         try {
             return new BigDecimal(value.strip().replace(',', '.'));
         } catch (NumberFormatException e) {
-            throw ProblemException.invalid(field, "must be a number such as 20.00");
+            throw DomainException.invalid(field, "must be a number such as 20.00");
         }
     }
 
@@ -45,7 +45,7 @@ public final class FormValues {
         try {
             return Integer.valueOf(value.strip());
         } catch (NumberFormatException e) {
-            throw ProblemException.invalid(field, "must be a whole number such as 10");
+            throw DomainException.invalid(field, "must be a whole number such as 10");
         }
     }
 

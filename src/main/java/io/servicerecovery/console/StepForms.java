@@ -10,7 +10,6 @@ import java.util.UUID;
 import java.util.function.Supplier;
 
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.FormParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -19,7 +18,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
-import io.servicerecovery.common.ProblemException;
 import io.servicerecovery.compensation.CompensationType;
 import io.servicerecovery.compensation.ProposalRequest;
 import io.servicerecovery.security.CurrentUser;
@@ -105,18 +103,9 @@ public class StepForms {
     }
 
     private Response complete(UUID caseId, Map<String, String> input, Supplier<?> step) {
-        try {
+        return ConsoleRefusals.answer(() -> {
             step.get();
-        } catch (ProblemException e) {
-            return refused(caseId, input, ConsoleProblem.of(e));
-        } catch (ConstraintViolationException e) {
-            return refused(caseId, input, ConsoleProblem.invalid(e));
-        }
-        return ConsoleRedirect.seeOther("/console/cases/" + caseId);
-    }
-
-    private Response refused(UUID caseId, Map<String, String> input, ConsoleProblem problem) {
-        return Response.status(problem.status()).entity(casePage.page(caseId, input, problem))
-                .type(MediaType.TEXT_HTML_TYPE).build();
+            return ConsoleRedirect.seeOther("/console/cases/" + caseId);
+        }, problem -> casePage.page(caseId, input, problem));
     }
 }

@@ -11,9 +11,9 @@ import jakarta.transaction.Transactional;
 
 import org.jboss.logging.Logger;
 
+import io.servicerecovery.common.DomainException;
 import io.servicerecovery.common.Page;
 import io.servicerecovery.common.PageRequest;
-import io.servicerecovery.common.ProblemException;
 import io.servicerecovery.empowerment.EmpowermentViews.AgentUpdate;
 import io.servicerecovery.empowerment.EmpowermentViews.AgentView;
 import io.servicerecovery.empowerment.EmpowermentViews.AuditView;
@@ -63,20 +63,20 @@ public class EmpowermentAdmin {
     }
 
     @Transactional
-    public LevelView updateLevel(Level level, String ifMatch, LevelUpdate update, String manager) {
+    public LevelView updateLevel(Level level, ExpectedVersion expected, LevelUpdate update, String manager) {
         LevelRecord record = em.find(LevelRecord.class, level, LockModeType.PESSIMISTIC_WRITE);
-        checkPrecondition(ifMatch, record.version);
+        checkVersion(expected, record.version);
         Level own = empowerment.levelOf(manager);
         if (own == level) {
-            throw ProblemException.forbidden("Nobody changes their own limits: " + level + " is your level.");
+            throw DomainException.notAllowed("Nobody changes their own limits: " + level + " is your level.");
         }
         if (!own.isApproving() || own.compareTo(level) < 0) {
-            throw ProblemException.forbidden("A " + own + " may only change the limits of lower levels.");
+            throw DomainException.notAllowed("A " + own + " may only change the limits of lower levels.");
         }
         Map<String, LimitsInput> limits = LimitRules.byCurrency(update.limits(), "limits");
         for (LimitsInput limit : limits.values()) {
             if (limit.maxDiscountPercent() == null) {
-                throw ProblemException.invalid("limits[" + limit.currency() + "].maxDiscountPercent", "is required for a level");
+                throw DomainException.invalid("limits[" + limit.currency() + "].maxDiscountPercent", "is required for a level");
             }
             rules.notAboveOwn(manager, limit, "limits[" + limit.currency() + "]");
         }
@@ -108,23 +108,24 @@ public class EmpowermentAdmin {
     }
 
     @Transactional
-    public Versioned<AgentView> updateAgent(String agentId, String ifMatch, AgentUpdate update, String manager) {
+    public Versioned<AgentView> updateAgent(String agentId, ExpectedVersion expected, AgentUpdate update,
+            String manager) {
         if (agentId.equals(manager)) {
-            throw ProblemException.forbidden("Nobody changes their own level or limits.");
+            throw DomainException.notAllowed("Nobody changes their own level or limits.");
         }
         AgentEmpowerment agent = em.find(AgentEmpowerment.class, agentId, LockModeType.PESSIMISTIC_WRITE);
-        checkPrecondition(ifMatch, agent == null ? 0 : agent.version);
+        checkVersion(expected, agent == null ? 0 : agent.version);
         Level own = empowerment.levelOf(manager);
         if (!own.isApproving()) {
-            throw ProblemException.forbidden("Only a TEAM_LEAD or above manages empowerment.");
+            throw DomainException.notAllowed("Only a TEAM_LEAD or above manages empowerment.");
         }
         // Managers manage the people below them, never peers or superiors.
         if (agent != null && agent.level.compareTo(own) >= 0) {
-            throw ProblemException.forbidden("A " + own + " manages only people below their own level; this is a "
+            throw DomainException.notAllowed("A " + own + " manages only people below their own level; this is a "
                     + agent.level + ".");
         }
         if (update.level().compareTo(own) >= 0) {
-            throw ProblemException.forbidden("A " + own + " may give levels below their own only.");
+            throw DomainException.notAllowed("A " + own + " may give levels below their own only.");
         }
         List<LimitsInput> requested = update.overrides() == null ? List.of() : update.overrides();
         Map<String, LimitsInput> overrides = LimitRules.byCurrency(requested, "overrides");
@@ -132,7 +133,7 @@ public class EmpowermentAdmin {
         for (LimitsInput override : overrides.values()) {
             String field = "overrides[" + override.currency() + "]";
             LevelLimit base = level.limits.stream().filter(l -> l.currency.equals(override.currency())).findFirst()
-                    .orElseThrow(() -> ProblemException.unprocessable(field + ".currency",
+                    .orElseThrow(() -> DomainException.refused(field + ".currency",
                             update.level() + " has no limits in " + override.currency() + " to override."));
             rules.notAboveOwn(manager, LimitRules.merged(base, override), field);
         }
@@ -173,17 +174,9 @@ public class EmpowermentAdmin {
         return "\"" + version + "\"";
     }
 
-    private static void checkPrecondition(String ifMatch, long version) {
-        if (ifMatch == null || ifMatch.isBlank()) {
-            throw new ProblemException(428, "precondition-required", "Precondition required",
-                    "Send If-Match with the ETag you read, so that you do not overwrite someone else's change.");
-        }
-        boolean matches = ifMatch.strip().equals("*") && version > 0
-                || List.of(ifMatch.split(",")).stream().map(String::strip)
-                        .map(tag -> tag.startsWith("W/") ? tag.substring(2) : tag)
-                        .anyMatch(etagOf(version)::equals);
-        if (!matches) {
-            throw new ProblemException(412, "precondition-failed", "Precondition failed",
+    private static void checkVersion(ExpectedVersion expected, long version) {
+        if (!expected.matches(version)) {
+            throw new DomainException.StaleVersion(
                     "The limits changed since you read them (current ETag " + etagOf(version) + "); read them again.");
         }
     }

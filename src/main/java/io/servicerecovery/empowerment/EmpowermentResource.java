@@ -30,9 +30,9 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.servicerecovery.common.ApiContract;
+import io.servicerecovery.common.DomainException;
 import io.servicerecovery.common.Page;
 import io.servicerecovery.common.PageRequest;
-import io.servicerecovery.common.ProblemException;
 import io.servicerecovery.common.SingleLine;
 import io.servicerecovery.empowerment.EmpowermentViews.AgentUpdate;
 import io.servicerecovery.empowerment.EmpowermentViews.AgentView;
@@ -107,7 +107,7 @@ public class EmpowermentResource {
     public Response updateLevel(@PathParam("level") String level,
             @Parameter(description = IF_MATCH_DESCRIPTION, required = true) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @NotNull @Valid LevelUpdate update) {
-        LevelView view = admin.updateLevel(levelOf(level), ifMatch, update, user.id());
+        LevelView view = admin.updateLevel(levelOf(level), ExpectedVersion.fromIfMatch(ifMatch), update, user.id());
         return Response.ok(view).tag(unquoted(view.etag())).build();
     }
 
@@ -142,7 +142,8 @@ public class EmpowermentResource {
     public Response updateAgent(@PathParam("agentId") @Size(max = 100) @SingleLine String agentId,
             @Parameter(description = IF_MATCH_DESCRIPTION, required = true) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @NotNull @Valid AgentUpdate update) {
-        EmpowermentAdmin.Versioned<AgentView> agent = admin.updateAgent(agentId, ifMatch, update, user.id());
+        EmpowermentAdmin.Versioned<AgentView> agent = admin.updateAgent(agentId, ExpectedVersion.fromIfMatch(ifMatch),
+                update, user.id());
         return Response.ok(agent.value()).tag(unquoted(agent.etag())).build();
     }
 
@@ -175,7 +176,7 @@ public class EmpowermentResource {
         try {
             return Level.valueOf(level);
         } catch (IllegalArgumentException e) {
-            throw ProblemException.notFound("Level " + level + " (levels: " + Arrays.toString(Level.values()) + ")");
+            throw DomainException.notFound("Level " + level + " (levels: " + Arrays.toString(Level.values()) + ")");
         }
     }
 

@@ -17,7 +17,7 @@ import jakarta.transaction.Transactional;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.servicerecovery.common.Actor;
-import io.servicerecovery.common.ProblemException;
+import io.servicerecovery.common.DomainException;
 
 /**
  * Decides whether a compensation lies inside someone's empowerment and reserves their
@@ -93,13 +93,13 @@ public class EmpowermentService {
     public void approveAbove(String approverId, Level required, Ask ask, UUID caseId, UUID proposalId) {
         Level level = levelOf(approverId);
         if (!level.isApproving() || !level.isAtLeast(required)) {
-            throw ProblemException.forbidden("This proposal needs a " + required + " or above; you are " + level + ".");
+            throw DomainException.notAllowed("This proposal needs a " + required + " or above; you are " + level + ".");
         }
         lockDecider(approverId);
         EffectiveLimits limits = effectiveLimits(approverId, ask.currency()).orElseThrow(
-                () -> ProblemException.forbidden("You have no limits in " + ask.currency() + "."));
+                () -> DomainException.notAllowed("You have no limits in " + ask.currency() + "."));
         if (!covers(limits, ask)) {
-            throw ProblemException.forbidden("Approving this is above your own limits in " + ask.currency()
+            throw DomainException.notAllowed("Approving this is above your own limits in " + ask.currency()
                     + (limits.remainingBudget() != null ? " (budget left: " + limits.remainingBudget().toPlainString() + ")" : "")
                     + ".");
         }

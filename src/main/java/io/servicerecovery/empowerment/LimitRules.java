@@ -12,8 +12,8 @@ import java.util.Set;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 
+import io.servicerecovery.common.DomainException;
 import io.servicerecovery.common.Problem;
-import io.servicerecovery.common.ProblemException;
 
 /**
  * The rules every change of limits obeys: one entry per currency, nobody gives more than
@@ -34,7 +34,7 @@ public class LimitRules {
         Map<String, LimitsInput> byCurrency = new LinkedHashMap<>();
         for (LimitsInput limit : limits) {
             if (byCurrency.put(limit.currency(), limit) != null) {
-                throw ProblemException.invalid(field, "lists " + limit.currency() + " twice");
+                throw DomainException.invalid(field, "lists " + limit.currency() + " twice");
             }
         }
         return byCurrency;
@@ -44,17 +44,17 @@ public class LimitRules {
     void notAboveOwn(String manager, LimitsInput limits, String field) {
         Optional<EffectiveLimits> own = empowerment.effectiveLimits(manager, limits.currency());
         if (own.isEmpty()) {
-            throw ProblemException.forbidden("You have no limits in " + limits.currency() + " and cannot give any.");
+            throw DomainException.notAllowed("You have no limits in " + limits.currency() + " and cannot give any.");
         }
         EffectiveLimits mine = own.get();
         if (above(limits.maxCreditPerCase(), mine.maxCreditPerCase())) {
-            throw ProblemException.forbidden(field + ".maxCreditPerCase is above your own limit.");
+            throw DomainException.notAllowed(field + ".maxCreditPerCase is above your own limit.");
         }
         if (limits.maxDiscountPercent() != null && limits.maxDiscountPercent() > mine.maxDiscountPercent()) {
-            throw ProblemException.forbidden(field + ".maxDiscountPercent is above your own limit.");
+            throw DomainException.notAllowed(field + ".maxDiscountPercent is above your own limit.");
         }
         if (above(limits.dailyBudget(), mine.dailyBudget())) {
-            throw ProblemException.forbidden(field + ".dailyBudget is above your own budget.");
+            throw DomainException.notAllowed(field + ".dailyBudget is above your own budget.");
         }
     }
 
@@ -101,8 +101,8 @@ public class LimitRules {
             }
         }
         if (!violations.isEmpty()) {
-            throw new ProblemException(422, "limits-out-of-order", "Limits out of order",
-                    "A lower level may never have higher limits than a higher level.", violations, Map.of());
+            throw new DomainException.Refused("limits-out-of-order", "Limits out of order",
+                    "A lower level may never have higher limits than a higher level.", violations);
         }
     }
 

@@ -14,8 +14,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
+import io.servicerecovery.common.DomainException;
 import io.servicerecovery.common.Money;
-import io.servicerecovery.common.ProblemException;
 import io.servicerecovery.empowerment.EmpowermentService.Ask;
 import io.servicerecovery.empowerment.EmpowermentViews.CandidateLevel;
 import io.servicerecovery.empowerment.EmpowermentViews.SimulationRequest;
@@ -45,10 +45,10 @@ public class Simulation {
     @Transactional
     public SimulationResult run(SimulationRequest request) {
         if (!request.from().isBefore(request.to())) {
-            throw ProblemException.unprocessable("to", "The period must end after it starts.");
+            throw DomainException.refused("to", "The period must end after it starts.");
         }
         if (Duration.between(request.from(), request.to()).compareTo(MAX_PERIOD) > 0) {
-            throw ProblemException.unprocessable("to", "Simulate at most 366 days at a time.");
+            throw DomainException.refused("to", "Simulate at most 366 days at a time.");
         }
         Map<Level, Map<String, LimitsInput>> candidate = candidateLimits(request.levels());
         Map<String, Deque<Spent>> budgets = new HashMap<>();
@@ -93,13 +93,13 @@ public class Simulation {
             Map<String, LimitsInput> byCurrency = new HashMap<>();
             for (LimitsInput limit : level.limits()) {
                 if (limit.maxDiscountPercent() == null) {
-                    throw ProblemException.invalid("levels[" + level.level() + "].limits[" + limit.currency()
+                    throw DomainException.invalid("levels[" + level.level() + "].limits[" + limit.currency()
                             + "].maxDiscountPercent", "is required");
                 }
                 byCurrency.put(limit.currency(), limit);
             }
             if (candidate.put(level.level(), byCurrency) != null) {
-                throw ProblemException.invalid("levels", "lists " + level.level() + " twice");
+                throw DomainException.invalid("levels", "lists " + level.level() + " twice");
             }
         }
         return candidate;

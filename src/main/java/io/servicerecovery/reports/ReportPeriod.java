@@ -7,7 +7,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 
-import io.servicerecovery.common.ProblemException;
+import io.servicerecovery.common.DomainException;
 
 /**
  * The report's period from the {@code from} and {@code to} query parameters: ISO instants
@@ -28,10 +28,10 @@ final class ReportPeriod {
         Instant end = to == null || to.isBlank() ? clock.instant() : parse("to", to, true);
         Instant start = from == null || from.isBlank() ? end.minus(DEFAULT_LENGTH) : parse("from", from, false);
         if (!start.isBefore(end)) {
-            throw ProblemException.invalid("from", "must be before to (" + end + ")");
+            throw DomainException.invalid("from", "must be before to (" + end + ")");
         }
         if (Duration.between(start, end).compareTo(LONGEST) > 0) {
-            throw ProblemException.invalid("from", "the period may be at most " + LONGEST.toDays() + " days long");
+            throw DomainException.invalid("from", "the period may be at most " + LONGEST.toDays() + " days long");
         }
         return new Instant[] { start, end };
     }
@@ -45,7 +45,7 @@ final class ReportPeriod {
             }
             return Instant.parse(text);
         } catch (DateTimeParseException e) {
-            throw ProblemException.invalid(name, "must be an ISO 8601 instant (2026-11-01T00:00:00Z) or date (2026-11-01)");
+            throw DomainException.invalid(name, "must be an ISO 8601 instant (2026-11-01T00:00:00Z) or date (2026-11-01)");
         }
     }
 }

@@ -25,6 +25,7 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusMock;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ValidatableResponse;
+import io.servicerecovery.common.DomainException;
 import io.servicerecovery.support.Api;
 import io.servicerecovery.support.CaseRequests;
 import io.servicerecovery.support.GreenMailResource;
@@ -103,7 +104,7 @@ class CaseCreationRateLimitTest {
                 try {
                     QuarkusTransaction.requiringNew().run(() -> otherReplica.acquireInCurrentTransaction("crm-shared"));
                     return true;
-                } catch (CaseCreationRateLimit.TooManyRequests refused) {
+                } catch (DomainException.TooMany refused) {
                     return false;
                 }
             });

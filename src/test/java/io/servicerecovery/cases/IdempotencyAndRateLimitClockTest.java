@@ -23,8 +23,9 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusMock;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ValidatableResponse;
+import io.servicerecovery.common.DomainException;
 import io.servicerecovery.common.Json;
-import io.servicerecovery.common.ProblemException;
+import io.servicerecovery.common.ProblemMappers;
 import io.servicerecovery.support.Api;
 import io.servicerecovery.support.CaseRequests;
 import io.servicerecovery.support.GreenMailResource;
@@ -86,9 +87,9 @@ class IdempotencyAndRateLimitClockTest {
         IdempotencyKeys.Claimed retry = (IdempotencyKeys.Claimed) keys.claim("crm-acme", key, hashOf(request));
 
         assertThatThrownBy(() -> QuarkusTransaction.requiringNew().run(
-                () -> keys.complete("crm-acme", key, slow, 201, "{}", UUID.randomUUID())))
-                .isInstanceOfSatisfying(ProblemException.class,
-                        refused -> assertThat(refused.status()).isEqualTo(409));
+                () -> keys.complete("crm-acme", key, slow, "{}", UUID.randomUUID())))
+                .isInstanceOfSatisfying(DomainException.class,
+                        refused -> assertThat(ProblemMappers.statusOf(refused)).isEqualTo(409));
         keys.release("crm-acme", key, slow);
         // The retry still holds the key: a third request with it waits for the retry's answer.
         post(key, request).statusCode(409).body("type", endsWith("idempotency-key-in-flight"));

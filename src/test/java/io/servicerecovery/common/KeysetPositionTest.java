@@ -30,14 +30,14 @@ class KeysetPositionTest {
     void aListThatSortsByRankRefusesACursorWithoutOne() {
         String unranked = PageRequest.of(null, new KeysetPosition(AT, ID).cursor()).position();
         assertThatThrownBy(() -> KeysetPosition.parseRanked(unranked))
-                .isInstanceOfSatisfying(ProblemException.class, p -> assertThat(p.status()).isEqualTo(400));
+                .isInstanceOfSatisfying(DomainException.class, p -> assertThat(ProblemMappers.statusOf(p)).isEqualTo(400));
     }
 
     @Test
     void somethingElseIsNotACursor() {
         for (String position : new String[] { "offset:50", "50", "x|y", "1|2|3|4", "90|yesterday|" + ID }) {
             assertThatThrownBy(() -> KeysetPosition.parse(position)).as(position)
-                    .isInstanceOfSatisfying(ProblemException.class, p -> assertThat(p.status()).isEqualTo(400));
+                    .isInstanceOfSatisfying(DomainException.class, p -> assertThat(ProblemMappers.statusOf(p)).isEqualTo(400));
         }
     }
 }

@@ -17,7 +17,8 @@ import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.servicerecovery.common.ProblemException;
+import io.servicerecovery.common.DomainException;
+import io.servicerecovery.common.ProblemMappers;
 import io.servicerecovery.empowerment.Level;
 import io.servicerecovery.support.GreenMailResource;
 import io.servicerecovery.support.Recovery;
@@ -70,7 +71,7 @@ class CompensationServiceTest {
     void noCompensationCarriesNoAmount() {
         assertThatThrownBy(() -> rolledBack(() -> compensation.propose(caseId, agent,
                 new ProposalRequest(CompensationType.NONE, new BigDecimal("5.00"), null, "Nothing"), "EUR")))
-                .isInstanceOfSatisfying(ProblemException.class, p -> assertThat(p.status()).isEqualTo(422));
+                .isInstanceOfSatisfying(DomainException.class, p -> assertThat(ProblemMappers.statusOf(p)).isEqualTo(422));
     }
 
     @Test
@@ -78,7 +79,7 @@ class CompensationServiceTest {
         assertThatThrownBy(() -> rolledBack(() -> {
             compensation.propose(caseId, agent, credit("120.00"), "EUR");
             return approvals.decide(caseId, agent, approve(null));
-        })).isInstanceOfSatisfying(ProblemException.class, p -> assertThat(p.status()).isEqualTo(403));
+        })).isInstanceOfSatisfying(DomainException.class, p -> assertThat(ProblemMappers.statusOf(p)).isEqualTo(403));
     }
 
     @Test
@@ -87,7 +88,7 @@ class CompensationServiceTest {
             compensation.propose(caseId, agent, credit("120.00"), "EUR");
             return approvals.decide(caseId, "manager-max",
                     new ApprovalRequest(ApprovalRequest.Decision.REJECT, null, " "));
-        })).isInstanceOfSatisfying(ProblemException.class, p -> assertThat(p.status()).isEqualTo(422));
+        })).isInstanceOfSatisfying(DomainException.class, p -> assertThat(ProblemMappers.statusOf(p)).isEqualTo(422));
     }
 
     @Test
@@ -95,7 +96,7 @@ class CompensationServiceTest {
         assertThatThrownBy(() -> rolledBack(() -> {
             compensation.propose(caseId, agent, credit("120.00"), "EUR");
             return approvals.decide(caseId, "manager-max", approve("200.00"));
-        })).isInstanceOfSatisfying(ProblemException.class, p -> assertThat(p.status()).isEqualTo(422));
+        })).isInstanceOfSatisfying(DomainException.class, p -> assertThat(ProblemMappers.statusOf(p)).isEqualTo(422));
 
         ProposalDecision decision = rolledBack(() -> {
             compensation.propose(caseId, agent, credit("120.00"), "EUR");
@@ -123,7 +124,7 @@ class CompensationServiceTest {
     @Test
     void escalatingWithoutAPendingProposalIsAConflict() {
         assertThatThrownBy(() -> rolledBack(() -> approvals.escalate(caseId)))
-                .isInstanceOfSatisfying(ProblemException.class, p -> assertThat(p.status()).isEqualTo(409));
+                .isInstanceOfSatisfying(DomainException.class, p -> assertThat(ProblemMappers.statusOf(p)).isEqualTo(409));
     }
 
     private static ProposalRequest credit(String amount) {

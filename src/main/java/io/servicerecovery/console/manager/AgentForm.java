@@ -5,7 +5,6 @@ import java.util.Arrays;
 import java.util.List;
 
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.Validator;
 import jakarta.ws.rs.FormParam;
 import jakarta.ws.rs.GET;
@@ -20,14 +19,15 @@ import io.servicerecovery.console.ConsoleRedirect;
 
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
-import io.servicerecovery.common.ProblemException;
 import io.servicerecovery.console.ConsoleProblem;
+import io.servicerecovery.console.ConsoleRefusals;
 import io.servicerecovery.console.ConsoleRequest;
 import io.servicerecovery.console.FormValues;
 import io.servicerecovery.console.PageFrame;
 import io.servicerecovery.empowerment.EmpowermentAdmin;
 import io.servicerecovery.empowerment.EmpowermentViews.AgentUpdate;
 import io.servicerecovery.empowerment.EmpowermentViews.AgentView;
+import io.servicerecovery.empowerment.ExpectedVersion;
 import io.servicerecovery.empowerment.Level;
 import io.servicerecovery.profile.StaffProfiles;
 import io.servicerecovery.security.CurrentUser;
@@ -79,24 +79,22 @@ public class AgentForm {
         LimitRows typed = LimitRows.typed(currency, maxCredit, maxDiscount, budget);
         String why = reason == null ? "" : reason;
         String name = profiles.displayNameOf(agentId);
-        try {
+        return ConsoleRefusals.answer(() -> {
             Level chosen = FormValues.choice(Level.class, "level", level);
             AgentUpdate update = new AgentUpdate(chosen, typed.inputs(), why.strip());
             Validation.check(validator, update);
-            admin.updateAgent(agentId, etag, update, console.user().id());
+            admin.updateAgent(agentId, ExpectedVersion.fromIfMatch(etag), update, console.user().id());
             return ConsoleRedirect.seeOther("/console/empowerment?saved=" + FormValues.urlEncoded(agentId)
                     + "&person=" + FormValues.urlEncoded(agentId));
-        } catch (ProblemException e) {
+        }, problem -> {
             EmpowermentAdmin.Versioned<AgentView> now = admin.agent(agentId);
-            boolean conflict = e.status() == 412;
-            Edit edit = new Edit(agentId, name, level, levels(), typed, why, conflict ? now.etag() : etag, now.value(),
-                    conflict ? now.value() : null, conflict ? null : ConsoleProblem.of(e));
-            return Response.status(e.status()).entity(page(edit)).type(MediaType.TEXT_HTML_TYPE).build();
-        } catch (ConstraintViolationException e) {
-            Edit edit = new Edit(agentId, name, level, levels(), typed, why, etag, admin.agent(agentId).value(), null,
-                    ConsoleProblem.invalid(e));
-            return Response.status(400).entity(page(edit)).type(MediaType.TEXT_HTML_TYPE).build();
-        }
+            if (problem.staleVersion()) {
+                // the form carries the current version now: saving again replaces theirs knowingly
+                return page(new Edit(agentId, name, level, levels(), typed, why, now.etag(), now.value(), now.value(),
+                        null));
+            }
+            return page(new Edit(agentId, name, level, levels(), typed, why, etag, now.value(), null, problem));
+        });
     }
 
     private TemplateInstance page(Edit edit) {

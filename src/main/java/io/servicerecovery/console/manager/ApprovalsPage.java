@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.FormParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -23,11 +22,11 @@ import jakarta.ws.rs.core.Response;
 
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
-import io.servicerecovery.common.ProblemException;
+import io.servicerecovery.common.DomainException;
 import io.servicerecovery.compensation.ApprovalRequest;
 import io.servicerecovery.compensation.ApprovalRequest.Decision;
 import io.servicerecovery.compensation.ProposalOutcome;
-import io.servicerecovery.console.ConsoleProblem;
+import io.servicerecovery.console.ConsoleRefusals;
 import io.servicerecovery.console.ConsoleRequest;
 import io.servicerecovery.console.FormValues;
 import io.servicerecovery.console.PageFrame;
@@ -96,26 +95,19 @@ public class ApprovalsPage {
         CurrentUser user = console.user();
         ApprovalCard card = cards.one(taskId, user);
         Map<String, String> typed = FormValues.typed("decision", decision, "amount", amount, "note", note);
-        ApprovalCard answered;
-        int status = 200;
-        try {
+        return ConsoleRefusals.answer(() -> {
             ApprovalRequest request = request(decision, amount, note);
             if (card.assignee() == null) {
                 claims.claim(taskId, user);
             }
             ApprovalStep.Decided decided = approval.complete(taskId, request, user);
-            answered = card.decided(outcome(decided), decided.grant());
-        } catch (ProblemException e) {
-            answered = card.refused(typed, ConsoleProblem.of(e));
-            status = e.status();
-        } catch (ConstraintViolationException e) {
-            answered = card.refused(typed, ConsoleProblem.invalid(e));
-            status = 400;
-        }
-        TemplateInstance body = htmx != null ? console.localized(Templates.approvals$card(console.frame("approvals"), answered))
-                : page(null, answered);
-        // htmx swaps only successful answers by default; the card with its problem is what the manager must see
-        return Response.status(htmx != null ? 200 : status).entity(body).type(MediaType.TEXT_HTML_TYPE).build();
+            return ConsoleRefusals.shown(answered(card.decided(outcome(decided), decided.grant()), htmx != null));
+        }, problem -> answered(card.refused(typed, problem), htmx != null), htmx != null);
+    }
+
+    /** From htmx the card alone; from a plain form the whole queue with the card in it. */
+    private TemplateInstance answered(ApprovalCard card, boolean htmx) {
+        return htmx ? console.localized(Templates.approvals$card(console.frame("approvals"), card)) : page(null, card);
     }
 
     /** The queue; a card just answered replaces its own (refused) or comes first (decided, so gone from the queue). */
@@ -140,11 +132,11 @@ public class ApprovalsPage {
     private static ApprovalRequest request(String decision, String amount, String note) {
         Decision chosen = choice(Decision.class, "decision", decision);
         if (chosen == null) {
-            throw ProblemException.invalid("decision", "choose approve or reject");
+            throw DomainException.invalid("decision", "choose approve or reject");
         }
         BigDecimal approved = chosen == Decision.APPROVE ? decimal("amount", amount) : null;
         if (chosen == Decision.REJECT && blankToNull(note) == null) {
-            throw ProblemException.unprocessable("note", "A rejection needs a note that tells the agent why.");
+            throw DomainException.refused("note", "A rejection needs a note that tells the agent why.");
         }
         return new ApprovalRequest(chosen, approved, blankToNull(note));
     }

@@ -17,9 +17,10 @@ import jakarta.ws.rs.core.Response;
 
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
+import io.servicerecovery.common.DomainException;
 import io.servicerecovery.common.IsoCurrency;
-import io.servicerecovery.common.ProblemException;
 import io.servicerecovery.console.ConsoleProblem;
+import io.servicerecovery.console.ConsoleRefusals;
 import io.servicerecovery.console.ConsoleRequest;
 import io.servicerecovery.console.PageFrame;
 import io.servicerecovery.reports.RecoveryReport;
@@ -77,20 +78,16 @@ public class DashboardPage {
         String fromText = blank(from) ? today.minusDays(DEFAULT_DAYS - 1).toString() : from.strip();
         String toText = blank(to) ? today.toString() : to.strip();
         String currencyText = blank(currency) ? "" : currency.strip().toUpperCase(java.util.Locale.ROOT);
-        Dashboard dashboard;
-        int status = 200;
-        try {
+        return ConsoleRefusals.answer(() -> {
             ReportQuery query = query(fromText, toText, currencyText);
             RecoveryReport report = reports.report(query);
-            dashboard = new Dashboard(fromText, toText, currencyText, report,
-                    new DashboardCharts(report, trend.of(query), ChartWords.of(console.locale())), null);
-        } catch (ProblemException e) {
-            dashboard = new Dashboard(fromText, toText, currencyText, null, null, ConsoleProblem.of(e));
-            status = e.status();
-        }
-        return Response.status(status)
-                .entity(console.localized(Templates.dashboard(console.frame("dashboard"), dashboard)))
-                .type(MediaType.TEXT_HTML_TYPE).build();
+            return ConsoleRefusals.shown(page(new Dashboard(fromText, toText, currencyText, report,
+                    new DashboardCharts(report, trend.of(query), ChartWords.of(console.locale())), null)));
+        }, problem -> page(new Dashboard(fromText, toText, currencyText, null, null, problem)));
+    }
+
+    private TemplateInstance page(Dashboard dashboard) {
+        return console.localized(Templates.dashboard(console.frame("dashboard"), dashboard));
     }
 
     /** The same report as the API's CSV, for a spreadsheet. */
@@ -112,13 +109,13 @@ public class DashboardPage {
         LocalDate start = day("from", from);
         LocalDate end = day("to", to);
         if (end.isBefore(start)) {
-            throw ProblemException.invalid("to", "must not be before from");
+            throw DomainException.invalid("to", "must not be before from");
         }
         if (Duration.between(start.atStartOfDay(), end.atStartOfDay()).toDays() >= LONGEST_DAYS) {
-            throw ProblemException.invalid("from", "the period may be at most " + LONGEST_DAYS + " days long");
+            throw DomainException.invalid("from", "the period may be at most " + LONGEST_DAYS + " days long");
         }
         if (!currency.isEmpty() && !new IsoCurrency.Validator().isValid(currency, null)) {
-            throw ProblemException.invalid("currency", "must be an ISO 4217 code such as EUR");
+            throw DomainException.invalid("currency", "must be an ISO 4217 code such as EUR");
         }
         Instant startAt = start.atStartOfDay(ZoneOffset.UTC).toInstant();
         Instant endAt = end.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
@@ -129,7 +126,7 @@ public class DashboardPage {
         try {
             return LocalDate.parse(value);
         } catch (DateTimeParseException e) {
-            throw ProblemException.invalid(field, "must be a date such as 2026-11-01");
+            throw DomainException.invalid(field, "must be a date such as 2026-11-01");
         }
     }
 

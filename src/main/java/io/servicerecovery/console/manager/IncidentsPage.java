@@ -14,8 +14,8 @@ import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.servicerecovery.common.Page;
 import io.servicerecovery.common.PageRequest;
-import io.servicerecovery.common.ProblemException;
 import io.servicerecovery.console.ConsoleProblem;
+import io.servicerecovery.console.ConsoleRefusals;
 import io.servicerecovery.console.ConsoleRequest;
 import io.servicerecovery.console.PageFrame;
 import io.servicerecovery.security.CurrentUser;
@@ -54,13 +54,9 @@ public class IncidentsPage {
     @POST
     @Path("{id}/retry")
     public Response retry(@PathParam("id") String id) {
-        try {
-            IncidentView retried = incidents.retry(id, console.user().id());
-            return Response.ok(page(null, retried, null)).type(MediaType.TEXT_HTML_TYPE).build();
-        } catch (ProblemException e) {
-            return Response.status(e.status()).entity(page(null, null, ConsoleProblem.of(e)))
-                    .type(MediaType.TEXT_HTML_TYPE).build();
-        }
+        return ConsoleRefusals.answer(
+                () -> ConsoleRefusals.shown(page(null, incidents.retry(id, console.user().id()), null)),
+                problem -> page(null, null, problem));
     }
 
     private TemplateInstance page(String cursor, IncidentView retried, ConsoleProblem problem) {

@@ -4,7 +4,6 @@ import java.net.URI;
 import java.util.List;
 
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.Validator;
 import jakarta.ws.rs.FormParam;
 import jakarta.ws.rs.GET;
@@ -19,13 +18,15 @@ import io.servicerecovery.console.ConsoleRedirect;
 
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
-import io.servicerecovery.common.ProblemException;
+import io.servicerecovery.common.DomainException;
 import io.servicerecovery.console.ConsoleProblem;
+import io.servicerecovery.console.ConsoleRefusals;
 import io.servicerecovery.console.ConsoleRequest;
 import io.servicerecovery.console.PageFrame;
 import io.servicerecovery.empowerment.EmpowermentAdmin;
 import io.servicerecovery.empowerment.EmpowermentViews.LevelUpdate;
 import io.servicerecovery.empowerment.EmpowermentViews.LevelView;
+import io.servicerecovery.empowerment.ExpectedVersion;
 import io.servicerecovery.empowerment.Level;
 import io.servicerecovery.security.CurrentUser;
 
@@ -75,21 +76,19 @@ public class LevelForm {
         Level which = levelOf(level);
         LimitRows typed = LimitRows.typed(currency, maxCredit, maxDiscount, budget);
         String why = reason == null ? "" : reason;
-        try {
+        return ConsoleRefusals.answer(() -> {
             LevelUpdate update = new LevelUpdate(typed.inputs(), why.strip());
             Validation.check(validator, update);
-            admin.updateLevel(which, etag, update, console.user().id());
+            admin.updateLevel(which, ExpectedVersion.fromIfMatch(etag), update, console.user().id());
             return ConsoleRedirect.seeOther("/console/empowerment?saved=" + which.name());
-        } catch (ProblemException e) {
-            boolean conflict = e.status() == 412;
-            LevelView now = conflict ? admin.level(which) : null;
-            // after a conflict the form carries the current version: saving again replaces theirs knowingly
-            Edit edit = new Edit(which, typed, why, conflict ? now.etag() : etag, now, conflict ? null : ConsoleProblem.of(e));
-            return Response.status(e.status()).entity(page(edit)).type(MediaType.TEXT_HTML_TYPE).build();
-        } catch (ConstraintViolationException e) {
-            return Response.status(400).entity(page(new Edit(which, typed, why, etag, null, ConsoleProblem.invalid(e))))
-                    .type(MediaType.TEXT_HTML_TYPE).build();
-        }
+        }, problem -> {
+            if (problem.staleVersion()) {
+                // the form carries the current version now: saving again replaces theirs knowingly
+                LevelView now = admin.level(which);
+                return page(new Edit(which, typed, why, now.etag(), now, null));
+            }
+            return page(new Edit(which, typed, why, etag, null, problem));
+        });
     }
 
     private TemplateInstance page(Edit edit) {
@@ -100,7 +99,7 @@ public class LevelForm {
         try {
             return Level.valueOf(level);
         } catch (IllegalArgumentException e) {
-            throw ProblemException.notFound("Level " + level);
+            throw DomainException.notFound("Level " + level);
         }
     }
 }

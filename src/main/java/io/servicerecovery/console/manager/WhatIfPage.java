@@ -7,7 +7,6 @@ import java.time.format.DateTimeParseException;
 import java.util.List;
 
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.Validator;
 import jakarta.ws.rs.FormParam;
 import jakarta.ws.rs.GET;
@@ -20,8 +19,9 @@ import jakarta.ws.rs.core.Response;
 
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
-import io.servicerecovery.common.ProblemException;
+import io.servicerecovery.common.DomainException;
 import io.servicerecovery.console.ConsoleProblem;
+import io.servicerecovery.console.ConsoleRefusals;
 import io.servicerecovery.console.ConsoleRequest;
 import io.servicerecovery.console.PageFrame;
 import io.servicerecovery.empowerment.EmpowermentAdmin;
@@ -90,10 +90,7 @@ public class WhatIfPage {
         Level which = LevelForm.levelOf(level);
         LevelView today = admin.level(which);
         LimitRows typed = LimitRows.typed(currency, maxCredit, maxDiscount, budget);
-        WhatIfComparison result = null;
-        ConsoleProblem problem = null;
-        int status = 200;
-        try {
+        return ConsoleRefusals.answer(() -> {
             java.time.Instant start = day("from", from).atStartOfDay().toInstant(ZoneOffset.UTC);
             java.time.Instant end = day("to", to).plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC);
             SimulationRequest candidate = new SimulationRequest(start, end,
@@ -101,18 +98,12 @@ public class WhatIfPage {
             Validation.check(validator, candidate);
             SimulationRequest current = new SimulationRequest(start, end,
                     List.of(new CandidateLevel(which, today.limits())));
-            result = new WhatIfComparison(simulation.run(current), simulation.run(candidate),
+            WhatIfComparison result = new WhatIfComparison(simulation.run(current), simulation.run(candidate),
                     ChartWords.of(console.locale()));
-        } catch (ProblemException e) {
-            problem = ConsoleProblem.of(e);
-            status = e.status();
-        } catch (ConstraintViolationException e) {
-            problem = ConsoleProblem.invalid(e);
-            status = 400;
-        }
-        WhatIf form = new WhatIf(which.name(), levels(), typed, today, from, to, result, problem);
-        return Response.status(htmx != null ? 200 : status).entity(page(form, htmx != null))
-                .type(MediaType.TEXT_HTML_TYPE).build();
+            return ConsoleRefusals.shown(page(new WhatIf(which.name(), levels(), typed, today, from, to, result, null),
+                    htmx != null));
+        }, problem -> page(new WhatIf(which.name(), levels(), typed, today, from, to, null, problem), htmx != null),
+                htmx != null);
     }
 
     private TemplateInstance page(WhatIf form, boolean resultOnly) {
@@ -124,7 +115,7 @@ public class WhatIfPage {
         try {
             return LocalDate.parse(value == null ? "" : value.strip());
         } catch (DateTimeParseException e) {
-            throw ProblemException.invalid(field, "must be a date such as 2026-11-01");
+            throw DomainException.invalid(field, "must be a date such as 2026-11-01");
         }
     }
 

@@ -18,7 +18,7 @@ import org.jboss.logging.Logger;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.scheduler.Scheduled;
-import io.servicerecovery.common.ProblemException;
+import io.servicerecovery.common.DomainException;
 
 /**
  * Sends due webhook deliveries: claims a small batch, sends them all at once outside any
@@ -119,7 +119,7 @@ public class WebhookDispatcher {
                     .header("webhook-signature", WebhookSignatures.header(signing, messageId, timestamp, body))
                     .POST(HttpRequest.BodyPublishers.ofByteArray(body))
                     .build();
-        } catch (ProblemException e) {
+        } catch (DomainException.Invalid e) {
             return CompletableFuture.completedFuture(new WebhookDeliveries.Attempt(null,
                     "URL refused: " + reasonOf(e)));
         } catch (RuntimeException e) {
@@ -150,9 +150,8 @@ public class WebhookDispatcher {
         return errorText(error);
     }
 
-    private static String reasonOf(ProblemException e) {
-        var problem = e.toProblem(null);
-        return problem.violations() == null ? "" : problem.violations().stream()
+    private static String reasonOf(DomainException.Invalid e) {
+        return e.violations().stream()
                 .map(v -> v.field() + " " + v.message()).reduce((a, b) -> a + "; " + b).orElse("");
     }
 

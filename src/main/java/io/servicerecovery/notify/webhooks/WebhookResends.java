@@ -9,7 +9,7 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
-import io.servicerecovery.common.ProblemException;
+import io.servicerecovery.common.DomainException;
 
 /**
  * A subscriber sends FAILED deliveries again, once its receiver works: one by one or all at once. A resent
@@ -46,11 +46,10 @@ public class WebhookResends {
         WebhookSubscription s = own(clientId, subscriptionId);
         WebhookDelivery delivery = deliveries.findByIdOptional(deliveryId)
                 .filter(d -> d.subscriptionId.equals(s.id))
-                .orElseThrow(() -> ProblemException.notFound("Webhook delivery " + deliveryId));
+                .orElseThrow(() -> DomainException.notFound("Webhook delivery " + deliveryId));
         if (!deliveries.resend(delivery.id, s.id, now())) {
-            throw new ProblemException(409, "webhook-delivery-not-failed", "Delivery not failed",
-                    "Only a FAILED delivery can be resent; this one is " + delivery.status + ".",
-                    java.util.List.of(), Map.of("deliveryStatus", delivery.status.name()));
+            throw new DomainException.Conflict("webhook-delivery-not-failed", "Delivery not failed",
+                    "Only a FAILED delivery can be resent; this one is " + delivery.status + ".", Map.of("deliveryStatus", delivery.status.name()));
         }
         deliveries.getEntityManager().refresh(delivery);
         return WebhookDeliveryView.of(delivery, events.findById(delivery.eventId));
@@ -64,7 +63,7 @@ public class WebhookResends {
 
     private WebhookSubscription own(String clientId, UUID id) {
         return subscriptions.findActive(id, clientId)
-                .orElseThrow(() -> ProblemException.notFound("Webhook subscription " + id));
+                .orElseThrow(() -> DomainException.notFound("Webhook subscription " + id));
     }
 
     private Instant now() {

@@ -13,10 +13,10 @@ import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
 import io.quarkus.panache.common.Parameters;
+import io.servicerecovery.common.DomainException;
 import io.servicerecovery.common.KeysetPosition;
 import io.servicerecovery.common.Page;
 import io.servicerecovery.common.PageRequest;
-import io.servicerecovery.common.ProblemException;
 
 /** A CRM client's webhook subscriptions: each client sees and changes only its own. */
 @ApplicationScoped
@@ -45,9 +45,9 @@ public class WebhookSubscriptions {
         urls.check(request.url());
         int limit = settings.maxSubscriptionsPerClient();
         if (subscriptions.countActiveLocked(clientId) >= limit) {
-            throw new ProblemException(409, "webhook-subscription-limit", "Too many subscriptions",
+            throw new DomainException.Conflict("webhook-subscription-limit", "Too many subscriptions",
                     "A client may have " + limit + " active webhook subscriptions; delete one it no longer needs "
-                            + "before subscribing again.", List.of(), java.util.Map.of("limit", limit));
+                            + "before subscribing again.", java.util.Map.of("limit", limit));
         }
         String secret = secrets.newSecret();
         WebhookSubscription s = new WebhookSubscription();
@@ -145,7 +145,7 @@ public class WebhookSubscriptions {
 
     private WebhookSubscription own(String clientId, UUID id) {
         return subscriptions.findActive(id, clientId)
-                .orElseThrow(() -> ProblemException.notFound("Webhook subscription " + id));
+                .orElseThrow(() -> DomainException.notFound("Webhook subscription " + id));
     }
 
     /** The requested types, each once, in the order given; {@code *} stands alone. */
@@ -153,7 +153,7 @@ public class WebhookSubscriptions {
         Set<String> names = new LinkedHashSet<>();
         for (String name : requested) {
             if (!WebhookEventType.ALL.equals(name) && WebhookEventType.named(name).isEmpty()) {
-                throw ProblemException.invalid("events", "has the unknown event type '" + name + "'; use any of "
+                throw DomainException.invalid("events", "has the unknown event type '" + name + "'; use any of "
                         + String.join(", ", WebhookEventType.wireNames()) + ", or \"*\" for all");
             }
             names.add(name);

@@ -10,7 +10,7 @@ import java.util.Locale;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import io.servicerecovery.common.ProblemException;
+import io.servicerecovery.common.DomainException;
 
 /**
  * Which URLs the service will call. Only http and https; and unless private addresses are
@@ -133,7 +133,7 @@ public class WebhookUrlPolicy {
         return true;
     }
 
-    private static ProblemException refused(String reason) {
-        return ProblemException.invalid("url", reason);
+    private static DomainException.Invalid refused(String reason) {
+        return DomainException.invalid("url", reason);
     }
 }

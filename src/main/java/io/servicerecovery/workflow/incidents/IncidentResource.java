@@ -17,9 +17,9 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.servicerecovery.common.ApiContract;
+import io.servicerecovery.common.DomainException;
 import io.servicerecovery.common.Page;
 import io.servicerecovery.common.PageRequest;
-import io.servicerecovery.common.ProblemException;
 import io.servicerecovery.common.SingleLine;
 import io.servicerecovery.security.CurrentUser;
 
@@ -70,7 +70,7 @@ public class IncidentResource {
         try {
             return UUID.fromString(caseId);
         } catch (IllegalArgumentException e) {
-            throw ProblemException.invalid("caseId", "must be a case id");
+            throw DomainException.invalid("caseId", "must be a case id");
         }
     }
 }

@@ -22,10 +22,10 @@ import io.servicerecovery.cases.CaseRepository;
 import io.servicerecovery.cases.RecoveryCase;
 import io.servicerecovery.timeline.Timeline;
 import io.servicerecovery.timeline.TimelineKind;
+import io.servicerecovery.common.DomainException;
 import io.servicerecovery.common.KeysetPosition;
 import io.servicerecovery.common.Page;
 import io.servicerecovery.common.PageRequest;
-import io.servicerecovery.common.ProblemException;
 import io.servicerecovery.workflow.ProcessVariables;
 
 /**
@@ -94,10 +94,10 @@ public class Incidents {
         Incident incident = runtime.createIncidentQuery().incidentId(incidentId)
                 .processDefinitionKeyIn(ProcessVariables.PROCESS_KEY).singleResult();
         if (incident == null) {
-            throw ProblemException.notFound("Incident " + incidentId);
+            throw DomainException.notFound("Incident " + incidentId);
         }
         if (!Incident.FAILED_JOB_HANDLER_TYPE.equals(incident.getIncidentType())) {
-            throw ProblemException.conflict("Only a failed step can be retried; this incident is "
+            throw DomainException.conflict("Only a failed step can be retried; this incident is "
                     + incident.getIncidentType() + ".");
         }
         IncidentView view = view(incident);

@@ -8,7 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.camunda.bpm.engine.exception.NullValueException;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.servicerecovery.common.ProblemException;
+import io.servicerecovery.common.DomainException;
 
 /**
  * An inbox row whose engine task is gone. The start-up backfill can leave one behind when
@@ -37,7 +37,7 @@ public class StaleInboxRows {
                 throw e;
             }
             QuarkusTransaction.requiringNew().run(() -> inbox.deleteById(taskId));
-            throw new ProblemException(404, "not-found", "Not found",
+            throw new DomainException.NotFound(
                     "Task " + taskId + " no longer exists: it was completed or cancelled meanwhile.");
         }
     }

@@ -10,7 +10,7 @@ import org.camunda.bpm.engine.variable.VariableMap;
 import org.jboss.logging.Logger;
 
 import io.servicerecovery.cases.CaseRepository;
-import io.servicerecovery.common.ProblemException;
+import io.servicerecovery.common.DomainException;
 import io.servicerecovery.security.CurrentUser;
 import io.servicerecovery.workflow.RecoveryStep;
 
@@ -46,7 +46,7 @@ public class StepCompletion {
     public OpenTask held(String taskId, RecoveryStep step, CurrentUser user) {
         OpenTask task = held(taskId, user);
         if (task.step() != step) {
-            throw ProblemException.conflict("Task " + taskId + " is a " + task.step() + " task, not " + step + ".");
+            throw DomainException.conflict("Task " + taskId + " is a " + task.step() + " task, not " + step + ".");
         }
         return task;
     }
@@ -55,12 +55,12 @@ public class StepCompletion {
     public OpenTask held(String taskId, CurrentUser user) {
         OpenTask task = lookup.visible(taskId, user);
         if (!user.id().equals(task.assignee())) {
-            throw ProblemException.forbidden(task.assignee() == null
+            throw DomainException.notAllowed(task.assignee() == null
                     ? "Claim this task before you complete it."
                     : "Only the agent who holds this task completes it.");
         }
         if (task.step() == RecoveryStep.APPROVAL && !user.isManager()) {
-            throw ProblemException.forbidden("Approvals need the manager role.");
+            throw DomainException.notAllowed("Approvals need the manager role.");
         }
         // Serializes the completion with a concurrent cancel of the same case.
         cases.lock(task.caseId());

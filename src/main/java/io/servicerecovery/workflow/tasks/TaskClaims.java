@@ -7,7 +7,7 @@ import jakarta.transaction.Transactional;
 
 import org.camunda.bpm.engine.TaskService;
 
-import io.servicerecovery.common.ProblemException;
+import io.servicerecovery.common.DomainException;
 import io.servicerecovery.security.CurrentUser;
 import io.servicerecovery.timeline.Timeline;
 import io.servicerecovery.timeline.TimelineKind;
@@ -35,7 +35,7 @@ public class TaskClaims {
             return task.summary();
         }
         if (task.assignee() != null) {
-            throw ProblemException.conflict("Someone else holds this task.");
+            throw DomainException.conflict("Someone else holds this task.");
         }
         staleRows.onTask(taskId, () -> engineTasks.claim(taskId, user.id()));
         timeline.record(task.caseId(), TimelineKind.TASK_CLAIMED, user.id(), "Took the " + task.step() + " task",
@@ -47,7 +47,7 @@ public class TaskClaims {
     public TaskSummary unclaim(String taskId, CurrentUser user) {
         OpenTask task = lookup.visible(taskId, user);
         if (task.assignee() != null && !user.id().equals(task.assignee())) {
-            throw ProblemException.conflict("Someone else holds this task.");
+            throw DomainException.conflict("Someone else holds this task.");
         }
         if (task.assignee() != null) {
             staleRows.onTask(taskId, () -> engineTasks.setAssignee(taskId, null));

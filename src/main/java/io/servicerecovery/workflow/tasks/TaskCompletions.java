@@ -6,9 +6,9 @@ import jakarta.transaction.Transactional;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 
+import io.servicerecovery.common.DomainException;
 import io.servicerecovery.common.Json;
 import io.servicerecovery.common.JsonProblems;
-import io.servicerecovery.common.ProblemException;
 import io.servicerecovery.compensation.ApprovalRequest;
 import io.servicerecovery.compensation.ProposalRequest;
 import io.servicerecovery.security.CurrentUser;
@@ -51,7 +51,7 @@ public class TaskCompletions {
 
     private <T> T read(JsonNode body, Class<T> type) {
         if (body == null || !body.isObject()) {
-            throw ProblemException.invalid("", "the body must be a JSON object");
+            throw DomainException.invalid("", "the body must be a JSON object");
         }
         try {
             return json.mapper().treeToValue(body, type);

@@ -4,7 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import io.servicerecovery.cases.CaseRepository;
 import io.servicerecovery.cases.RecoveryCase;
-import io.servicerecovery.common.ProblemException;
+import io.servicerecovery.common.DomainException;
 import io.servicerecovery.security.CurrentUser;
 import io.servicerecovery.workflow.RecoveryStep;
 
@@ -31,7 +31,7 @@ public class TaskLookup {
         InboxTask row = taskId == null ? null : inbox.findById(taskId);
         if (row == null || isOwnApproval(row, user)
                 || !(user.id().equals(row.assignee) || candidates.of(user).covers(row))) {
-            throw ProblemException.notFound("Task " + taskId);
+            throw DomainException.notFound("Task " + taskId);
         }
         return OpenTask.of(row, caseOf(row));
     }

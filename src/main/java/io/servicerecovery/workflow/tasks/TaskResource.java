@@ -26,9 +26,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import io.servicerecovery.common.ApiContract;
+import io.servicerecovery.common.DomainException;
 import io.servicerecovery.common.Page;
 import io.servicerecovery.common.PageRequest;
-import io.servicerecovery.common.ProblemException;
 import io.servicerecovery.common.SingleLine;
 import io.servicerecovery.compensation.ApprovalRequest;
 import io.servicerecovery.compensation.ProposalRequest;
@@ -160,7 +160,7 @@ public class TaskResource {
             return Duration.ZERO;
         }
         if (seconds < 0 || seconds > TaskWaits.MAX_WAIT_SECONDS) {
-            throw ProblemException.invalid("wait", "must be between 0 and " + TaskWaits.MAX_WAIT_SECONDS + " seconds");
+            throw DomainException.invalid("wait", "must be between 0 and " + TaskWaits.MAX_WAIT_SECONDS + " seconds");
         }
         return Duration.ofSeconds(seconds);
     }
@@ -172,7 +172,7 @@ public class TaskResource {
         return switch (assignee) {
             case "me" -> TaskInbox.AssigneeFilter.ME;
             case "unassigned" -> TaskInbox.AssigneeFilter.UNASSIGNED;
-            default -> throw ProblemException.invalid("assignee", "must be 'me' or 'unassigned'");
+            default -> throw DomainException.invalid("assignee", "must be 'me' or 'unassigned'");
         };
     }
 }

@@ -11,8 +11,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;
 
+import io.servicerecovery.common.DomainException;
 import io.servicerecovery.common.Problem;
-import io.servicerecovery.common.ProblemException;
+import io.servicerecovery.common.ProblemMappers;
 
 class WebhookUrlPolicyTest {
 
@@ -107,8 +108,8 @@ class WebhookUrlPolicyTest {
 
     private static void assertRefused(WebhookUrlPolicy policy, String url, String reason) {
         assertThatThrownBy(() -> policy.check(url))
-                .isInstanceOfSatisfying(ProblemException.class, e -> {
-                    Problem problem = e.toProblem("/api/webhooks");
+                .isInstanceOfSatisfying(DomainException.class, e -> {
+                    Problem problem = ProblemMappers.problemOf(e, "/api/webhooks");
                     assertThat(problem.status()).isEqualTo(400);
                     assertThat(problem.violations()).singleElement().satisfies(v -> {
                         assertThat(v.field()).isEqualTo("url");

@@ -21,8 +21,8 @@ import org.junit.jupiter.api.Test;
 import io.quarkus.test.InjectMock;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.servicerecovery.common.DomainException;
 import io.servicerecovery.common.Page;
-import io.servicerecovery.common.ProblemException;
 import io.servicerecovery.compensation.CompensationType;
 import io.servicerecovery.compensation.GrantView;
 import io.servicerecovery.compensation.ProposalOutcome;
@@ -96,7 +96,7 @@ class TaskResourceTest {
 
     @Test
     void turnsAServiceConflictIntoProblemJson() {
-        when(claims.claim(eq("task-3"), any())).thenThrow(ProblemException.conflict("Someone else holds this task."));
+        when(claims.claim(eq("task-3"), any())).thenThrow(DomainException.conflict("Someone else holds this task."));
 
         Api.as("agent-ana").post("/api/tasks/task-3/claim").then().statusCode(409)
                 .contentType("application/problem+json")
