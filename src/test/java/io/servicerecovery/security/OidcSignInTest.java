@@ -29,7 +29,7 @@ import io.servicerecovery.support.Tokens;
  */
 @QuarkusTest
 @TestProfile(OidcSignInTest.OidcSignIn.class)
-class OidcSignInTest {
+public class OidcSignInTest {
 
     /** Production's authentication: no form, no basic auth, OIDC on for the console (see StubOidcProvider). */
     public static class OidcSignIn implements QuarkusTestProfile {
