@@ -49,11 +49,16 @@ public class ConsoleRequest {
         }
     }
 
+    /** The token this session's forms carry (ConsoleCsrf), for a fragment that has a form but no page frame. */
+    public String csrfToken() {
+        return csrf.tokenFor(user.consoleSession());
+    }
+
     public PageFrame frame(String nav) {
         String id = user.id();
         return new PageFrame(id, profiles.displayNameOf(id), user.isStaff(), user.isManager(),
                 user.hasRole(CurrentUser.ADMIN), nav, locale(),
-                ConsoleCsrf.FIELD, csrf.tokenFor(user.consoleSession()));
+                ConsoleCsrf.FIELD, csrfToken());
     }
 
     /** The template in the page's language. */

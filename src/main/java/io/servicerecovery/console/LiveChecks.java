@@ -57,7 +57,7 @@ public class LiveChecks {
 
         /** @param draft the apology checked, which the fragment's preview form posts to the email preview */
         static native TemplateInstance apologyChecks(List<Finding> findings, ApologyFollowUp.Preview preview,
-                UUID caseId, String draft, PageFrame frame);
+                UUID caseId, String draft, String csrfToken);
 
         /** @param outcome WITHIN, the approving level, or empty while the form is incomplete */
         static native TemplateInstance outcome(String outcome);
@@ -76,7 +76,7 @@ public class LiveChecks {
         List<Finding> findings = ready(message) ? review.reviewApology(caseId, message) : null;
         ApologyFollowUp.Preview preview = followUp.preview(caseId, message, console.user().id());
         return console.localized(Templates.apologyChecks(findings, preview, caseId, message == null ? "" : message,
-                console.frame("inbox")));
+                console.csrfToken()));
     }
 
     /**
