@@ -10,33 +10,53 @@ import java.time.format.DateTimeParseException;
 import io.servicerecovery.common.DomainException;
 
 /**
- * The report's period from the {@code from} and {@code to} query parameters: ISO instants
- * ({@code 2026-11-01T00:00:00Z}) or dates ({@code 2026-11-01}, UTC). A date as {@code to} includes that whole
- * day. Without {@code to} the period ends now; without {@code from} it starts {@link #DEFAULT_LENGTH} before
- * its end.
+ * A report's period, from {@code start} (inclusive) to {@code end} (exclusive), read in one of the two ways
+ * people give it: the API's query parameters ({@link #of}) or the console's two date fields ({@link #ofDays}).
+ * Both refuse a period that ends before it starts with the field and the reason.
  */
-final class ReportPeriod {
+public record ReportPeriod(Instant start, Instant end) {
 
     static final Duration DEFAULT_LENGTH = Duration.ofDays(30);
     /** Longer periods are a mistake more often than a need, and make the budget comparison meaningless. */
     static final Duration LONGEST = Duration.ofDays(366 * 5);
 
-    private ReportPeriod() {
-    }
-
-    static Instant[] of(String from, String to, Clock clock) {
-        Instant end = to == null || to.isBlank() ? clock.instant() : parse("to", to, true);
-        Instant start = from == null || from.isBlank() ? end.minus(DEFAULT_LENGTH) : parse("from", from, false);
+    /**
+     * The API's {@code from} and {@code to}: ISO instants ({@code 2026-11-01T00:00:00Z}) or dates
+     * ({@code 2026-11-01}, UTC). A date as {@code to} includes that whole day. Without {@code to} the period
+     * ends now; without {@code from} it starts {@link #DEFAULT_LENGTH} before its end.
+     */
+    static ReportPeriod of(String from, String to, Clock clock) {
+        Instant end = blank(to) ? clock.instant() : instant("to", to, true);
+        Instant start = blank(from) ? end.minus(DEFAULT_LENGTH) : instant("from", from, false);
         if (!start.isBefore(end)) {
             throw DomainException.invalid("from", "must be before to (" + end + ")");
         }
         if (Duration.between(start, end).compareTo(LONGEST) > 0) {
             throw DomainException.invalid("from", "the period may be at most " + LONGEST.toDays() + " days long");
         }
-        return new Instant[] { start, end };
+        return new ReportPeriod(start, end);
     }
 
-    private static Instant parse(String name, String value, boolean endOfDay) {
+    /**
+     * The console's two dates ({@code 2026-11-01}, UTC), both days included, so a period of one day has the
+     * same date twice.
+     */
+    public static ReportPeriod ofDays(String from, String to) {
+        LocalDate first = date("from", from);
+        LocalDate last = date("to", to);
+        if (last.isBefore(first)) {
+            throw DomainException.invalid("to", "must not be before from");
+        }
+        return new ReportPeriod(first.atStartOfDay(ZoneOffset.UTC).toInstant(),
+                last.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant());
+    }
+
+    /** Whole days covered (a period of dates covers at least one). */
+    public long days() {
+        return Duration.between(start, end).toDays();
+    }
+
+    private static Instant instant(String name, String value, boolean endOfDay) {
         String text = value.strip();
         try {
             if (text.length() == 10) {
@@ -47,5 +67,17 @@ final class ReportPeriod {
         } catch (DateTimeParseException e) {
             throw DomainException.invalid(name, "must be an ISO 8601 instant (2026-11-01T00:00:00Z) or date (2026-11-01)");
         }
+    }
+
+    private static LocalDate date(String name, String value) {
+        try {
+            return LocalDate.parse(value == null ? "" : value.strip());
+        } catch (DateTimeParseException e) {
+            throw DomainException.invalid(name, "must be a date such as 2026-11-01");
+        }
+    }
+
+    private static boolean blank(String value) {
+        return value == null || value.isBlank();
     }
 }

@@ -1,7 +1,6 @@
 package io.servicerecovery.reports;
 
 import java.time.Clock;
-import java.time.Instant;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.constraints.Size;
@@ -78,9 +77,9 @@ public class ReportResource {
             @Parameter(description = "Only cases of this agent (who took accountability, else the owner the CRM named)")
             @QueryParam("agent") @Size(max = 100) @SingleLine String agent,
             @Context HttpHeaders headers) {
-        Instant[] period = ReportPeriod.of(from, to, clock);
+        ReportPeriod period = ReportPeriod.of(from, to, clock);
         String client = user.isManager() ? null : user.id();
-        RecoveryReport report = reports.report(new ReportQuery(period[0], period[1], blankToNull(currency), level,
+        RecoveryReport report = reports.report(new ReportQuery(period.start(), period.end(), blankToNull(currency), level,
                 blankToNull(agent), client));
         if (wantsCsv(headers)) {
             return Response.ok(ReportCsv.of(report), CSV + "; charset=UTF-8").header("Content-Disposition",

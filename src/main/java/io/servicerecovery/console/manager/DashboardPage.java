@@ -1,11 +1,9 @@
 package io.servicerecovery.console.manager;
 
 import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
+import java.util.Locale;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
@@ -27,6 +25,7 @@ import io.servicerecovery.reports.RecoveryReport;
 import io.servicerecovery.reports.RecoveryReports;
 import io.servicerecovery.reports.RecoveryTrend;
 import io.servicerecovery.reports.ReportDownloads;
+import io.servicerecovery.reports.ReportPeriod;
 import io.servicerecovery.reports.ReportQuery;
 import io.servicerecovery.security.CurrentUser;
 
@@ -74,16 +73,13 @@ public class DashboardPage {
     @Produces(MediaType.TEXT_HTML)
     public Response page(@QueryParam("from") String from, @QueryParam("to") String to,
             @QueryParam("currency") String currency) {
-        LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
-        String fromText = blank(from) ? today.minusDays(DEFAULT_DAYS - 1).toString() : from.strip();
-        String toText = blank(to) ? today.toString() : to.strip();
-        String currencyText = blank(currency) ? "" : currency.strip().toUpperCase(java.util.Locale.ROOT);
+        Chosen chosen = chosen(from, to, currency);
         return ConsoleRefusals.answer(() -> {
-            ReportQuery query = query(fromText, toText, currencyText);
+            ReportQuery query = chosen.query();
             RecoveryReport report = reports.report(query);
-            return ConsoleRefusals.shown(page(new Dashboard(fromText, toText, currencyText, report,
+            return ConsoleRefusals.shown(page(new Dashboard(chosen.from, chosen.to, chosen.currency, report,
                     new DashboardCharts(report, trend.of(query), ChartWords.of(console.locale())), null)));
-        }, problem -> page(new Dashboard(fromText, toText, currencyText, null, null, problem)));
+        }, problem -> page(new Dashboard(chosen.from, chosen.to, chosen.currency, null, null, problem)));
     }
 
     private TemplateInstance page(Dashboard dashboard) {
@@ -96,37 +92,33 @@ public class DashboardPage {
     @Produces("text/csv")
     public Response csv(@QueryParam("from") String from, @QueryParam("to") String to,
             @QueryParam("currency") String currency) {
-        LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
-        String fromText = blank(from) ? today.minusDays(DEFAULT_DAYS - 1).toString() : from.strip();
-        String toText = blank(to) ? today.toString() : to.strip();
-        ReportQuery query = query(fromText, toText, blank(currency) ? "" : currency.strip().toUpperCase(java.util.Locale.ROOT));
-        return Response.ok(ReportDownloads.csv(reports.report(query)))
-                .header("Content-Disposition", "attachment; filename=\"recovery-" + fromText + "-" + toText + ".csv\"")
+        Chosen chosen = chosen(from, to, currency);
+        return Response.ok(ReportDownloads.csv(reports.report(chosen.query())))
+                .header("Content-Disposition",
+                        "attachment; filename=\"recovery-" + chosen.from + "-" + chosen.to + ".csv\"")
                 .build();
     }
 
-    private static ReportQuery query(String from, String to, String currency) {
-        LocalDate start = day("from", from);
-        LocalDate end = day("to", to);
-        if (end.isBefore(start)) {
-            throw DomainException.invalid("to", "must not be before from");
-        }
-        if (Duration.between(start.atStartOfDay(), end.atStartOfDay()).toDays() >= LONGEST_DAYS) {
-            throw DomainException.invalid("from", "the period may be at most " + LONGEST_DAYS + " days long");
-        }
-        if (!currency.isEmpty() && !new IsoCurrency.Validator().isValid(currency, null)) {
-            throw DomainException.invalid("currency", "must be an ISO 4217 code such as EUR");
-        }
-        Instant startAt = start.atStartOfDay(ZoneOffset.UTC).toInstant();
-        Instant endAt = end.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
-        return new ReportQuery(startAt, endAt, currency.isEmpty() ? null : currency, null, null, null);
+    /** The fields as the manager filled them in, the last {@value #DEFAULT_DAYS} days where left empty. */
+    private Chosen chosen(String from, String to, String currency) {
+        LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
+        return new Chosen(blank(from) ? today.minusDays(DEFAULT_DAYS - 1).toString() : from.strip(),
+                blank(to) ? today.toString() : to.strip(),
+                blank(currency) ? "" : currency.strip().toUpperCase(Locale.ROOT));
     }
 
-    private static LocalDate day(String field, String value) {
-        try {
-            return LocalDate.parse(value);
-        } catch (DateTimeParseException e) {
-            throw DomainException.invalid(field, "must be a date such as 2026-11-01");
+    private record Chosen(String from, String to, String currency) {
+
+        ReportQuery query() {
+            ReportPeriod period = ReportPeriod.ofDays(from, to);
+            if (period.days() > LONGEST_DAYS) {
+                throw DomainException.invalid("from", "the period may be at most " + LONGEST_DAYS + " days long");
+            }
+            if (!currency.isEmpty() && !new IsoCurrency.Validator().isValid(currency, null)) {
+                throw DomainException.invalid("currency", "must be an ISO 4217 code such as EUR");
+            }
+            return new ReportQuery(period.start(), period.end(), currency.isEmpty() ? null : currency, null, null,
+                    null);
         }
     }
 

@@ -3,7 +3,6 @@ package io.servicerecovery.console.manager;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -19,7 +18,6 @@ import jakarta.ws.rs.core.Response;
 
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
-import io.servicerecovery.common.DomainException;
 import io.servicerecovery.console.ConsoleProblem;
 import io.servicerecovery.console.ConsoleRefusals;
 import io.servicerecovery.console.ConsoleRequest;
@@ -30,6 +28,7 @@ import io.servicerecovery.empowerment.EmpowermentViews.LevelView;
 import io.servicerecovery.empowerment.EmpowermentViews.SimulationRequest;
 import io.servicerecovery.empowerment.Level;
 import io.servicerecovery.empowerment.Simulation;
+import io.servicerecovery.reports.ReportPeriod;
 import io.servicerecovery.security.CurrentUser;
 
 /**
@@ -91,12 +90,11 @@ public class WhatIfPage {
         LevelView today = admin.level(which);
         LimitRows typed = LimitRows.typed(currency, maxCredit, maxDiscount, budget);
         return ConsoleRefusals.answer(() -> {
-            java.time.Instant start = day("from", from).atStartOfDay().toInstant(ZoneOffset.UTC);
-            java.time.Instant end = day("to", to).plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC);
-            SimulationRequest candidate = new SimulationRequest(start, end,
+            ReportPeriod period = ReportPeriod.ofDays(from, to);
+            SimulationRequest candidate = new SimulationRequest(period.start(), period.end(),
                     List.of(new CandidateLevel(which, typed.inputs())));
             Validation.check(validator, candidate);
-            SimulationRequest current = new SimulationRequest(start, end,
+            SimulationRequest current = new SimulationRequest(period.start(), period.end(),
                     List.of(new CandidateLevel(which, today.limits())));
             WhatIfComparison result = new WhatIfComparison(simulation.run(current), simulation.run(candidate),
                     ChartWords.of(console.locale()));
@@ -109,14 +107,6 @@ public class WhatIfPage {
     private TemplateInstance page(WhatIf form, boolean resultOnly) {
         PageFrame frame = console.frame("what-if");
         return console.localized(resultOnly ? Templates.whatIf$result(frame, form) : Templates.whatIf(frame, form));
-    }
-
-    private static LocalDate day(String field, String value) {
-        try {
-            return LocalDate.parse(value == null ? "" : value.strip());
-        } catch (DateTimeParseException e) {
-            throw DomainException.invalid(field, "must be a date such as 2026-11-01");
-        }
     }
 
     private static List<String> levels() {
