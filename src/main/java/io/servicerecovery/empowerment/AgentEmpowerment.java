@@ -1,6 +1,5 @@
 package io.servicerecovery.empowerment;
 
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -20,18 +19,13 @@ import jakarta.persistence.Table;
  */
 @Entity
 @Table(name = "agent_empowerment")
-public class AgentEmpowerment {
+public class AgentEmpowerment extends LimitsChange {
 
     @Id
     @Column(name = "agent_id")
     public String agentId;
     @Enumerated(EnumType.STRING)
     public Level level;
-    public long version;
-    @Column(name = "updated_at")
-    public Instant updatedAt;
-    @Column(name = "updated_by")
-    public String updatedBy;
 
     @OneToMany(mappedBy = "agent", cascade = CascadeType.ALL, orphanRemoval = true)
     @OrderBy("currency")

@@ -94,9 +94,7 @@ public class EmpowermentAdmin {
             limit.dailyBudget = LimitRules.scaled(input.dailyBudget());
             record.limits.add(limit);
         }
-        record.version++;
-        record.updatedAt = clock.instant();
-        record.updatedBy = manager;
+        record.changed(manager, clock.instant());
         audit.record(manager, AuditEntry.LEVEL, level.name(), before, EmpowermentAudit.levelDocument(record), update.reason());
         return view(record);
     }
@@ -155,9 +153,7 @@ public class EmpowermentAdmin {
             override.dailyBudget = LimitRules.scaled(input.dailyBudget());
             agent.overrides.add(override);
         }
-        agent.version++;
-        agent.updatedAt = clock.instant();
-        agent.updatedBy = manager;
+        agent.changed(manager, clock.instant());
         em.flush();
         audit.record(manager, AuditEntry.AGENT, agentId, before, EmpowermentAudit.agentDocument(agent), update.reason());
         return new Versioned<>(agentView(agentId, agent), agent.version);
@@ -185,7 +181,6 @@ public class EmpowermentAdmin {
         AgentEmpowerment agent = new AgentEmpowerment();
         agent.agentId = agentId;
         agent.level = level;
-        agent.version = 0;
         agent.updatedAt = clock.instant();
         agent.updatedBy = by;
         return agent;

@@ -143,9 +143,7 @@ public class EmpowermentService {
                     AgentEmpowerment agent = new AgentEmpowerment();
                     agent.agentId = agentId;
                     agent.level = config.defaultLevel();
-                    agent.version = 1;
-                    agent.updatedAt = clock.instant();
-                    agent.updatedBy = Actor.SYSTEM;
+                    agent.changed(Actor.SYSTEM, clock.instant());
                     em.persist(agent);
                     em.flush();
                 }

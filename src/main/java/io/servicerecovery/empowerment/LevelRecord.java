@@ -1,11 +1,9 @@
 package io.servicerecovery.empowerment;
 
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
 import jakarta.persistence.CascadeType;
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -17,16 +15,11 @@ import jakarta.persistence.Table;
 /** A level and its limits per currency. The version is what its ETag says. */
 @Entity
 @Table(name = "empowerment_level")
-public class LevelRecord {
+public class LevelRecord extends LimitsChange {
 
     @Id
     @Enumerated(EnumType.STRING)
     public Level level;
-    public long version;
-    @Column(name = "updated_at")
-    public Instant updatedAt;
-    @Column(name = "updated_by")
-    public String updatedBy;
 
     @OneToMany(mappedBy = "level", cascade = CascadeType.ALL, orphanRemoval = true)
     @OrderBy("currency")
