@@ -35,6 +35,17 @@ class ConsoleHeadersTest {
     }
 
     @Test
+    void everyPageNamesAnIconTheBrowserCanLoadBeforeSigningIn() {
+        assertThat(given().get("/console/login").body().asString())
+                .contains("<link rel=\"icon\" href=\"/console/icon.svg\" type=\"image/svg+xml\">");
+        assertThat(ok(ConsoleSignIn.as("agent-ana"), "/console/work").body().asString())
+                .contains("href=\"/console/icon.svg\"");
+        Response icon = given().redirects().follow(false).get("/console/icon.svg");
+        assertThat(icon.statusCode()).as("no 404 in every page's network log").isEqualTo(200);
+        assertThat(icon.contentType()).startsWith("image/svg+xml");
+    }
+
+    @Test
     void everyPageAndFragmentOfASignedInPersonCarriesThem() {
         String caseId = Recovery.open("crm-acme", CaseRequests.aCase());
         ConsoleSignIn ana = ConsoleSignIn.as("agent-ana");
