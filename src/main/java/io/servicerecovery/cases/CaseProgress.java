@@ -65,11 +65,24 @@ public class CaseProgress {
         RecoveryCase c = find(caseId);
         c.apologyMessage = message;
         c.apologyVia = deliveredVia;
-        c.currentStep = CaseStep.APOLOGY_EMAIL;
         c.updatedAt = clock.instant();
         c.apologizedAt = c.updatedAt;
         timeline.record(caseId, TimelineKind.APOLOGY_GIVEN, agent, "Apologized via " + deliveredVia,
                 Map.of("message", message, "deliveredVia", deliveredVia));
+    }
+
+    /**
+     * The compensation is booked; the case closes as soon as its follow-up email is sent too (they run side by
+     * side), so until then it waits for the email alone. When the email went first, the case closes in the same
+     * transaction and this step never shows.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void compensationBooked(UUID caseId) {
+        RecoveryCase c = find(caseId);
+        if (!c.status.isClosed()) {
+            c.currentStep = CaseStep.APOLOGY_EMAIL;
+            c.updatedAt = clock.instant();
+        }
     }
 
     @Transactional(Transactional.TxType.MANDATORY)

@@ -86,8 +86,9 @@ class RecoveryProcessTest {
         Recovery.awaitStatus("crm-acme", caseId, "RECOVERED");
 
         assertThat(instance).isEnded().hasPassedInOrder("CaseReported", "TakeAccountability", "GiveApology",
-                "SendApologyEmail", "RecommendCompensation", "ProposeCompensation", "WithinEmpowerment", "BookGrant",
-                "CloseCaseRecovered", "CaseRecovered").hasNotPassed("ApproveCompensation");
+                "FollowUpAndCompensate", "RecommendCompensation", "ProposeCompensation", "WithinEmpowerment",
+                "BookGrant", "EmailSentAndGranted", "CloseCaseRecovered", "CaseRecovered")
+                .hasPassed("SendApologyEmail").hasNotPassed("ApproveCompensation");
     }
 
     @Test

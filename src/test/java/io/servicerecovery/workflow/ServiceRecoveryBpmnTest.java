@@ -106,7 +106,7 @@ class ServiceRecoveryBpmnTest {
 
         assertThat(instance).isEnded().hasPassedInOrder("ProposeCompensation", "WithinEmpowerment", "BookGrant",
                 "CloseCaseRecovered", "CaseRecovered").hasNotPassed("ApproveCompensation");
-        assertThat(ran).containsSubsequence("sendApologyEmailDelegate", "recommendCompensationDelegate",
+        assertThat(ran).containsSubsequence("recommendCompensationDelegate", "sendApologyEmailDelegate",
                 "bookGrantDelegate", "markRecoveredDelegate");
     }
 
@@ -208,11 +208,13 @@ class ServiceRecoveryBpmnTest {
 
     @Test
     @Deployment(resources = MODEL)
-    void anEmailThatKeepsFailingBecomesAnIncidentAfterItsRetryCycle() {
+    void anEmailThatKeepsFailingBecomesAnIncidentWhileTheCompensationGoesOnAndTheCaseClosesOnlyWhenItIsSent() {
         ProcessInstance instance = start();
         complete(task(instance), withVariables(ProcessVariables.ACCOUNTABLE_AGENT, "agent-ana"));
         mailServerDown = true;
         complete(task(instance));
+        assertThat(task(instance)).as("the compensation step does not wait for the mail server")
+                .hasDefinitionKey("ProposeCompensation").isAssignedTo("agent-ana");
 
         // emailRetryCycle R2/PT1S: two attempts in all, then an incident an operator retries.
         for (int attempt = 1; attempt <= 2; attempt++) {
@@ -224,14 +226,50 @@ class ServiceRecoveryBpmnTest {
                 .singleResult();
         assertThat(incident.getActivityId()).isEqualTo("SendApologyEmail");
         assertThat(incident.getIncidentType()).isEqualTo(Incident.FAILED_JOB_HANDLER_TYPE);
-        assertThat(instance).isWaitingAt("SendApologyEmail");
+        assertThat(instance).isWaitingAt("SendApologyEmail", "ProposeCompensation");
+
+        complete(task(instance), withVariables(ProcessVariables.WITHIN_EMPOWERMENT, true));
+        execute(job("BookGrant", instance));
+        assertThat(instance).as("granted, but the email is not sent yet").isNotEnded().hasPassed("BookGrant")
+                .hasNotPassed("CloseCaseRecovered");
+        assertThat(ran).contains("bookGrantDelegate").doesNotContain("markRecoveredDelegate");
 
         mailServerDown = false;
         EXTENSION.getManagementService().setJobRetries(incident.getConfiguration(), 1);
         execute(job(instance));
         assertThat(instance).isWaitingAt("SendApologyEmail").isNotEnded();
-        execute(job(instance)); // asyncAfter: the email is sent and committed before the recommendation runs
-        assertThat(instance).isWaitingAt("ProposeCompensation");
+        execute(job(instance)); // asyncAfter: the email is sent and committed before the branches join
+        assertThat(instance).isEnded().hasPassed("EmailSentAndGranted", "CloseCaseRecovered", "CaseRecovered");
+        assertThat(ran).containsOnlyOnce("sendApologyEmailDelegate", "markRecoveredDelegate");
+    }
+
+    @Test
+    @Deployment(resources = "bpmn-history/service-recovery-email-before-compensation.bpmn")
+    void aCaseStartedBeforeTheEmailHadItsOwnBranchFinishesOnItsOwnModelWhileNewCasesTakeTheNewOne() {
+        ProcessInstance inFlight = start();
+        complete(task(inFlight), withVariables(ProcessVariables.ACCOUNTABLE_AGENT, "agent-ana"));
+        complete(task(inFlight));
+        assertThat(inFlight).isWaitingAt("SendApologyEmail");
+
+        // The release deploys the current model as a new version of the same process.
+        org.camunda.bpm.engine.repository.Deployment current = EXTENSION.getRepositoryService().createDeployment()
+                .addClasspathResource(MODEL).deploy();
+        try {
+            assertThat(task(inFlight)).as("still waits for its email, as its model says").isNull();
+            execute(job(inFlight));
+            execute(job(inFlight));
+            assertThat(task(inFlight)).hasDefinitionKey("ProposeCompensation").isAssignedTo("agent-ana");
+            complete(task(inFlight), withVariables(ProcessVariables.WITHIN_EMPOWERMENT, true));
+            execute(job(inFlight));
+            assertThat(inFlight).isEnded().hasPassed("CaseRecovered");
+
+            ProcessInstance fresh = start();
+            complete(task(fresh), withVariables(ProcessVariables.ACCOUNTABLE_AGENT, "agent-ana"));
+            complete(task(fresh));
+            assertThat(fresh).isWaitingAt("SendApologyEmail", "ProposeCompensation");
+        } finally {
+            EXTENSION.getRepositoryService().deleteDeployment(current.getId(), true);
+        }
     }
 
     private ProcessInstance start() {
@@ -243,17 +281,21 @@ class ServiceRecoveryBpmnTest {
                         .putValue(ProcessVariables.EMAIL_RETRY_CYCLE, "R2/PT1S"));
     }
 
-    /** Accountability taken by agent-ana, the apology given, the email sent: the proposal waits for her. */
+    /**
+     * Accountability taken by agent-ana, the apology given: the proposal waits for her at once, beside the
+     * follow-up email, which is then sent (before and after it, a job of its own).
+     */
     private void throughApology(ProcessInstance instance) {
         assertThat(instance).isWaitingAt("TakeAccountability");
         assertThat(task(instance)).hasCandidateGroup("agents");
         complete(task(instance), withVariables(ProcessVariables.ACCOUNTABLE_AGENT, "agent-ana"));
         assertThat(task(instance)).hasDefinitionKey("GiveApology").isAssignedTo("agent-ana");
         complete(task(instance));
-        assertThat(instance).isWaitingAt("SendApologyEmail");
-        execute(job(instance));
-        execute(job(instance));
+        assertThat(instance).isWaitingAt("SendApologyEmail", "ProposeCompensation");
         assertThat(task(instance)).hasDefinitionKey("ProposeCompensation").isAssignedTo("agent-ana");
+        execute(job(instance));
+        execute(job(instance));
+        assertThat(instance).isWaitingAt("ProposeCompensation").hasPassed("SendApologyEmail");
     }
 
     private static void aboveTheLimits(ProcessInstance instance, String approverGroups, String timeout) {
