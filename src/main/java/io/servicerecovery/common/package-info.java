@@ -8,7 +8,7 @@
  * over the same values here.
  */
 @OpenAPIDefinition(info = @Info(title = "Service Recovery API", version = "0.1.0",
-        license = @License(name = "Proprietary", url = "https://service-recovery.example.com/terms"),
+        license = @License(name = "Apache 2.0", identifier = "Apache-2.0"),
         contact = @Contact(name = "service-recovery team", url = "https://service-recovery.example.com/support")),
         // Relative: the service that serves this document at /q/openapi. There is no one public URL to name
         // (each deployment has its own, the demo is localhost), so a client configures its base URL.

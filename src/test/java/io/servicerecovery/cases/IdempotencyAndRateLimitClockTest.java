@@ -33,7 +33,7 @@ import io.servicerecovery.support.MovableClock;
 
 /**
  * The documented time-dependent rules of case intake, with a clock the test moves (docs/api-guide.md,
- * docs/crm-integration.md): a key whose request died is taken over after the in-flight timeout (1 minute), a key
+ * "Idempotency-Key" and "Rate limit"): a key whose request died is taken over after the in-flight timeout (1 minute), a key
  * is freed after a request that failed, an expired key is free even before the sweep removes it, a throttled
  * client's bucket refills and Retry-After says when, and the 90-day repeat-failure window.
  */
