@@ -33,7 +33,6 @@ import org.camunda.bpm.engine.variable.Variables;
 
 import io.servicerecovery.workflow.engine.EngineConfig;
 import io.servicerecovery.workflow.engine.LeanHistory;
-import io.servicerecovery.workflow.engine.ParsedFeelEngine;
 import io.smallrye.config.PropertiesConfigSource;
 import io.smallrye.config.SmallRyeConfig;
 import io.smallrye.config.SmallRyeConfigBuilder;
@@ -43,7 +42,7 @@ import io.smallrye.config.WithDefault;
  * The bare engine: the same BPMN, driven in-process through the Camunda Java API on a
  * database of its own, with the delegates and the task listeners as no-op beans, except the
  * recommendation, which evaluates the same decision table as the service, with the
- * service's FEEL engine (workflow/engine/ParsedFeelEngine). No HTTP,
+ * engine's own FEEL engine, as the service uses it. No HTTP,
  * no service tables, no security, no email. It completes the same user tasks and runs the
  * same async jobs with the service's engine settings (history level, job executor pool,
  * queue and acquisition, id generator, connection pool size), read from the same
@@ -303,8 +302,6 @@ public final class Baseline {
             // as the service writes its history (workflow/engine/LeanHistory)
             config.setHistoryEventHandler(new LeanHistory());
         }
-        // the service's FEEL engine for the decision (workflow/engine/ParsedFeelEngine)
-        config.setDmnEngineConfiguration(ParsedFeelEngine.dmnConfiguration());
         config.setEnforceHistoryTimeToLive(true);
         config.setJavaSerializationFormatEnabled(false);
         config.setJdbcBatchProcessing(s.jdbcBatchProcessing);

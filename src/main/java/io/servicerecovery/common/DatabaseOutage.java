@@ -4,6 +4,7 @@ import java.sql.SQLException;
 import java.sql.SQLNonTransientConnectionException;
 import java.sql.SQLTransientConnectionException;
 
+import org.h2.api.ErrorCode;
 import org.hibernate.exception.JDBCConnectionException;
 
 /**
@@ -13,15 +14,13 @@ import org.hibernate.exception.JDBCConnectionException;
  * client did nothing wrong, nothing was saved (the request's transaction rolled back with the
  * connection), and the same request, Idempotency-Key included, succeeds once the database is back.
  * The engine and the transaction manager wrap the JDBC error, so causes and suppressed exceptions
- * are searched.
+ * are searched. Classified by type, SQLState and H2's error codes; what the pool and the transaction manager
+ * say only in words is read in {@link LibraryWording}.
  */
 public final class DatabaseOutage {
 
     /** Long enough for a pool to reconnect after a database restart, short enough not to stall a CRM. */
     public static final int RETRY_AFTER_SECONDS = 5;
-
-    /** Agroal's message when no connection became available within the acquisition timeout. */
-    private static final String ACQUISITION_TIMEOUT = "Acquisition timeout";
 
     private DatabaseOutage() {
     }
@@ -45,64 +44,40 @@ public final class DatabaseOutage {
     }
 
     private static boolean isUnreachable(Throwable t) {
-        if (markedRollbackOnlyByThePool(t) || poolCouldNotEnlist(t)) {
-            return true;
-        }
         if (t instanceof SQLTransientConnectionException || t instanceof SQLNonTransientConnectionException
                 || t instanceof JDBCConnectionException) {
             return true;
         }
-        if (!(t instanceof SQLException sql)) {
-            return false;
+        if (t instanceof SQLException sql && (connectionState(sql) || h2ConnectionLost(sql))) {
+            return true;
         }
+        // What the pool and the transaction manager throw with no type, SQLState or code of their own.
+        return LibraryWording.agroalAcquisitionTimeout(t) || LibraryWording.agroalCouldNotEnlist(t)
+                || LibraryWording.narayanaRollbackOnlyFromAgroal(t);
+    }
+
+    /**
+     * SQLState class 08 is "connection exception" (08P01 is PostgreSQL's protocol violation: a bug, not an
+     * outage); 57P01..57P03 are PostgreSQL's administrator shutdown, crash shutdown and "cannot connect now".
+     */
+    private static boolean connectionState(SQLException sql) {
         String state = sql.getSQLState();
-        if (state != null) {
-            // Class 08 is "connection exception" (08P01 is PostgreSQL's protocol violation: a bug, not an outage);
-            // 57P01..57P03 are PostgreSQL's administrator shutdown, crash shutdown and "cannot connect now".
-            if (state.startsWith("08") && !state.equals("08P01")) {
-                return true;
-            }
-            if (state.equals("57P01") || state.equals("57P02") || state.equals("57P03")) {
-                return true;
-            }
+        if (state == null) {
+            return false;
         }
-        return sql.getMessage() != null && sql.getMessage().startsWith(ACQUISITION_TIMEOUT);
+        return state.startsWith("08") && !state.equals("08P01")
+                || state.equals("57P01") || state.equals("57P02") || state.equals("57P03");
     }
 
     /**
-     * Agroal's "Failed to enlist" when a pooled connection cannot start the request's transaction: the
-     * connection's own error (H2's "Database is already closed", a dropped socket) is only logged by the
-     * transaction manager, not chained. With the service's one datasource the other reason Agroal names
-     * (a second datasource in the same transaction) cannot happen, so this is the database being away.
+     * H2's codes for a connection that is gone (its SQLState is the code itself); most come as
+     * SQLNonTransientConnectionException already, these are the ones that may not.
      */
-    private static boolean poolCouldNotEnlist(Throwable t) {
-        if (!(t instanceof SQLException) || t.getMessage() == null || !t.getMessage().startsWith("Failed to enlist")) {
-            return false;
-        }
-        for (StackTraceElement frame : t.getStackTrace()) {
-            if (frame.getClassName().startsWith("io.agroal.")) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /**
-     * Narayana's record of who marked the transaction rollback-only ("setRollbackOnly called from"): when it was
-     * the pool, enlisting a connection that could not start a transaction, the commit fails with a
-     * RollbackException that carries only this trace, not the connection's error (seen when the database went
-     * away under pooled connections).
-     */
-    private static boolean markedRollbackOnlyByThePool(Throwable t) {
-        if (t.getClass() != Throwable.class || t.getMessage() == null
-                || !t.getMessage().startsWith("setRollbackOnly called from")) {
-            return false;
-        }
-        for (StackTraceElement frame : t.getStackTrace()) {
-            if (frame.getClassName().startsWith("io.agroal.")) {
-                return true;
-            }
-        }
-        return false;
+    private static boolean h2ConnectionLost(SQLException sql) {
+        return switch (sql.getErrorCode()) {
+            case ErrorCode.CONNECTION_BROKEN_1, ErrorCode.DATABASE_IS_CLOSED, ErrorCode.DATABASE_CALLED_AT_SHUTDOWN ->
+                String.valueOf(sql.getErrorCode()).equals(sql.getSQLState());
+            default -> false;
+        };
     }
 }

@@ -43,16 +43,13 @@ public class HttpEdge {
 
     /** Runs before authentication (200) and CORS (300), so that nothing reads a request refused here. */
     static final int GUARD_PRIORITY = 1000;
-    private static final String CONSOLE_SIGN_IN = "/console/login";
-    /** The demo's console session cookie (security/session/FormSessionMechanism; common depends on no feature). */
-    private static final String CONSOLE_FORM_COOKIE = "console-session";
-
     private final ObjectMapper mapper;
     private final int maxUriLength;
     private final long maxBodySize;
     private final boolean basicAuth;
+    private final jakarta.enterprise.inject.Instance<OwnSignIn> ownSignIns;
 
-    public HttpEdge(ObjectMapper mapper,
+    public HttpEdge(ObjectMapper mapper, jakarta.enterprise.inject.Instance<OwnSignIn> ownSignIns,
             @ConfigProperty(name = "recovery.http.max-uri-length", defaultValue = "4096") int maxUriLength,
             @ConfigProperty(name = "quarkus.http.limits.max-body-size", defaultValue = "10M") MemorySize maxBodySize,
             @ConfigProperty(name = "quarkus.http.auth.basic", defaultValue = "false") boolean basicAuth) {
@@ -60,6 +57,7 @@ public class HttpEdge {
         this.maxUriLength = maxUriLength;
         this.maxBodySize = maxBodySize.asLongValue();
         this.basicAuth = basicAuth;
+        this.ownSignIns = ownSignIns;
     }
 
     void guard(@Observes Filters filters) {
@@ -90,7 +88,7 @@ public class HttpEdge {
         String authorization = ctx.request().getHeader(HttpHeaders.AUTHORIZATION);
         if (authorization != null && authorization.regionMatches(true, 0, "Basic", 0, 5)
                 && !wellFormedBasic(authorization)) {
-            unauthorized(ctx, "The Authorization header is malformed: Basic needs base64 of user:password.");
+            unauthorized(ctx, AccessRefusals.MALFORMED_BASIC);
             return;
         }
         ctx.next();
@@ -129,25 +127,20 @@ public class HttpEdge {
             ctx.next();
             return;
         }
-        if (failure instanceof AuthenticationFailedException && path(ctx) != null
-                && (path(ctx).equals("/console") || path(ctx).startsWith("/console/"))) {
-            // A console session that is no longer good (signed out, ended by the provider): forget its cookies and
-            // sign in again. The address is relative: a redirect is never built from the Host header.
-            forgetConsoleSession(ctx);
-            if (ctx.request().getHeader("HX-Request") != null) {
-                ctx.response().setStatusCode(401).putHeader("HX-Redirect", CONSOLE_SIGN_IN).end();
-            } else {
-                ctx.response().setStatusCode(303).putHeader("Location", CONSOLE_SIGN_IN).end();
+        if (failure instanceof AuthenticationFailedException) {
+            for (OwnSignIn feature : ownSignIns) {
+                if (feature.answered(ctx)) {
+                    return;
+                }
             }
-            return;
         }
         if (failure instanceof AuthenticationFailedException || failure instanceof UnauthorizedException
                 || failure instanceof AuthenticationCompletionException) {
-            unauthorized(ctx, "Authenticate with a valid bearer token.");
+            unauthorized(ctx, AccessRefusals.INVALID_TOKEN);
             return;
         }
         if (failure instanceof ForbiddenException) {
-            answer(ctx, 403, "forbidden", "Forbidden", "Your role does not allow this.");
+            write(ctx, AccessRefusals.forbidden(path(ctx)));
             return;
         }
         JsonProcessingException json = jsonCause(failure);
@@ -174,16 +167,6 @@ public class HttpEdge {
                 Map.of("errorId", errorId)));
     }
 
-    /** Expires the console's session cookies: the demo's form session and quarkus-oidc's q_session (and its chunks). */
-    private static void forgetConsoleSession(RoutingContext ctx) {
-        for (String name : ctx.request().cookies().stream().map(io.vertx.core.http.Cookie::getName).toList()) {
-            if (name.equals(CONSOLE_FORM_COOKIE) || name.startsWith("q_session")) {
-                ctx.response().addCookie(io.vertx.core.http.Cookie.cookie(name, "").setPath("/console").setMaxAge(0)
-                        .setHttpOnly(true));
-            }
-        }
-    }
-
     private static JsonProcessingException jsonCause(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (t instanceof JsonProcessingException json) {
@@ -194,11 +177,10 @@ public class HttpEdge {
     }
 
     private void unauthorized(RoutingContext ctx, String detail) {
-        ctx.response().putHeader("WWW-Authenticate", "Bearer");
-        if (basicAuth) {
-            ctx.response().headers().add("WWW-Authenticate", "Basic realm=\"service-recovery\"");
-        }
-        answer(ctx, 401, "unauthorized", "Unauthorized", detail);
+        ctx.response().headers().remove("WWW-Authenticate");
+        AccessRefusals.challenges(basicAuth).forEach(challenge -> ctx.response().headers().add("WWW-Authenticate",
+                challenge));
+        write(ctx, AccessRefusals.unauthorized(detail, path(ctx)));
     }
 
     private void answer(RoutingContext ctx, int status, String slug, String title, String detail) {

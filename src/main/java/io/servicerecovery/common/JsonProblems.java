@@ -5,14 +5,14 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonStreamContext;
 import com.fasterxml.jackson.core.exc.InputCoercionException;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.core.exc.StreamReadException;
+import com.fasterxml.jackson.core.io.JsonEOFException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
@@ -23,10 +23,12 @@ import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
  * or format, an unknown field, a repeated key. A body that is not JSON at all (malformed, truncated, NaN,
  * invalid UTF-8, text after the document) is told with the line and column where reading stopped. The parser's
  * own words never reach the client: they may name Java classes.
+ * <p>
+ * Failures are told apart by Jackson's exception types and their fields (path, target type, location); the few
+ * that Jackson gives no type of their own (a repeated key, text after the document, invalid UTF-8, NaN) are
+ * recognised in {@link LibraryWording}, the one place that reads a library's words.
  */
 public final class JsonProblems {
-
-    private static final Pattern DUPLICATE = Pattern.compile("Duplicate (?:field|Object property) '(.*)'", Pattern.DOTALL);
 
     private JsonProblems() {
     }
@@ -55,8 +57,7 @@ public final class JsonProblems {
             String field = pathOf(mapping);
             return invalid("Field '" + field + "' has the wrong type or format.", field, "has the wrong type or format");
         }
-        if (e instanceof MismatchedInputException && e.getMessage() != null
-                && e.getMessage().startsWith("Trailing token")) {
+        if (e instanceof MismatchedInputException && LibraryWording.jacksonTrailingToken(e.getOriginalMessage())) {
             return malformed("there is more after the JSON document", e.getLocation());
         }
         if (e instanceof MismatchedInputException mismatch && mismatch.getPath().isEmpty()) {
@@ -113,14 +114,10 @@ public final class JsonProblems {
 
     /** The path of a repeated key, or null when this is not about one. */
     private static String duplicateKey(JsonProcessingException e) {
-        if (e.getMessage() == null) {
+        String name = LibraryWording.jacksonDuplicateKey(e.getOriginalMessage());
+        if (name == null) {
             return null;
         }
-        Matcher m = DUPLICATE.matcher(e.getOriginalMessage());
-        if (!m.find()) {
-            return null;
-        }
-        String name = m.group(1);
         String parent = "";
         if (e instanceof StreamReadException read && read.getProcessor() != null) {
             parent = parentPath(read.getProcessor().getParsingContext());
@@ -148,23 +145,23 @@ public final class JsonProblems {
     }
 
     private static String reason(JsonProcessingException e) {
-        String message = e.getOriginalMessage() == null ? "" : e.getOriginalMessage();
-        if (message.contains("end-of-input")) {
+        String message = e.getOriginalMessage();
+        if (e instanceof JsonEOFException) {
             return "the body ends before the JSON document does";
         }
-        if (message.contains("UTF-8") || message.contains("UTF8") || message.contains("Invalid UTF")) {
+        if (LibraryWording.jacksonInvalidUtf8(message)) {
             return "the body is not valid UTF-8";
         }
-        if (message.contains("NaN") || message.contains("Infinity") || message.contains("Non-standard token")) {
+        if (LibraryWording.jacksonNonStandardNumber(message)) {
             return "NaN and Infinity are not JSON numbers";
         }
-        if (message.contains("No content to map") || message.contains("No content")) {
+        if (LibraryWording.jacksonNoContent(message)) {
             return "the body is empty";
         }
-        if (message.contains("Numeric value") && message.contains("out of range")) {
+        if (e instanceof InputCoercionException) {
             return "a number is out of range";
         }
-        if (message.contains("exceeds the maximum")) {
+        if (e instanceof StreamConstraintsException) {
             return "a value is longer or deeper than allowed";
         }
         return "it is not well-formed JSON";

@@ -51,9 +51,11 @@ public class ProblemMappers {
             DomainException.Unavailable.class, 503);
 
     private final Instance<KnownFailures> known;
+    private final Instance<OwnSignIn> ownSignIns;
 
-    public ProblemMappers(Instance<KnownFailures> known) {
+    public ProblemMappers(Instance<KnownFailures> known, Instance<OwnSignIn> ownSignIns) {
         this.known = known;
+        this.ownSignIns = ownSignIns;
     }
 
     @ServerExceptionMapper
@@ -140,18 +142,18 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response authenticationFailed(AuthenticationFailedException e, UriInfo uri) {
         String path = path(uri);
-        if (path != null && path.startsWith("/console/")) {
-            // A console session that is no longer good: to the sign-in form, by a relative address (a URI would be
-            // made absolute from the Host header, which the caller chooses).
-            return Response.status(Response.Status.SEE_OTHER).header("Location", "/console/login").build();
+        for (OwnSignIn feature : ownSignIns) {
+            Response signIn = path == null ? null : feature.answerFor(path);
+            if (signIn != null) {
+                return signIn;
+            }
         }
         return unauthenticated(uri);
     }
 
     @ServerExceptionMapper
     public Response forbidden(ForbiddenException e, UriInfo uri) {
-        return respond(new Problem(Problem.type("forbidden"), "Forbidden", 403,
-                "Your role does not allow this.", path(uri), List.of(), Map.of()));
+        return respond(AccessRefusals.forbidden(path(uri)));
     }
 
     @ServerExceptionMapper
@@ -225,12 +227,10 @@ public class ProblemMappers {
     }
 
     private static Response unauthenticated(UriInfo uri) {
-        return Response.status(401)
-                .header("WWW-Authenticate", "Bearer")
-                .type(Problem.MEDIA_TYPE)
-                .entity(new Problem(Problem.type("unauthorized"), "Unauthorized", 401,
-                        "Authenticate with a bearer token.", path(uri), List.of(), Map.of()))
-                .build();
+        Response.ResponseBuilder response = Response.status(401).type(Problem.MEDIA_TYPE)
+                .entity(AccessRefusals.unauthorized(AccessRefusals.NO_TOKEN, path(uri)));
+        AccessRefusals.challenges(false).forEach(challenge -> response.header("WWW-Authenticate", challenge));
+        return response.build();
     }
 
     private static JsonProcessingException jsonCause(Throwable e) {

@@ -55,7 +55,7 @@ public class BoundedMailer {
     private final boolean mock;
     private Context context;
 
-    public BoundedMailer(MailClient quarkusClient, Vertx vertx, MailSettings settings,
+    public BoundedMailer(MailClient quarkusClient, Vertx vertx, MailSettings settings, SmtpServerSettings server,
             @ConfigProperty(name = "quarkus.mailer.from") String defaultFrom,
             @ConfigProperty(name = "quarkus.mailer.mock") Optional<Boolean> mock) {
         this.vertx = vertx;
@@ -63,9 +63,9 @@ public class BoundedMailer {
         this.defaultFrom = defaultFrom;
         // Quarkus' own default: mock in dev and test mode unless configured.
         this.mock = mock.orElse(LaunchMode.current().isDevOrTest());
-        // Quarkus' client with its settings, and the connect and idle timeouts it cannot be given.
+        // Quarkus' settings, and the connect and idle timeouts its client cannot be given.
         this.client = this.mock ? quarkusClient : new MailClient(io.vertx.ext.mail.MailClient.create(vertx,
-                TimedMailConfig.of(quarkusClient.getDelegate(), settings)));
+                TimedMailConfig.of(server, settings)));
     }
 
     @jakarta.annotation.PreDestroy

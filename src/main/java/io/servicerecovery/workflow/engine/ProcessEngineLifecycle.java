@@ -49,7 +49,6 @@ public class ProcessEngineLifecycle {
         configuration.setDatabaseSchemaUpdate(ProcessEngineConfiguration.DB_SCHEMA_UPDATE_TRUE);
         configuration.setIdGenerator(new StrongUuidGenerator());
         configuration.setExpressionManager(new CdiExpressionManager());
-        configuration.setDmnEngineConfiguration(ParsedFeelEngine.dmnConfiguration());
         configuration.setHistory(config.history());
         if (config.leanHistory()) {
             configuration.setHistoryEventHandler(new LeanHistory());

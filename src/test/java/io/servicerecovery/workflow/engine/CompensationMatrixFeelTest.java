@@ -12,15 +12,15 @@ import java.util.Map;
 import org.camunda.bpm.dmn.engine.DmnDecision;
 import org.camunda.bpm.dmn.engine.DmnEngine;
 import org.camunda.bpm.dmn.engine.DmnEngineConfiguration;
-import org.camunda.bpm.dmn.engine.impl.DefaultDmnEngineConfiguration;
 import org.camunda.bpm.engine.variable.Variables;
 import org.junit.jupiter.api.Test;
 
 /**
- * The FEEL engine that parses each expression once gives the compensation matrix exactly the answers of
- * Camunda's own FEEL engine, for every combination of inputs, and again when its parsed expressions are reused.
+ * The engine's own FEEL engine (the service no longer replaces it: its parse-once copy saved about 3 % of CPU,
+ * under the 10 % that keeps a copy of engine internals) answers the compensation matrix for every combination of
+ * inputs, the same again on a second evaluation of the same parsed decision.
  */
-class ParsedFeelEngineTest {
+class CompensationMatrixFeelTest {
 
     private static final List<String> SEVERITIES = List.of("LOW", "MEDIUM", "HIGH", "CRITICAL", "UNKNOWN");
     private static final List<String> TIERS = List.of("STANDARD", "SILVER", "GOLD", "PLATINUM");
@@ -51,12 +51,9 @@ class ParsedFeelEngineTest {
     void givesTheCompensationMatrixTheAnswersOfCamundasFeelEngine() throws Exception {
         List<Map<String, Object>> camunda = answers(DmnEngineConfiguration.createDefaultDmnEngineConfiguration()
                 .buildEngine());
-        DmnEngine parsedOnce = ParsedFeelEngine.dmnConfiguration().buildEngine();
-
-        assertThat(((DefaultDmnEngineConfiguration) parsedOnce.getConfiguration()).getFeelEngine())
-                .isInstanceOf(ParsedFeelEngine.class);
-        List<Map<String, Object>> first = answers(parsedOnce);
-        List<Map<String, Object>> again = answers(parsedOnce);
+        DmnEngine engine = DmnEngineConfiguration.createDefaultDmnEngineConfiguration().buildEngine();
+        List<Map<String, Object>> first = answers(engine);
+        List<Map<String, Object>> again = answers(engine);
 
         assertThat(first).hasSize(SEVERITIES.size() * TIERS.size() * STAGES.size() * 2).isEqualTo(camunda);
         assertThat(again).isEqualTo(camunda);

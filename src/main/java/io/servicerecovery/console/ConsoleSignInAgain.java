@@ -1,0 +1,50 @@
+package io.servicerecovery.console;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.core.Response;
+
+import io.servicerecovery.common.OwnSignIn;
+import io.servicerecovery.security.session.FormSessionMechanism;
+import io.vertx.core.http.Cookie;
+import io.vertx.ext.web.RoutingContext;
+
+/**
+ * A console session that is no longer good (signed out, ended by the provider) is no API caller to answer 401
+ * problem+json: the person signs in again. Addresses are relative: a redirect is never built from the Host
+ * header, which the caller chooses.
+ */
+@ApplicationScoped
+public class ConsoleSignInAgain implements OwnSignIn {
+
+    @Override
+    public boolean answered(RoutingContext ctx) {
+        String path = ctx.request().path();
+        if (path == null || !(path.equals("/console") || path.startsWith("/console/"))) {
+            return false;
+        }
+        forgetConsoleSession(ctx);
+        if (ctx.request().getHeader("HX-Request") != null) {
+            ctx.response().setStatusCode(401).putHeader("HX-Redirect", SignInPage.LOGIN_PATH).end();
+        } else {
+            ctx.response().setStatusCode(303).putHeader("Location", SignInPage.LOGIN_PATH).end();
+        }
+        return true;
+    }
+
+    @Override
+    public Response answerFor(String path) {
+        if (!path.startsWith("/console/")) {
+            return null;
+        }
+        return Response.status(Response.Status.SEE_OTHER).header("Location", SignInPage.LOGIN_PATH).build();
+    }
+
+    /** Expires the console's session cookies: the demo's form session and quarkus-oidc's q_session (and its chunks). */
+    private static void forgetConsoleSession(RoutingContext ctx) {
+        for (String name : ctx.request().cookies().stream().map(Cookie::getName).toList()) {
+            if (name.equals(FormSessionMechanism.COOKIE) || name.startsWith("q_session")) {
+                ctx.response().addCookie(Cookie.cookie(name, "").setPath("/console").setMaxAge(0).setHttpOnly(true));
+            }
+        }
+    }
+}
