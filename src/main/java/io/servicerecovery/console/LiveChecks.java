@@ -88,7 +88,7 @@ public class LiveChecks {
     @POST
     @Path("preview")
     public Response preview(@PathParam("caseId") UUID caseId, @FormParam("message") String message) {
-        String html = followUp.preview(caseId, message, console.user().id()).html();
+        String html = followUp.preview(caseId, message, console.user().id()).email().html();
         return Response.ok(html, MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
                 .header(ConsoleHeaders.CONTENT_SECURITY_POLICY, ConsoleHeaders.EMAIL_PREVIEW_POLICY)
                 .header(ConsoleHeaders.FRAME_OPTIONS, "SAMEORIGIN")

@@ -84,9 +84,12 @@ class LocalizedApologyEmailTest {
         assertThat(text).contains(language.name()).contains(apology).contains("Ana Bērziņa").doesNotContain("agent-ana");
     }
 
-    /** The template with its four values put in, as the service's Qute templates do (escaped in HTML). */
+    /**
+     * The expected email part with its four values put in (escaped in HTML). The expected parts are the emails as
+     * they were written by hand, per language and part, before both versions came from one file of words.
+     */
     private static String render(String lang, String part, Map<String, String> data, boolean html) throws Exception {
-        String template = Files.readString(Path.of("src/main/resources/templates/apology", lang, part));
+        String template = Files.readString(Path.of("src/test/resources/expected-emails/apology-follow-up", lang, part));
         for (Map.Entry<String, String> value : data.entrySet()) {
             template = template.replace("{" + value.getKey() + "}", html ? escape(value.getValue()) : value.getValue());
         }
