@@ -6,6 +6,8 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import io.servicerecovery.testkit.Apologies;
+
 /**
  * One full recovery over HTTP, as the CRM and an agent would drive it: open the case, find,
  * claim and complete ACCOUNTABILITY, complete APOLOGY, wait for the COMPENSATION task

@@ -7,9 +7,9 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import io.servicerecovery.bench.Apologies;
 import io.servicerecovery.bench.Http;
 import io.servicerecovery.bench.Jwt;
+import io.servicerecovery.testkit.Apologies;
 
 /**
  * One recovery driven to its end whatever fails underneath, as a careful CRM and agent

@@ -23,6 +23,7 @@ import org.junit.jupiter.api.Test;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.servicerecovery.support.CaseRequests;
+import io.servicerecovery.testkit.PackagedService;
 
 /**
  * Nothing confirmed is lost (issue 11): the packaged service is killed with SIGKILL while
@@ -46,7 +47,7 @@ class CrashRecoveryIT {
 
     @BeforeAll
     static void start() throws Exception {
-        service = PackagedService.onFreshDatabase("crash-it");
+        service = ItDeployment.onFreshDatabase("crash-it");
         service.start();
         service.awaitReady(Duration.ofMinutes(3));
     }
@@ -102,7 +103,7 @@ class CrashRecoveryIT {
             }
         }
         System.out.printf("[crash-it] %s: %d cases answered 201 over %d kills, all found after restarts; %d requests cut off%n",
-                service.postgres() ? "PostgreSQL" : "H2", confirmed.size(), CRASHES, unanswered.size());
+                ItDeployment.postgres() ? "PostgreSQL" : "H2", confirmed.size(), CRASHES, unanswered.size());
         assertThat(confirmed).as("cases answered 201 before the kills").hasSizeGreaterThanOrEqualTo(20);
         assertThat(unanswered).as("requests cut off by the kills").isNotEmpty();
 
@@ -143,7 +144,7 @@ class CrashRecoveryIT {
 
     private HttpResponse<String> call(HttpRequest.Builder request) throws IOException, InterruptedException {
         return http.send(request.timeout(Duration.ofSeconds(30)).header("Accept", "application/json")
-                .header("Authorization", service.authorization(CRM, "crm")).build(), HttpResponse.BodyHandlers.ofString());
+                .header("Authorization", ItDeployment.authorization(CRM, "crm")).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private static URI uri(String path) {

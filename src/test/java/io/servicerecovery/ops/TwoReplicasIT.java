@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.File;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.PrivateKey;
@@ -36,8 +35,9 @@ import com.icegreen.greenmail.util.ServerSetup;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.restassured.specification.RequestSpecification;
-import io.servicerecovery.support.Apologies;
 import io.servicerecovery.support.CaseRequests;
+import io.servicerecovery.testkit.Apologies;
+import io.servicerecovery.testkit.PackagedService;
 import io.smallrye.jwt.build.Jwt;
 import io.smallrye.jwt.util.KeyUtils;
 
@@ -55,18 +55,7 @@ class TwoReplicasIT {
     static com.sun.net.httpserver.HttpServer webhookReceiver;
     static final List<String[]> webhooks = new java.util.concurrent.CopyOnWriteArrayList<>();
     static PrivateKey signingKey;
-    static final List<Replica> replicas = new ArrayList<>();
-
-    record Replica(String name, int port, int managementPort, Process process, Path log) {
-        String url() {
-            return "http://127.0.0.1:" + port;
-        }
-
-        /** Health and metrics: two replicas on one machine need a management port each. */
-        String managementUrl() {
-            return "http://127.0.0.1:" + managementPort;
-        }
-    }
+    static final List<PackagedService> replicas = new ArrayList<>();
 
     @BeforeAll
     static void twoReplicasOnOneDatabase() throws Exception {
@@ -75,7 +64,7 @@ class TwoReplicasIT {
             sql.execute("DROP DATABASE IF EXISTS " + DATABASE + " WITH (FORCE)");
             sql.execute("CREATE DATABASE " + DATABASE);
         }
-        smtp = new GreenMail(new ServerSetup(freePort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        smtp = new GreenMail(new ServerSetup(PackagedService.freePorts(1)[0], "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
         smtp.start();
         webhookReceiver = com.sun.net.httpserver.HttpServer.create(new java.net.InetSocketAddress("127.0.0.1", 0), 0);
         webhookReceiver.createContext("/hooks", exchange -> {
@@ -88,14 +77,16 @@ class TwoReplicasIT {
         signingKey = KeyUtils.readPrivateKey("jwt/test-private-key.pem");
         // The first replica creates the schemas; the second joins a running installation.
         replicas.add(start("a"));
-        awaitReady(replicas.get(0));
+        replicas.get(0).awaitReady(Duration.ofSeconds(90));
         replicas.add(start("b"));
-        awaitReady(replicas.get(1));
+        replicas.get(1).awaitReady(Duration.ofSeconds(90));
     }
 
     @AfterAll
-    static void stop() {
-        replicas.forEach(r -> r.process().destroy());
+    static void stop() throws InterruptedException {
+        for (PackagedService replica : replicas) {
+            replica.stop();
+        }
         if (webhookReceiver != null) {
             webhookReceiver.stop(0);
         }
@@ -106,8 +97,8 @@ class TwoReplicasIT {
 
     @Test
     void aCaseOpenedOnOneReplicaIsRecoveredOnTheOtherWithEverySideEffectOnce() throws Exception {
-        Replica a = replicas.get(0);
-        Replica b = replicas.get(1);
+        PackagedService a = replicas.get(0);
+        PackagedService b = replicas.get(1);
         givesAgentsLimits(a);
         // Earlier runs on a kept database left their subscriptions (to receivers long gone); a client may have 25.
         for (String earlier : as(b, "crm-it", "crm").queryParam("limit", 100).get("/api/webhooks").then().statusCode(200)
@@ -186,7 +177,7 @@ class TwoReplicasIT {
         // The replicas log JSON, with the case in the context of the lines about it.
         List<JsonNode> caseLines = new ArrayList<>();
         ObjectMapper json = new ObjectMapper();
-        for (Replica replica : replicas) {
+        for (PackagedService replica : replicas) {
             for (String line : Files.readAllLines(replica.log())) {
                 if (line.startsWith("{")) {
                     JsonNode node = json.readTree(line);
@@ -203,7 +194,7 @@ class TwoReplicasIT {
     }
 
     /** A fresh installation has no limits: its bootstrap director sets them, top down. */
-    private static void givesAgentsLimits(Replica replica) {
+    private static void givesAgentsLimits(PackagedService replica) {
         Map<String, Map<String, Object>> limits = Map.of(
                 "MANAGER", Map.of("currency", "EUR", "maxCreditPerCase", "2000.00", "maxDiscountPercent", 60, "dailyBudget", "20000.00"),
                 "TEAM_LEAD", Map.of("currency", "EUR", "maxCreditPerCase", "500.00", "maxDiscountPercent", 40, "dailyBudget", "5000.00"),
@@ -218,54 +209,36 @@ class TwoReplicasIT {
         }
     }
 
-    private static String task(Replica replica, String agent, String caseId, String type) {
+    private static String task(PackagedService replica, String agent, String caseId, String type) {
         return await(type + " task", () -> as(replica, agent, "agent").queryParam("caseId", caseId)
                 .queryParam("type", type).get("/api/tasks").then().extract().jsonPath(),
                 json -> !json.getList("items").isEmpty()).getString("items[0].id");
     }
 
-    private static RequestSpecification as(Replica replica, String subject, String role) {
+    private static RequestSpecification as(PackagedService replica, String subject, String role) {
         String token = Jwt.issuer(ISSUER).audience("service-recovery").subject(subject).groups(Set.of(role))
                 .expiresAt(Instant.now().plusSeconds(600)).sign(signingKey);
         return given().baseUri(replica.url()).auth().oauth2(token).contentType(ContentType.JSON).accept(ContentType.JSON);
     }
 
-    private static Replica start(String name) throws IOException {
-        int[] ports = PackagedService.freePorts(2);
-        Path log = Path.of("target", "replicas", name + ".log");
-        Files.createDirectories(log.getParent());
-        ProcessBuilder builder = new ProcessBuilder(javaBinary(), "-Xmx512m", "-jar", System.getProperty("quarkus.app"))
-                .redirectErrorStream(true).redirectOutput(log.toFile());
-        Map<String, String> env = builder.environment();
-        env.put("QUARKUS_PROFILE", "prod");
-        env.put("QUARKUS_HTTP_PORT", String.valueOf(ports[0]));
-        env.put("MANAGEMENT_PORT", String.valueOf(ports[1]));
-        env.put("DB_URL", "jdbc:postgresql://127.0.0.1:5432/" + DATABASE);
-        env.put("DB_USERNAME", "postgres");
-        env.put("DB_PASSWORD", "");
-        env.put("SMTP_HOST", "127.0.0.1");
-        env.put("SMTP_PORT", String.valueOf(smtp.getSmtp().getPort()));
-        env.put("SMTP_START_TLS", "DISABLED");
-        env.put("QUARKUS_MAILER_PIPELINING", "false");
-        env.put("JWT_PUBLIC_KEY_LOCATION", new File("src/test/resources/jwt/test-public-key.pem").getAbsolutePath());
-        env.put("JWT_ISSUER", ISSUER);
-        env.put("BOOTSTRAP_DIRECTOR", "director-it");
-        // The test's webhook receiver listens on loopback.
-        env.put("RECOVERY_WEBHOOKS_ALLOW_PRIVATE_ADDRESSES", "true");
-        return new Replica(name, ports[0], ports[1], builder.start(), log);
-    }
-
-    private static void awaitReady(Replica replica) {
-        await(replica.name() + " ready", () -> {
-            try {
-                return given().baseUri(replica.managementUrl()).get("/q/health/ready").statusCode();
-            } catch (Exception notYet) { // RestAssured throws ConnectException undeclared
-                if (!replica.process().isAlive()) {
-                    throw new AssertionError("Replica " + replica.name() + " died; see " + replica.log());
-                }
-                return 0;
-            }
-        }, status -> status == 200);
+    private static PackagedService start(String name) throws IOException {
+        PackagedService replica = new PackagedService(name, Path.of(System.getProperty("quarkus.app")),
+                Path.of("target", "replicas"), Path.of("target", "replicas", name + ".log")).jvmOptions("-Xmx512m");
+        replica.with("QUARKUS_PROFILE", "prod")
+                .with("DB_URL", "jdbc:postgresql://127.0.0.1:5432/" + DATABASE)
+                .with("DB_USERNAME", "postgres")
+                .with("DB_PASSWORD", "")
+                .with("SMTP_HOST", "127.0.0.1")
+                .with("SMTP_PORT", String.valueOf(smtp.getSmtp().getPort()))
+                .with("SMTP_START_TLS", "DISABLED")
+                .with("QUARKUS_MAILER_PIPELINING", "false")
+                .with("JWT_PUBLIC_KEY_LOCATION", new File("src/test/resources/jwt/test-public-key.pem").getAbsolutePath())
+                .with("JWT_ISSUER", ISSUER)
+                .with("BOOTSTRAP_DIRECTOR", "director-it")
+                // The test's webhook receiver listens on loopback.
+                .with("RECOVERY_WEBHOOKS_ALLOW_PRIVATE_ADDRESSES", "true");
+        replica.start();
+        return replica;
     }
 
     private static long count(String query, Object parameter) throws Exception {
@@ -310,15 +283,4 @@ class TwoReplicasIT {
     private static String adminUrl() {
         return System.getProperty("replicas.db.admin-url", "jdbc:postgresql://127.0.0.1:5432/test");
     }
-
-    private static String javaBinary() {
-        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-    }
-
 }
