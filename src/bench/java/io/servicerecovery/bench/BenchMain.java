@@ -21,6 +21,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import io.servicerecovery.testkit.PackagedService;
+import io.servicerecovery.testkit.RecoveryCalls;
 import io.servicerecovery.testkit.SmtpServer;
 
 /**
@@ -277,23 +278,18 @@ public final class BenchMain {
      * that no decision of the run is refused for the budget.
      */
     static void setUpEmpowerment(Http http, Jwt jwt, Database db, List<String> notes) throws Exception {
-        String token = jwt.token(DIRECTOR, "manager");
+        String token = "Bearer " + jwt.token(DIRECTOR, "manager");
         String[][] levels = { { "MANAGER", "2000.00", "60" }, { "TEAM_LEAD", "500.00", "40" },
                 { "SENIOR_AGENT", "150.00", "25" }, { "AGENT", "50.00", "15" } };
         for (String[] level : levels) {
             for (int attempt = 0;; attempt++) {
-                Http.Answer current = http.call(http.request("/api/empowerment/levels/" + level[0], token).GET().build());
+                Http.Answer current = http.call(http.calls.level(token, level[0]));
                 if (current.status() != 200) {
                     throw new IllegalStateException("GET level " + level[0] + ": " + current.status() + " " + current.body());
                 }
                 String etag = current.response().headers().firstValue("ETag").orElseThrow();
-                // Amounts are decimal strings: the API refuses JSON numbers for money (no binary rounding).
-                String body = "{\"limits\":[{\"currency\":\"EUR\",\"maxCreditPerCase\":\"" + level[1]
-                        + "\",\"maxDiscountPercent\":" + level[2] + ",\"dailyBudget\":\"1000000000.00\"}],"
-                        + "\"reason\":\"Benchmark set-up: budgets no run can exhaust\"}";
-                Http.Answer put = http.call(http.request("/api/empowerment/levels/" + level[0], token)
-                        .header("Content-Type", "application/json").header("If-Match", etag)
-                        .PUT(HttpRequest.BodyPublishers.ofString(body)).build());
+                Http.Answer put = http.call(http.calls.setLevel(token, level[0], etag, RecoveryCalls.levelLimits(level[1],
+                        Integer.parseInt(level[2]), "1000000000.00", "Benchmark set-up: budgets no run can exhaust")));
                 if (put.status() == 200) {
                     break;
                 }

@@ -22,6 +22,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import io.servicerecovery.bench.Http;
 import io.servicerecovery.bench.Jwt;
+import io.servicerecovery.testkit.RecoveryCalls;
 import io.servicerecovery.testkit.SmtpServer;
 
 /**
@@ -252,19 +253,16 @@ public final class ChaosMain {
 
     /** Top down, as a fresh installation's bootstrap director would: agents may grant 50 EUR a case and 200 EUR a day. */
     private void setUpEmpowerment(ServiceInstance service) throws Exception {
-        String token = jwt.token(ResilientFlow.DIRECTOR, "manager");
+        String token = "Bearer " + jwt.token(ResilientFlow.DIRECTOR, "manager");
         String[][] levels = { { "MANAGER", "2000.00", "60", "1000000.00" }, { "TEAM_LEAD", "500.00", "40", "100000.00" },
                 { "SENIOR_AGENT", "150.00", "25", "10000.00" }, { "AGENT", "50.00", "15", Findings.AGENT_DAILY_BUDGET } };
         for (String[] level : levels) {
             for (int attempt = 0;; attempt++) {
-                Http.Answer current = service.http.call(service.request("/api/empowerment/levels/" + level[0], token).GET().build());
+                Http.Answer current = service.http.call(service.calls.level(token, level[0]));
                 String etag = current.response().headers().firstValue("ETag").orElseThrow(
                         () -> new IllegalStateException("GET level " + level[0] + ": " + current.status() + " " + current.body()));
-                String body = "{\"limits\":[{\"currency\":\"EUR\",\"maxCreditPerCase\":\"" + level[1] + "\",\"maxDiscountPercent\":"
-                        + level[2] + ",\"dailyBudget\":\"" + level[3] + "\"}],\"reason\":\"Fault-injection run\"}";
-                Http.Answer put = service.http.call(service.request("/api/empowerment/levels/" + level[0], token)
-                        .header("Content-Type", "application/json").header("If-Match", etag)
-                        .PUT(HttpRequest.BodyPublishers.ofString(body)).build());
+                Http.Answer put = service.http.call(service.calls.setLevel(token, level[0], etag,
+                        RecoveryCalls.levelLimits(level[1], Integer.parseInt(level[2]), level[3], "Fault-injection run")));
                 if (put.status() == 200) {
                     break;
                 }
