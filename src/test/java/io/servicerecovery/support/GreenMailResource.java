@@ -20,8 +20,9 @@ import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
  * Declared once, here, for every {@code @QuarkusTest} of the module: Quarkus discovers every
  * {@code @QuarkusTestResource} of the test classes, whichever class carries it, and one without
  * {@code restrictToAnnotatedClass} is global (scope GLOBAL in its TestResourceManager), so it also serves the
- * tests with a {@code @TestProfile}; a profile's own resources (another mail server) come on top of it. Not
- * {@code @WithTestResource}: its default scope (MATCHING_RESOURCES) would restrict it to the classes it annotates.
+ * tests with a {@code @TestProfile}. A profile that brings a mail server of its own (the kit's SmtpServer) turns
+ * it off with {@code disableGlobalTestResources()}. Not {@code @WithTestResource}: its default scope
+ * (MATCHING_RESOURCES) would restrict it to the classes it annotates.
  */
 @QuarkusTestResource(GreenMailResource.class)
 public class GreenMailResource implements QuarkusTestResourceLifecycleManager {

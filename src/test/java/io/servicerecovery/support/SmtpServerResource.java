@@ -7,7 +7,10 @@ import java.util.Map;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import io.servicerecovery.testkit.SmtpServer;
 
-/** For a test profile: the mailer pointed at the kit's {@link SmtpServer}, pipelining and closing idle connections after 2 s. */
+/**
+ * For a test profile: the mailer pointed at the kit's {@link SmtpServer}, which pipelines and closes idle
+ * connections after 2 s as Postfix does, or stalls when a test tells it to.
+ */
 public class SmtpServerResource implements QuarkusTestResourceLifecycleManager {
 
     private static SmtpServer server;

@@ -21,6 +21,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -35,6 +36,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * a connection idle longer than its timeout ({@code ProductionMailSettingsTest});</li>
  * <li>go down and come back on the same port, cutting the open sessions ({@link #down()}, {@link #up()}, the
  * fault injection's SMTP outage);</li>
+ * <li>accept connections and then stop answering, with or without its greeting, as a hung server does
+ * ({@link #stall(boolean)}, {@code StuckMailServerTest});</li>
  * <li>take the benchmark's thousands of emails keeping only each one's Message-ID and arrival time (GreenMail
  * keeps every message, parsed, in the heap of the load process) and show where a client's sessions wait
  * ({@link #openSessions()}). The benchmark and fault injection also run outside the test class path, on the
@@ -67,6 +70,9 @@ public final class SmtpServer implements AutoCloseable {
     private final AtomicInteger idleCloses = new AtomicInteger();
     private final AtomicInteger pipelinedBatches = new AtomicInteger();
     private final AtomicInteger reusedConnections = new AtomicInteger();
+    /** Null while the server answers; else whether a stalled server still greets. */
+    private volatile Boolean stalled;
+    private final List<Duration> stalledOpenFor = new CopyOnWriteArrayList<>();
 
     /**
      * A server on a free loopback port. {@code pipelining}: whether EHLO announces PIPELINING (a client that sees
@@ -99,6 +105,19 @@ public final class SmtpServer implements AutoCloseable {
         again.setReuseAddress(true);
         again.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 200);
         listen(again);
+    }
+
+    /**
+     * From now on new connections get no answer ({@code greet}: but the 220 greeting), whatever the client sends,
+     * until the client hangs up; {@link #stalledConnectionsOpenFor()} says how long each stayed open.
+     */
+    public void stall(boolean greet) {
+        stalled = greet;
+    }
+
+    /** How long each stalled connection stayed open until the client closed it. */
+    public List<Duration> stalledConnectionsOpenFor() {
+        return List.copyOf(stalledOpenFor);
     }
 
     public long messages() {
@@ -177,7 +196,12 @@ public final class SmtpServer implements AutoCloseable {
         long session = sessionIds.incrementAndGet();
         lastCommands.put(session, "connected");
         int messagesOnThisConnection = 0;
+        Boolean stall = stalled;
         try (client; InputStream raw = client.getInputStream(); OutputStream out = client.getOutputStream()) {
+            if (stall != null) {
+                stallUntilClosed(client, raw, out, stall);
+                return;
+            }
             BufferedInputStream in = new BufferedInputStream(raw);
             client.setSoTimeout((int) idleTimeout.toMillis());
             reply(out, "220 smtp.test ESMTP");
@@ -233,6 +257,21 @@ public final class SmtpServer implements AutoCloseable {
             openSockets.remove(client);
             lastCommands.remove(session);
         }
+    }
+
+    private void stallUntilClosed(Socket client, InputStream in, OutputStream out, boolean greet) {
+        long opened = System.nanoTime();
+        try {
+            if (greet) {
+                reply(out, "220 smtp.test ESMTP");
+            }
+            while (in.read() >= 0) {
+                // never answer
+            }
+        } catch (IOException reset) {
+            // closed by the client as well
+        }
+        stalledOpenFor.add(Duration.ofNanos(System.nanoTime() - opened));
     }
 
     /** Reads the message up to the lone dot; its Message-ID, "(none)" without one, null when the stream ended first. */
