@@ -1,5 +1,6 @@
 package io.servicerecovery.bench;
 
+import java.io.IOException;
 import java.net.http.HttpRequest;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -7,13 +8,21 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import io.servicerecovery.testkit.PackagedService;
+import io.servicerecovery.testkit.RecoveryCalls;
+import io.servicerecovery.testkit.SmtpServer;
 
 /**
  * The benchmark: starts the packaged service against its own new database, stops it and
@@ -40,7 +49,7 @@ public final class BenchMain {
         report.put("generatedAt", Instant.now().toString());
         report.put("machine", Proc.machine());
         report.put("settings", s.describe());
-        report.put("serviceEnvironmentOverrides", ServiceProcess.environmentOverrides());
+        report.put("serviceEnvironmentOverrides", environmentOverrides());
 
         // The service's database: fresh for every run (started on twice, see below).
         Map<String, String> env = new HashMap<>();
@@ -79,7 +88,8 @@ public final class BenchMain {
                     + " JWTs enabled through MP_JWT_* and the SMTP sink instead of the mock mailer.");
         }
 
-        try (SmtpSink smtp = new SmtpSink()) {
+        // Neither pipelining nor an idle limit: the sink stands for no particular server, and waits as long as the service.
+        try (SmtpServer smtp = new SmtpServer(false, Duration.ofMinutes(2))) {
             env.put("SMTP_HOST", "127.0.0.1");
             env.put("SMTP_PORT", Integer.toString(smtp.port()));
             env.put("SMTP_START_TLS", "DISABLED");
@@ -99,12 +109,13 @@ public final class BenchMain {
             // as the image build does (src/main/docker/appcds-archive.sh); the second start maps it.
             Path archive = s.out.resolve("app-cds.jsa").toAbsolutePath();
             Files.deleteIfExists(archive);
-            List<String> training = s.appCds ? List.of("-XX:ArchiveClassesAtExit=" + archive) : List.of();
+            String training = s.appCds ? "-XX:ArchiveClassesAtExit=" + archive : "";
             Path firstLog = s.out.resolve("service-new-database.log");
             log("first start, on the new database (" + s.jar + ", " + env.get("QUARKUS_PROFILE") + " profile"
                     + (s.appCds ? ", writing the AppCDS archive " + archive + " when it stops" : "") + "), log in " + firstLog);
             Map<String, Object> newDatabase;
-            try (ServiceProcess first = ServiceProcess.start(s, env, workDir, firstLog, training)) {
+            try (PackagedService first = service(s, env, workDir, firstLog, training)) {
+                first.start();
                 newDatabase = awaitReady(first);
                 int exit = first.stop();
                 newDatabase.put("exitStatusAfterSigterm", exit);
@@ -115,10 +126,10 @@ public final class BenchMain {
             }
             service.put("newDatabase", newDatabase);
 
-            List<String> useArchive = List.of();
+            String useArchive = "";
             if (s.appCds) {
                 if (Files.exists(archive)) {
-                    useArchive = List.of("-XX:SharedArchiveFile=" + archive);
+                    useArchive = "-XX:SharedArchiveFile=" + archive;
                 } else {
                     notes.add("AppCDS: the training start wrote no archive (see " + firstLog + "); the service started without one.");
                 }
@@ -127,11 +138,12 @@ public final class BenchMain {
             log("second start, on the existing database" + (useArchive.isEmpty() ? "" : ", with the AppCDS archive")
                     + ", log in " + serviceLog);
             long emailsBefore;
-            try (ServiceProcess process = ServiceProcess.start(s, env, workDir, serviceLog, useArchive)) {
-                Http http = new Http("http://127.0.0.1:" + process.port, 4);
+            try (PackagedService process = service(s, env, workDir, serviceLog, useArchive)) {
+                process.start();
+                Http http = new Http(process.url(), 4);
                 service.putAll(awaitReady(process));
-                service.put("appCdsArchiveMapped", !useArchive.isEmpty() && process.maps(archive));
-                if (!useArchive.isEmpty() && !process.maps(archive)) {
+                service.put("appCdsArchiveMapped", !useArchive.isEmpty() && Proc.maps(process.pid(), archive));
+                if (!useArchive.isEmpty() && !Proc.maps(process.pid(), archive)) {
                     notes.add("AppCDS: the JVM did not map " + archive + " (a JVM refuses an archive of another JVM build"
                             + " or class path, and starts without it).");
                 }
@@ -148,7 +160,7 @@ public final class BenchMain {
                 }
                 Map<String, Long> rowsBefore = db.rowCounts();
                 long sizeBefore = db.sizeBytes();
-                emailsBefore = smtp.messages.get();
+                emailsBefore = smtp.messages();
 
                 RecoveryFlow flow = new RecoveryFlow(http, jwt, s);
                 if (s.closed()) {
@@ -185,8 +197,8 @@ public final class BenchMain {
                     database.put("databaseBytesPerCase", (sizeAfter - sizeBefore) / Math.max(1, cases));
                 }
                 database.put("casesByStatus", casesByStatus(db));
-                database.put("emailsReceivedBySmtpSink", smtp.messages.get() - emailsBefore);
-                service.put("smtpConnections", smtp.connectionsAccepted.get());
+                database.put("emailsReceivedBySmtpSink", smtp.messages() - emailsBefore);
+                service.put("smtpConnections", (long) smtp.connections());
                 Map<String, Long> smtpSessions = smtp.openSessions();
                 service.put("smtpSessionsOpenAtEnd", smtpSessions);
                 if (smtpSessions.getOrDefault("connected", 0L) > 0) {
@@ -214,17 +226,47 @@ public final class BenchMain {
         System.exit(errors == 0 ? 0 : 1);
     }
 
+    /** The packaged service with the environment of a production deployment and the run's JVM options. */
+    private static PackagedService service(Settings s, Map<String, String> env, Path workDir, Path log, String moreJvmOptions)
+            throws IOException {
+        return new PackagedService("service", s.jar, workDir, log).jvmOptions(s.serviceJvmOpts).jvmOptions(moreJvmOptions)
+                .withAll(env);
+    }
+
+    /** Settings of the service that the caller's environment overrides (tuning), for the report. */
+    static Map<String, String> environmentOverrides() {
+        Map<String, String> overrides = new TreeMap<>();
+        System.getenv().forEach((k, v) -> {
+            if (k.startsWith("QUARKUS_") || k.equals("DB_POOL_MAX_SIZE") || k.startsWith("RECOVERY_")) {
+                overrides.put(k, v);
+            }
+        });
+        return overrides;
+    }
+
+    /**
+     * What Quarkus itself reports as its start time ("started in 2.345s" in the log): from the
+     * JVM's own start to the end of the start-up observers, without the JVM's launch and the
+     * readiness poll. Null when the log has no such line.
+     */
+    private static Double quarkusStartedSeconds(String log) {
+        Matcher m = STARTED_IN.matcher(log);
+        return m.find() ? Double.valueOf(m.group(1)) : null;
+    }
+
+    private static final Pattern STARTED_IN = Pattern.compile("started in ([0-9]+\\.[0-9]+)s");
+
     /**
      * Waits for /q/health/ready (on the management port) and takes the start's figures: wall time to ready, Quarkus'
      * own figure, memory, CPU.
      */
-    private static Map<String, Object> awaitReady(ServiceProcess process) throws Exception {
-        long readyMillis = process.awaitReady(180);
+    private static Map<String, Object> awaitReady(PackagedService process) throws Exception {
+        long readyMillis = process.awaitReady(Duration.ofSeconds(180)).toMillis();
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("timeToReadyMillis", readyMillis);
         m.put("rssKbAtReady", Proc.statusKb(process.pid(), "VmRSS"));
         m.put("cpuMillisToReady", Proc.cpuMillis(process.pid()));
-        m.put("quarkusStartedInSeconds", process.quarkusStartedSeconds());
+        m.put("quarkusStartedInSeconds", quarkusStartedSeconds(process.latestLog()));
         log("ready after " + readyMillis + " ms (Quarkus: started in " + m.get("quarkusStartedInSeconds") + " s), "
                 + Math.round(((Number) m.get("rssKbAtReady")).longValue() / 1024.0) + " MiB resident (pid " + process.pid() + ")");
         return m;
@@ -236,23 +278,18 @@ public final class BenchMain {
      * that no decision of the run is refused for the budget.
      */
     static void setUpEmpowerment(Http http, Jwt jwt, Database db, List<String> notes) throws Exception {
-        String token = jwt.token(DIRECTOR, "manager");
+        String token = "Bearer " + jwt.token(DIRECTOR, "manager");
         String[][] levels = { { "MANAGER", "2000.00", "60" }, { "TEAM_LEAD", "500.00", "40" },
                 { "SENIOR_AGENT", "150.00", "25" }, { "AGENT", "50.00", "15" } };
         for (String[] level : levels) {
             for (int attempt = 0;; attempt++) {
-                Http.Answer current = http.call(http.request("/api/empowerment/levels/" + level[0], token).GET().build());
+                Http.Answer current = http.call(http.calls.level(token, level[0]));
                 if (current.status() != 200) {
                     throw new IllegalStateException("GET level " + level[0] + ": " + current.status() + " " + current.body());
                 }
                 String etag = current.response().headers().firstValue("ETag").orElseThrow();
-                // Amounts are decimal strings: the API refuses JSON numbers for money (no binary rounding).
-                String body = "{\"limits\":[{\"currency\":\"EUR\",\"maxCreditPerCase\":\"" + level[1]
-                        + "\",\"maxDiscountPercent\":" + level[2] + ",\"dailyBudget\":\"1000000000.00\"}],"
-                        + "\"reason\":\"Benchmark set-up: budgets no run can exhaust\"}";
-                Http.Answer put = http.call(http.request("/api/empowerment/levels/" + level[0], token)
-                        .header("Content-Type", "application/json").header("If-Match", etag)
-                        .PUT(HttpRequest.BodyPublishers.ofString(body)).build());
+                Http.Answer put = http.call(http.calls.setLevel(token, level[0], etag, RecoveryCalls.levelLimits(level[1],
+                        Integer.parseInt(level[2]), "1000000000.00", "Benchmark set-up: budgets no run can exhaust")));
                 if (put.status() == 200) {
                     break;
                 }

@@ -12,6 +12,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 
+import io.servicerecovery.testkit.Apologies;
+
 /** The benchmark's own databases: (re)created per run, and their rows counted per table. */
 final class Database {
 
@@ -41,6 +43,9 @@ final class Database {
         }
     }
 
+    /** recovery.apology.canned-sample: how many recent apologies the canned check compares a new one with. */
+    private static final int CANNED_SAMPLE = 500;
+
     /**
      * Inserts {@code count} recovered cases of another CRM client with distinct apologies from
      * the last day, so that the canned-apology check compares each new apology with a full
@@ -48,6 +53,10 @@ final class Database {
      * on, as in production, instead of with a sample that grows during the run.
      */
     void seedRecentApologies(int count) throws SQLException {
+        if (count > Apologies.SPACE - CANNED_SAMPLE) {
+            throw new IllegalArgumentException("at most " + (Apologies.SPACE - CANNED_SAMPLE) + " seeded apologies stay"
+                    + " distinct from the run's first " + CANNED_SAMPLE);
+        }
         java.time.OffsetDateTime now = java.time.OffsetDateTime.now(java.time.ZoneOffset.UTC);
         try (Connection c = connect(); java.sql.PreparedStatement st = c.prepareStatement(
                 "insert into recovery_case (id, client_id, external_ref, customer_id, customer_name, customer_email,"
@@ -67,8 +76,9 @@ final class Database {
                 st.setString(3, "C-" + ref);
                 st.setString(4, "seed." + i + "@example.com");
                 st.setObject(5, at.minusDays(1));
-                // Apologies n >= 16384: disjoint from the run's (n counts from 0), so never near-copies.
-                st.setString(6, Apologies.nth(16384 + i, ref));
+                // The last numbers before the generator wraps: the run's first CANNED_SAMPLE apologies (n counts
+                // from 0), the ones compared with these, have other numbers, so never near-copies.
+                st.setString(6, Apologies.nth(Apologies.SPACE - count + i, ref));
                 st.setObject(7, at);
                 st.setObject(8, at);
                 st.setObject(9, at);

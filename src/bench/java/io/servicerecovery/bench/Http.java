@@ -1,7 +1,6 @@
 package io.servicerecovery.bench;
 
 import java.io.IOException;
-import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -10,6 +9,8 @@ import java.util.concurrent.Executors;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.servicerecovery.testkit.RecoveryCalls;
 
 /** HTTP/1.1 calls to the service, each timed and counted in a {@link Phase} under an endpoint name. */
 public final class Http {
@@ -42,10 +43,11 @@ public final class Http {
     }
 
     private final HttpClient client;
-    final String base;
+    /** The requests of a recovery against this service, each allowed 60 s. */
+    public final RecoveryCalls calls;
 
     public Http(String base, int threads) {
-        this.base = base;
+        this.calls = new RecoveryCalls(base, Duration.ofSeconds(60));
         this.client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(10))
                 .executor(Executors.newFixedThreadPool(Math.max(2, threads), r -> {
@@ -57,16 +59,7 @@ public final class Http {
     }
 
     public HttpRequest.Builder request(String path, String token) {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(60))
-                .header("Accept", "application/json");
-        if (token != null) {
-            b.header("Authorization", "Bearer " + token);
-        }
-        return b;
-    }
-
-    static HttpRequest.BodyPublisher json(String body) {
-        return HttpRequest.BodyPublishers.ofString(body);
+        return calls.request(path, token == null ? null : "Bearer " + token);
     }
 
     /**

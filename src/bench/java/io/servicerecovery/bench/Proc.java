@@ -31,6 +31,12 @@ final class Proc {
         return -1;
     }
 
+    /** Whether the process mapped this file (the AppCDS archive: a JVM that cannot use it starts without it, silently). */
+    static boolean maps(long pid, Path file) throws IOException {
+        String name = file.toAbsolutePath().normalize().toString();
+        return Files.readAllLines(Path.of("/proc", Long.toString(pid), "maps")).stream().anyMatch(l -> l.endsWith(name));
+    }
+
     /** User + system CPU time of a process in milliseconds, or -1. */
     static long cpuMillis(long pid) {
         try {

@@ -6,6 +6,9 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import io.servicerecovery.testkit.Apologies;
+import io.servicerecovery.testkit.RecoveryCalls;
+
 /**
  * One full recovery over HTTP, as the CRM and an agent would drive it: open the case, find,
  * claim and complete ACCOUNTABILITY, complete APOLOGY, wait for the COMPENSATION task
@@ -59,47 +62,35 @@ final class RecoveryFlow {
         phase.flowsStarted.increment();
         long n = sequence.getAndIncrement();
         String ref = "BENCH-" + runId + "-" + n;
-        String crmToken = jwt.token(crm, "crm");
-        String agentToken = jwt.token(agent, "agent");
+        String crmToken = "Bearer " + jwt.token(crm, "crm");
+        String agentToken = "Bearer " + jwt.token(agent, "agent");
+        RecoveryCalls calls = http.calls;
         try {
             // 1. The CRM opens the case.
-            String body = "{\"externalRef\":\"" + ref + "\",\"customer\":{\"id\":\"C-" + ref
-                    + "\",\"name\":\"Ana Ozola\",\"email\":\"ana." + n + "@example.com\",\"locale\":\"en\",\"tier\":\"GOLD\"},"
-                    + "\"failure\":{\"stage\":\"POST_PURCHASE\",\"channel\":\"PHONE\",\"category\":\"LATE_DELIVERY\","
-                    + "\"description\":\"The sofa arrived nine days late and the customer took a day off for nothing.\","
-                    + "\"severity\":\"HIGH\",\"occurredAt\":\"2026-11-20T10:00:00Z\"},"
-                    + "\"orderValue\":{\"amount\":\"899.90\",\"currency\":\"EUR\"}}";
-            HttpRequest open = http.request("/api/cases", crmToken).header("Content-Type", "application/json")
-                    .header("Idempotency-Key", UUID.randomUUID().toString()).POST(Http.json(body)).build();
+            HttpRequest open = calls.openCase(crmToken, UUID.randomUUID().toString(),
+                    RecoveryCalls.lateSofa(ref, "ana." + n + "@example.com"));
             String caseId = text(http.send(phase, OPEN, open, intendedStart).json(), "id", OPEN);
 
             // 2. The agent takes accountability.
             String accountability = findTask(phase, agentToken, caseId, "ACCOUNTABILITY");
             long t = System.nanoTime();
-            http.send(phase, CLAIM, http.request("/api/tasks/" + accountability + "/claim", agentToken)
-                    .POST(HttpRequest.BodyPublishers.noBody()).build(), t);
+            http.send(phase, CLAIM, calls.claim(agentToken, accountability), t);
             t = System.nanoTime();
-            http.send(phase, COMPLETE_ACCOUNTABILITY, http.request("/api/tasks/" + accountability + "/complete", agentToken)
-                    .header("Content-Type", "application/json")
-                    .POST(Http.json("{\"statement\":\"This one is on us: we promised a date we could not keep.\","
-                            + "\"rootCause\":\"CARRIER_DELAY\"}")).build(), t);
+            http.send(phase, COMPLETE_ACCOUNTABILITY, calls.complete(agentToken, accountability, RecoveryCalls.ACCOUNTABILITY), t);
 
             // 3. The agent apologizes; the email and the recommendation follow as engine jobs.
             String apology = findTask(phase, agentToken, caseId, "APOLOGY");
             t = System.nanoTime();
-            http.send(phase, COMPLETE_APOLOGY, http.request("/api/tasks/" + apology + "/complete", agentToken)
-                    .header("Content-Type", "application/json")
-                    .POST(Http.json("{\"message\":\"" + Apologies.nth(n, ref) + "\",\"deliveredVia\":\"PHONE\"}")).build(), t);
+            http.send(phase, COMPLETE_APOLOGY, calls.complete(agentToken, apology,
+                    RecoveryCalls.apology(Apologies.nth(n, ref))), t);
             long apologized = System.nanoTime();
 
             // 4. The COMPENSATION task appears once the async steps ran; a credit inside the limits.
             String compensation = awaitTask(phase, agentToken, caseId, "COMPENSATION");
             phase.recordDuration(WAIT_COMPENSATION, apologized, System.nanoTime());
             t = System.nanoTime();
-            JsonNode decision = http.send(phase, COMPLETE_COMPENSATION, http.request("/api/tasks/" + compensation + "/complete", agentToken)
-                    .header("Content-Type", "application/json")
-                    .POST(Http.json("{\"type\":\"CREDIT\",\"amount\":\"" + CREDIT + "\",\"currency\":\"EUR\","
-                            + "\"reason\":\"Nine days late\"}")).build(), t).json();
+            JsonNode decision = http.send(phase, COMPLETE_COMPENSATION, calls.complete(agentToken, compensation,
+                    RecoveryCalls.credit(CREDIT, "Nine days late")), t).json();
             if (!"APPROVED_WITHIN_EMPOWERMENT".equals(decision.path("decision").asText())) {
                 phase.error(COMPLETE_COMPENSATION, t, "decision " + decision.path("decision").asText()
                         + " instead of APPROVED_WITHIN_EMPOWERMENT");
@@ -126,8 +117,7 @@ final class RecoveryFlow {
 
     private String findTask(Phase phase, String token, String caseId, String type) throws Http.Failure {
         long t = System.nanoTime();
-        JsonNode page = http.send(phase, FIND_TASK, http.request("/api/tasks?caseId=" + caseId + "&type=" + type, token)
-                .GET().build(), t).json();
+        JsonNode page = http.send(phase, FIND_TASK, http.calls.tasks(token, caseId, type, 0), t).json();
         JsonNode items = page.path("items");
         if (items.size() == 0) {
             phase.error(FIND_TASK, t, "no " + type + " task for case " + caseId);
@@ -146,8 +136,8 @@ final class RecoveryFlow {
         while (true) {
             long t = System.nanoTime();
             phase.polls.increment();
-            JsonNode items = http.send(phase, WAIT_TASK, http.request("/api/tasks?caseId=" + caseId + "&type=" + type
-                    + "&wait=" + waitSeconds, token).GET().build(), t).json().path("items");
+            JsonNode items = http.send(phase, WAIT_TASK, http.calls.tasks(token, caseId, type, waitSeconds), t).json()
+                    .path("items");
             if (items.size() > 0) {
                 return text(items.get(0), "id", WAIT_TASK);
             }
@@ -164,8 +154,7 @@ final class RecoveryFlow {
             sleep(settings.pollMillis);
             long t = System.nanoTime();
             phase.polls.increment();
-            String status = http.send(phase, GET_CASE, http.request("/api/cases/" + caseId, token).GET().build(), t)
-                    .json().path("status").asText();
+            String status = http.send(phase, GET_CASE, http.calls.caseView(token, caseId), t).json().path("status").asText();
             if ("RECOVERED".equals(status)) {
                 return;
             }

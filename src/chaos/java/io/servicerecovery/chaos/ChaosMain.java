@@ -22,6 +22,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import io.servicerecovery.bench.Http;
 import io.servicerecovery.bench.Jwt;
+import io.servicerecovery.testkit.RecoveryCalls;
+import io.servicerecovery.testkit.SmtpServer;
 
 /**
  * The fault-injection run (issue 11): recovery flows under load while the service is
@@ -59,15 +61,15 @@ public final class ChaosMain {
         Map<String, String> env = environment();
         Path workDir = options.out.resolve(options.postgres() ? "pg-work" : "h2-work");
         deleteRecursively(workDir);
-        try (FaultySmtp smtp = new FaultySmtp(); HangingWebhookReceiver hooks = new HangingWebhookReceiver()) {
+        try (SmtpServer smtp = new SmtpServer(false, Duration.ZERO); HangingWebhookReceiver hooks = new HangingWebhookReceiver()) {
             env.put("SMTP_HOST", "127.0.0.1");
             env.put("SMTP_PORT", Integer.toString(smtp.port()));
             ServiceInstance a = new ServiceInstance("a", options, env, workDir);
             ServiceInstance b = null;
-            a.start();
-            a.awaitReady(Duration.ofMinutes(3));
+            a.process.start();
+            a.process.awaitReady(Duration.ofMinutes(3));
             fleet.add(a);
-            log("service ready on port " + a.port);
+            log("service ready on port " + a.process.port());
             setUpEmpowerment(a);
             Map<String, String> subscriptions = subscribe(a, hooks);
 
@@ -95,9 +97,9 @@ public final class ChaosMain {
             boolean webhooksDrained = awaitWebhooks(survivor, subscriptions);
             // Let email and webhook work still in the air land before counting.
             Thread.sleep(5000);
-            a.stop();
+            a.process.stop();
             if (b != null) {
-                b.stop();
+                b.process.stop();
             }
             Map<String, Object> report = new LinkedHashMap<>();
             report.put("generatedAt", Instant.now().toString());
@@ -158,12 +160,12 @@ public final class ChaosMain {
         for (int i = 1; i <= options.kills; i++) {
             sleep(ThreadLocalRandom.current().nextInt(options.uptimeMinSeconds, options.uptimeMaxSeconds + 1));
             long killed = System.currentTimeMillis();
-            a.kill();
+            a.process.kill();
             killMillis.add(killed);
             // Answers that were on their way when the signal came count as before the kill.
             long dead = System.currentTimeMillis();
-            a.start();
-            a.awaitReady(Duration.ofMinutes(3));
+            a.process.start();
+            a.process.awaitReady(Duration.ofMinutes(3));
             long ready = System.currentTimeMillis();
             long resumed = fleet.firstSuccessAfter(dead, 60_000);
             downSeconds.add((ready - killed) / 1000.0);
@@ -177,7 +179,7 @@ public final class ChaosMain {
         fault.put("secondsUntilFirstSuccessfulRequest", summary(resumeSeconds));
     }
 
-    private void smtpOutage(FaultySmtp smtp) throws Exception {
+    private void smtpOutage(SmtpServer smtp) throws Exception {
         stats.phase = "SMTP outage";
         long before = smtp.messages();
         long down = System.currentTimeMillis();
@@ -231,14 +233,14 @@ public final class ChaosMain {
 
     private void twoReplicasOneKilled(ServiceInstance a, ServiceInstance b) throws Exception {
         stats.phase = "two replicas, one killed";
-        b.start();
-        b.awaitReady(Duration.ofMinutes(3));
+        b.process.start();
+        b.process.awaitReady(Duration.ofMinutes(3));
         fleet.add(b);
-        log("second replica ready on port " + b.port + "; both take requests");
+        log("second replica ready on port " + b.process.port() + "; both take requests");
         sleep(20);
         long killed = System.currentTimeMillis();
         fleet.remove(a);
-        a.kill();
+        a.process.kill();
         killMillis.add(killed);
         log("replica a killed; b runs alone for " + options.replicaAloneSeconds + " s");
         sleep(options.replicaAloneSeconds);
@@ -251,19 +253,16 @@ public final class ChaosMain {
 
     /** Top down, as a fresh installation's bootstrap director would: agents may grant 50 EUR a case and 200 EUR a day. */
     private void setUpEmpowerment(ServiceInstance service) throws Exception {
-        String token = jwt.token(ResilientFlow.DIRECTOR, "manager");
+        String token = "Bearer " + jwt.token(ResilientFlow.DIRECTOR, "manager");
         String[][] levels = { { "MANAGER", "2000.00", "60", "1000000.00" }, { "TEAM_LEAD", "500.00", "40", "100000.00" },
                 { "SENIOR_AGENT", "150.00", "25", "10000.00" }, { "AGENT", "50.00", "15", Findings.AGENT_DAILY_BUDGET } };
         for (String[] level : levels) {
             for (int attempt = 0;; attempt++) {
-                Http.Answer current = service.http.call(service.request("/api/empowerment/levels/" + level[0], token).GET().build());
+                Http.Answer current = service.http.call(service.calls.level(token, level[0]));
                 String etag = current.response().headers().firstValue("ETag").orElseThrow(
                         () -> new IllegalStateException("GET level " + level[0] + ": " + current.status() + " " + current.body()));
-                String body = "{\"limits\":[{\"currency\":\"EUR\",\"maxCreditPerCase\":\"" + level[1] + "\",\"maxDiscountPercent\":"
-                        + level[2] + ",\"dailyBudget\":\"" + level[3] + "\"}],\"reason\":\"Fault-injection run\"}";
-                Http.Answer put = service.http.call(service.request("/api/empowerment/levels/" + level[0], token)
-                        .header("Content-Type", "application/json").header("If-Match", etag)
-                        .PUT(HttpRequest.BodyPublishers.ofString(body)).build());
+                Http.Answer put = service.http.call(service.calls.setLevel(token, level[0], etag,
+                        RecoveryCalls.levelLimits(level[1], Integer.parseInt(level[2]), level[3], "Fault-injection run")));
                 if (put.status() == 200) {
                     break;
                 }

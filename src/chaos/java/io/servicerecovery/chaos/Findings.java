@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Set;
 
 import io.servicerecovery.bench.Http;
+import io.servicerecovery.testkit.SmtpServer;
 
 /**
  * What the run left behind, counted against what the clients were told: confirmed cases
@@ -32,12 +33,12 @@ final class Findings {
     private final Options options;
     private final Database db;
     private final FlowStats stats;
-    private final FaultySmtp smtp;
+    private final SmtpServer smtp;
     private final HangingWebhookReceiver hooks;
     private final List<Long> kills;
     private final List<long[]> databaseOutages;
 
-    Findings(Options options, Database db, FlowStats stats, FaultySmtp smtp, HangingWebhookReceiver hooks, List<Long> kills,
+    Findings(Options options, Database db, FlowStats stats, SmtpServer smtp, HangingWebhookReceiver hooks, List<Long> kills,
             List<long[]> databaseOutages) {
         this.options = options;
         this.db = db;
@@ -139,11 +140,12 @@ final class Findings {
         Set<String> expected = new HashSet<>();
         query(st, "select d.message_id from email_delivery d join recovery_case c on c.id = d.case_id"
                 + " where c.client_id like 'chaos-crm-%' and d.status = 'ACCEPTED'", rs -> expected.add(rs.getString(1)));
-        long missing = expected.stream().filter(id -> !smtp.accepted.containsKey(id)).count();
+        Map<String, List<Long>> accepted = smtp.arrivalsByMessageId();
+        long missing = expected.stream().filter(id -> !accepted.containsKey(id)).count();
         long duplicates = 0;
         long explained = 0;
         List<String> unexplained = new ArrayList<>();
-        for (Map.Entry<String, List<Long>> e : smtp.accepted.entrySet()) {
+        for (Map.Entry<String, List<Long>> e : accepted.entrySet()) {
             List<Long> copies = e.getValue();
             if (copies.size() < 2) {
                 continue;

@@ -4,12 +4,14 @@ import java.io.IOException;
 import java.net.http.HttpRequest;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import io.servicerecovery.bench.Apologies;
 import io.servicerecovery.bench.Http;
 import io.servicerecovery.bench.Jwt;
+import io.servicerecovery.testkit.Apologies;
+import io.servicerecovery.testkit.RecoveryCalls;
 
 /**
  * One recovery driven to its end whatever fails underneath, as a careful CRM and agent
@@ -47,27 +49,25 @@ final class ResilientFlow {
             stats.unfinished.add("never confirmed: " + ref);
             return;
         }
-        String agentToken = jwt.token(agent, "agent");
+        String agentToken = "Bearer " + jwt.token(agent, "agent");
         long apologizedAt = 0;
         String phaseAtApology = null;
         while (System.currentTimeMillis() < deadlineMillis) {
-            JsonNode tasks = get("/api/tasks?caseId=" + caseId, agentToken, "GET /api/tasks");
+            JsonNode tasks = get(calls -> calls.tasks(agentToken, caseId, null, 0), "GET /api/tasks");
             JsonNode task = tasks == null ? null : tasks.path("items").path(0);
             if (task != null && !task.isMissingNode()) {
                 String id = task.path("id").asText();
                 switch (task.path("type").asText()) {
                     case "ACCOUNTABILITY" -> {
                         if (!agent.equals(task.path("assignee").asText())
-                                && post("/api/tasks/" + id + "/claim", agentToken, null, "claim") == null) {
+                                && post(calls -> calls.claim(agentToken, id), "claim") == null) {
                             continue;
                         }
-                        post("/api/tasks/" + id + "/complete", agentToken,
-                                "{\"statement\":\"This one is on us: we promised a date we could not keep.\",\"rootCause\":\"CARRIER_DELAY\"}",
-                                "complete ACCOUNTABILITY");
+                        post(calls -> calls.complete(agentToken, id, RecoveryCalls.ACCOUNTABILITY), "complete ACCOUNTABILITY");
                     }
                     case "APOLOGY" -> {
-                        post("/api/tasks/" + id + "/complete", agentToken,
-                                "{\"message\":\"" + Apologies.nth(n, ref) + "\",\"deliveredVia\":\"PHONE\"}", "complete APOLOGY");
+                        post(calls -> calls.complete(agentToken, id, RecoveryCalls.apology(Apologies.nth(n, ref))),
+                                "complete APOLOGY");
                         apologizedAt = System.currentTimeMillis();
                         phaseAtApology = stats.phase;
                     }
@@ -76,8 +76,8 @@ final class ResilientFlow {
                             stats.asyncStep(phaseAtApology, (System.currentTimeMillis() - apologizedAt) / 1000.0);
                             apologizedAt = 0;
                         }
-                        JsonNode decision = post("/api/tasks/" + id + "/complete", agentToken, "{\"type\":\"CREDIT\",\"amount\":\""
-                                + CREDIT + "\",\"currency\":\"EUR\",\"reason\":\"Nine days late\"}", "complete COMPENSATION");
+                        JsonNode decision = post(calls -> calls.complete(agentToken, id, RecoveryCalls.credit(CREDIT, "Nine days late")),
+                                "complete COMPENSATION");
                         if (decision != null && "APPROVED_WITHIN_EMPOWERMENT".equals(decision.path("decision").asText())) {
                             stats.withinEmpowerment.increment();
                         }
@@ -86,7 +86,8 @@ final class ResilientFlow {
                 }
                 continue;
             }
-            JsonNode view = get("/api/cases/" + caseId, jwt.token(crm, "crm"), "GET /api/cases/{id}");
+            String crmToken = "Bearer " + jwt.token(crm, "crm");
+            JsonNode view = get(calls -> calls.caseView(crmToken, caseId), "GET /api/cases/{id}");
             String status = view == null ? "" : view.path("status").asText();
             if (status.equals("RECOVERED")) {
                 stats.recovered.put(caseId, System.currentTimeMillis());
@@ -102,21 +103,15 @@ final class ResilientFlow {
 
     private String open(String crm, String ref, long n, long deadlineMillis) throws InterruptedException {
         String key = UUID.randomUUID().toString();
-        String body = "{\"externalRef\":\"" + ref + "\",\"customer\":{\"id\":\"C-" + ref
-                + "\",\"name\":\"Ana Ozola\",\"email\":\"ana." + runId + "." + n + "@example.com\",\"locale\":\"en\",\"tier\":\"GOLD\"},"
-                + "\"failure\":{\"stage\":\"POST_PURCHASE\",\"channel\":\"PHONE\",\"category\":\"LATE_DELIVERY\","
-                + "\"description\":\"The sofa arrived nine days late and the customer took a day off for nothing.\","
-                + "\"severity\":\"HIGH\",\"occurredAt\":\"2026-11-20T10:00:00Z\"},"
-                + "\"orderValue\":{\"amount\":\"899.90\",\"currency\":\"EUR\"}}";
-        String token = jwt.token(crm, "crm");
+        String body = RecoveryCalls.lateSofa(ref, "ana." + runId + "." + n + "@example.com");
+        String token = "Bearer " + jwt.token(crm, "crm");
         for (int attempt = 0; System.currentTimeMillis() < deadlineMillis; attempt++) {
             if (attempt > 0) {
                 stats.openRetries.increment();
                 pause(Math.min(2000, 250L * attempt));
             }
             ServiceInstance service = fleet.pick();
-            Http.Answer answer = send(service, service.request("/api/cases", token).header("Content-Type", "application/json")
-                    .header("Idempotency-Key", key).POST(HttpRequest.BodyPublishers.ofString(body)).build(), "POST /api/cases");
+            Http.Answer answer = send(service, service.calls.openCase(token, key, body), "POST /api/cases");
             if (answer != null && answer.status() == 201) {
                 String caseId = json(answer).path("id").asText();
                 if (answer.response().headers().firstValue("Idempotent-Replayed").isPresent()) {
@@ -130,33 +125,32 @@ final class ResilientFlow {
     }
 
     private void approve(String caseId) throws InterruptedException {
-        String token = jwt.token(DIRECTOR, "manager");
-        JsonNode tasks = get("/api/tasks?caseId=" + caseId + "&type=APPROVAL", token, "GET /api/tasks APPROVAL");
+        String token = "Bearer " + jwt.token(DIRECTOR, "manager");
+        JsonNode tasks = get(calls -> calls.tasks(token, caseId, "APPROVAL", 0), "GET /api/tasks APPROVAL");
         JsonNode task = tasks == null ? null : tasks.path("items").path(0);
         if (task == null || task.isMissingNode()) {
             return;
         }
         String id = task.path("id").asText();
-        if (!DIRECTOR.equals(task.path("assignee").asText()) && post("/api/tasks/" + id + "/claim", token, null, "claim APPROVAL") == null) {
+        if (!DIRECTOR.equals(task.path("assignee").asText()) && post(calls -> calls.claim(token, id), "claim APPROVAL") == null) {
             return;
         }
-        if (post("/api/tasks/" + id + "/complete", token, "{\"decision\":\"APPROVE\"}", "complete APPROVAL") != null) {
+        if (post(calls -> calls.complete(token, id, RecoveryCalls.APPROVE), "complete APPROVAL") != null) {
             stats.approvals.increment();
         }
     }
 
-    private JsonNode get(String path, String token, String endpoint) throws InterruptedException {
+    /** A GET on any live replica; null unless it answered 200. */
+    private JsonNode get(Function<RecoveryCalls, HttpRequest> call, String endpoint) throws InterruptedException {
         ServiceInstance service = fleet.pick();
-        Http.Answer answer = send(service, service.request(path, token).GET().build(), endpoint);
+        Http.Answer answer = send(service, call.apply(service.calls), endpoint);
         return answer != null && answer.status() == 200 ? json(answer) : null;
     }
 
     /** A POST; null unless it answered 2xx (a lost answer or a 404 for a task already completed is read back next round). */
-    private JsonNode post(String path, String token, String body, String endpoint) throws InterruptedException {
+    private JsonNode post(Function<RecoveryCalls, HttpRequest> call, String endpoint) throws InterruptedException {
         ServiceInstance service = fleet.pick();
-        HttpRequest.Builder request = service.request(path, token).header("Content-Type", "application/json");
-        request.POST(body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
-        Http.Answer answer = send(service, request.build(), endpoint);
+        Http.Answer answer = send(service, call.apply(service.calls), endpoint);
         return answer != null && answer.status() / 100 == 2 ? json(answer) : null;
     }
 

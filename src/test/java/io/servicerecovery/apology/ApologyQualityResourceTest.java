@@ -14,19 +14,16 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
-import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusMock;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ValidatableResponse;
 import io.servicerecovery.support.Api;
 import io.servicerecovery.support.MovableClock;
 import io.servicerecovery.support.Apologies;
-import io.servicerecovery.support.GreenMailResource;
 import io.servicerecovery.support.Recovery;
 
 /** What agents write is checked against the case before it reaches the customer. */
 @QuarkusTest
-@QuarkusTestResource(GreenMailResource.class)
 class ApologyQualityResourceTest {
 
     @jakarta.inject.Inject

@@ -1,5 +1,7 @@
 package io.servicerecovery.apology;
 
+import static io.servicerecovery.testkit.Apologies.words;
+
 import io.servicerecovery.support.Apologies;
 
 /**
@@ -20,6 +22,6 @@ final class LocalizedApologies {
     }
 
     static String nth(ApologyFixtures.Fixture language, long n) {
-        return language.good() + " (" + Apologies.words(n, WORDS) + ")";
+        return language.good() + " (" + words(n, WORDS) + ")";
     }
 }

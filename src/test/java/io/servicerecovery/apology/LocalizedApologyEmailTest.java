@@ -16,9 +16,7 @@ import jakarta.mail.internet.MimeMultipart;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
-import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.servicerecovery.support.GreenMailResource;
 import io.servicerecovery.support.Mailbox;
 import io.servicerecovery.support.Recovery;
 
@@ -28,7 +26,6 @@ import io.servicerecovery.support.Recovery;
  * Latvian and Nordic letters, never mojibake.
  */
 @QuarkusTest
-@QuarkusTestResource(GreenMailResource.class)
 class LocalizedApologyEmailTest {
 
     static Stream<ApologyFixtures.Fixture> languages() {

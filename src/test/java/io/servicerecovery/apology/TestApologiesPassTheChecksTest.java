@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
-import io.servicerecovery.support.Apologies;
+import io.servicerecovery.testkit.Apologies;
 
 /**
  * The suite's own apologies (support.Apologies, LocalizedApologyEmailTest) must pass the checks they run into, or

@@ -20,16 +20,13 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.servicerecovery.support.GreenMailResource;
 
 /**
  * The canned check loads the texts of the apologies it has no fingerprint of yet: every text comes back,
  * whatever the number of ids, and cases without an apology are left out.
  */
 @QuarkusTest
-@QuarkusTestResource(GreenMailResource.class)
 class ApologyTextsTest {
 
     @Inject

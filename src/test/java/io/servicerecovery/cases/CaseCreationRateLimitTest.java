@@ -21,14 +21,12 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusMock;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ValidatableResponse;
 import io.servicerecovery.common.DomainException;
 import io.servicerecovery.support.Api;
 import io.servicerecovery.support.CaseRequests;
-import io.servicerecovery.support.GreenMailResource;
 import io.servicerecovery.support.MovableClock;
 
 /**
@@ -38,7 +36,6 @@ import io.servicerecovery.support.MovableClock;
  * also when both take at once.
  */
 @QuarkusTest
-@QuarkusTestResource(GreenMailResource.class)
 class CaseCreationRateLimitTest {
 
     @Inject

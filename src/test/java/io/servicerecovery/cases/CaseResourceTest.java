@@ -22,17 +22,14 @@ import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
 
-import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import io.servicerecovery.support.Api;
 import io.servicerecovery.support.CaseRequests;
-import io.servicerecovery.support.GreenMailResource;
 import io.servicerecovery.support.Recovery;
 
 /** Intake as a CRM sees it: idempotent retries, one case per externalRef, clear errors, its own cases only. */
 @QuarkusTest
-@QuarkusTestResource(GreenMailResource.class)
 class CaseResourceTest {
 
     @Inject

@@ -19,7 +19,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusMock;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ValidatableResponse;
@@ -28,7 +27,6 @@ import io.servicerecovery.common.Json;
 import io.servicerecovery.common.ProblemMappers;
 import io.servicerecovery.support.Api;
 import io.servicerecovery.support.CaseRequests;
-import io.servicerecovery.support.GreenMailResource;
 import io.servicerecovery.support.MovableClock;
 
 /**
@@ -38,7 +36,6 @@ import io.servicerecovery.support.MovableClock;
  * client's bucket refills and Retry-After says when, and the 90-day repeat-failure window.
  */
 @QuarkusTest
-@QuarkusTestResource(GreenMailResource.class)
 class IdempotencyAndRateLimitClockTest {
 
     @Inject

@@ -14,16 +14,13 @@ import jakarta.persistence.EntityManager;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusMock;
 import io.quarkus.test.junit.QuarkusTest;
 import io.servicerecovery.support.Api;
 import io.servicerecovery.support.MovableClock;
-import io.servicerecovery.support.GreenMailResource;
 
 /** Keys are remembered for a day and then swept; one client cannot flood case creation. */
 @QuarkusTest
-@QuarkusTestResource(GreenMailResource.class)
 class IdempotencyExpiryAndRateLimitTest {
 
     @Inject

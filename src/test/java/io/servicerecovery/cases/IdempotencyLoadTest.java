@@ -16,16 +16,13 @@ import java.util.concurrent.Future;
 
 import org.junit.jupiter.api.Test;
 
-import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import io.servicerecovery.support.Api;
 import io.servicerecovery.support.CaseRequests;
-import io.servicerecovery.support.GreenMailResource;
 
 /** A CRM that retries hard: 1,000 concurrent requests over 100 keys, some with another body. */
 @QuarkusTest
-@QuarkusTestResource(GreenMailResource.class)
 class IdempotencyLoadTest {
 
     static final int KEYS = 100;

@@ -11,16 +11,13 @@ import org.junit.jupiter.api.Test;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.servicerecovery.support.GreenMailResource;
 
 /**
  * The OpenAPI document in openapi/ is what CRM teams read and generate clients from:
  * it must be exactly what the running service serves.
  */
 @QuarkusTest
-@QuarkusTestResource(GreenMailResource.class)
 class OpenApiDocumentTest {
 
     @Test

@@ -17,20 +17,17 @@ import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ValidatableResponse;
 import io.restassured.specification.RequestSpecification;
 import io.servicerecovery.support.Api;
 import io.servicerecovery.support.CaseRequests;
-import io.servicerecovery.support.GreenMailResource;
 
 /**
  * Strict JSON and problem+json for every client mistake, including those the HTTP layer answers before a
  * resource runs: the findings of the hostile-but-honest test in issue 11, one by one.
  */
 @QuarkusTest
-@QuarkusTestResource(GreenMailResource.class)
 class StrictInputTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();

@@ -15,12 +15,10 @@ import jakarta.transaction.UserTransaction;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.servicerecovery.common.DomainException;
 import io.servicerecovery.common.ProblemMappers;
 import io.servicerecovery.empowerment.Level;
-import io.servicerecovery.support.GreenMailResource;
 import io.servicerecovery.support.Recovery;
 
 /**
@@ -28,7 +26,6 @@ import io.servicerecovery.support.Recovery;
  * transaction that is rolled back, so budgets and proposals are as they were.
  */
 @QuarkusTest
-@QuarkusTestResource(GreenMailResource.class)
 class CompensationServiceTest {
 
     @Inject

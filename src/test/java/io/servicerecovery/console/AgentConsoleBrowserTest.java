@@ -16,9 +16,7 @@ import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.servicerecovery.support.Apologies;
 import io.servicerecovery.support.CaseRequests;
-import io.servicerecovery.support.GreenMailResource;
 import io.servicerecovery.support.Recovery;
-import io.quarkus.test.common.QuarkusTestResource;
 
 /**
  * An agent recovers a customer in the console, in a real Chromium, through the pages only:
@@ -27,7 +25,6 @@ import io.quarkus.test.common.QuarkusTestResource;
  * someone else claimed meanwhile says so. Every page is checked with axe-core.
  */
 @QuarkusTest
-@QuarkusTestResource(GreenMailResource.class)
 class AgentConsoleBrowserTest {
 
     @TestHTTPResource("/")

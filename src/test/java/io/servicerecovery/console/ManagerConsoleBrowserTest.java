@@ -16,13 +16,11 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 
-import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import io.servicerecovery.support.Api;
 import io.servicerecovery.support.CaseRequests;
-import io.servicerecovery.support.GreenMailResource;
 import io.servicerecovery.support.Recovery;
 
 /**
@@ -34,7 +32,6 @@ import io.servicerecovery.support.Recovery;
  * left in the database does not matter.
  */
 @QuarkusTest
-@QuarkusTestResource(GreenMailResource.class)
 class ManagerConsoleBrowserTest {
 
     @TestHTTPResource("/")

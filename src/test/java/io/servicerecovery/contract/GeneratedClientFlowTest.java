@@ -55,12 +55,10 @@ import crm.client.model.Tier;
 import crm.client.model.WebhookDeliveryStatus;
 import crm.client.model.WebhookSecretAnswer;
 import crm.client.model.WebhookSubscriptionRequest;
-import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.servicerecovery.support.Apologies;
 import io.servicerecovery.support.Eventually;
-import io.servicerecovery.support.GreenMailResource;
 import io.servicerecovery.support.Tokens;
 
 /**
@@ -72,7 +70,6 @@ import io.servicerecovery.support.Tokens;
  * or fails this flow.
  */
 @QuarkusTest
-@QuarkusTestResource(GreenMailResource.class)
 class GeneratedClientFlowTest {
 
     @TestHTTPResource("/")

@@ -31,20 +31,17 @@ import org.camunda.bpm.engine.runtime.Job;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
 import io.servicerecovery.support.Api;
 import io.servicerecovery.support.Budgets;
 import io.servicerecovery.support.Eventually;
-import io.servicerecovery.support.GreenMailResource;
 import io.servicerecovery.support.Metrics;
 import io.servicerecovery.support.Recovery;
 
 /** Managers tune empowerment; agents decide inside it at once; budgets hold under concurrency. */
 @QuarkusTest
-@QuarkusTestResource(GreenMailResource.class)
 class EmpowermentResourceTest {
 
     @Inject

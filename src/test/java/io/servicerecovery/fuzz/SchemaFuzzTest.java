@@ -23,13 +23,11 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 import io.servicerecovery.support.Api;
 import io.servicerecovery.support.CaseRequests;
-import io.servicerecovery.support.GreenMailResource;
 import io.servicerecovery.support.Recovery;
 
 /**
@@ -43,7 +41,6 @@ import io.servicerecovery.support.Recovery;
  * detail (and no class names), and on a 400 for a changed field whose problem does not name that field.
  */
 @QuarkusTest
-@QuarkusTestResource(GreenMailResource.class)
 class SchemaFuzzTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();

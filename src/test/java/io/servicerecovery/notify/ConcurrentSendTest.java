@@ -15,9 +15,7 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.mailer.Mail;
-import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.servicerecovery.support.GreenMailResource;
 import io.servicerecovery.support.Mailbox;
 
 /**
@@ -29,7 +27,6 @@ import io.servicerecovery.support.Mailbox;
  * docs/performance.md.
  */
 @QuarkusTest
-@QuarkusTestResource(GreenMailResource.class)
 class ConcurrentSendTest {
 
     private static final int THREADS = 8;

@@ -12,7 +12,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import io.servicerecovery.support.Api;
@@ -23,7 +22,6 @@ import io.servicerecovery.support.Recovery;
 
 /** The mail server is down: the step retries, becomes an incident, and a retry sends exactly one email. */
 @QuarkusTest
-@QuarkusTestResource(GreenMailResource.class)
 class EmailFailureTest {
 
     @Inject

@@ -18,7 +18,6 @@ import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.mailer.Mail;
-import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.servicerecovery.support.Api;
 import io.servicerecovery.support.GreenMailResource;
@@ -31,7 +30,6 @@ import io.servicerecovery.support.Recovery;
  * Unicode, emoji included, arrives as it was written. Checked on what the real SMTP server received.
  */
 @QuarkusTest
-@QuarkusTestResource(GreenMailResource.class)
 class MailHeaderSafetyTest {
 
     @Inject

@@ -22,8 +22,9 @@ import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.servicerecovery.support.Eventually;
 import io.servicerecovery.support.Mailbox;
-import io.servicerecovery.support.PipeliningSmtpServer;
 import io.servicerecovery.support.Recovery;
+import io.servicerecovery.support.SmtpServerResource;
+import io.servicerecovery.testkit.SmtpServer;
 
 /**
  * The mailer as production runs it: pooled connections kept alive and commands pipelined (the test profile
@@ -44,7 +45,7 @@ class ProductionMailSettingsTest {
 
         @Override
         public List<TestResourceEntry> testResources() {
-            return List.of(new TestResourceEntry(PipeliningSmtpServer.Resource.class));
+            return List.of(new TestResourceEntry(SmtpServerResource.class));
         }
 
         @Override
@@ -60,7 +61,7 @@ class ProductionMailSettingsTest {
 
     @Test
     void concurrentSendsOnKeptAlivePipelinedConnectionsArriveOnceAlsoAfterTheServerDroppedThem() throws Exception {
-        PipeliningSmtpServer server = PipeliningSmtpServer.Resource.server();
+        SmtpServer server = SmtpServerResource.server();
         String run = UUID.randomUUID().toString();
         List<String> sent = new ArrayList<>();
         ExecutorService jobThreads = Executors.newFixedThreadPool(THREADS);
@@ -88,7 +89,7 @@ class ProductionMailSettingsTest {
 
     @Test
     void aCasesFollowUpEmailGoesOutWithTheProductionSettings() {
-        PipeliningSmtpServer server = PipeliningSmtpServer.Resource.server();
+        SmtpServer server = SmtpServerResource.server();
         String caseId = Recovery.open("crm-acme", aCase());
         Recovery.throughApology("agent-ana", caseId);
         String messageId = Mailbox.messageIdFor(caseId);

@@ -3,28 +3,21 @@ package io.servicerecovery.notify;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.net.InetAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.mailer.Mail;
-import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.servicerecovery.support.Eventually;
+import io.servicerecovery.support.SmtpServerResource;
+import io.servicerecovery.testkit.SmtpServer;
 
 /**
  * Mail servers that accept a connection and then stop answering: one says nothing at all (not even its 220
@@ -51,7 +44,7 @@ class StuckMailServerTest {
 
         @Override
         public List<TestResourceEntry> testResources() {
-            return List.of(new TestResourceEntry(SilentServer.class));
+            return List.of(new TestResourceEntry(SmtpServerResource.class));
         }
 
         @Override
@@ -65,30 +58,32 @@ class StuckMailServerTest {
 
     @Test
     void aServerThatStopsAnsweringAfterItsGreetingFailsTheSendAfterTheIdleTimeout() {
-        SilentServer.greet = true;
+        SmtpServer server = SmtpServerResource.server();
+        server.stall(true);
         for (int send = 1; send <= 2; send++) {
-            int before = SilentServer.accepted.get();
+            int before = server.connections();
             long started = System.nanoTime();
             assertThatThrownBy(this::send).as("send %d", send).isNotInstanceOf(BoundedMailer.MailServerTimeout.class);
             Duration took = Duration.ofNanos(System.nanoTime() - started);
             assertThat(took).as("send %d failed after", send).isGreaterThanOrEqualTo(IDLE.minusMillis(300))
                     .isLessThan(SEND_TIMEOUT.minusSeconds(2));
             // A connection of its own: the pool's only slot, so the one before had freed it.
-            assertThat(SilentServer.accepted.get()).as("connections accepted").isGreaterThan(before);
+            assertThat(server.connections()).as("connections accepted").isGreaterThan(before);
         }
         everyConnectionClosedByTheClientAfterAboutTheIdleTimeout();
     }
 
     @Test
     void aServerThatNeverGreetsHasItsConnectionClosedAfterTheIdleTimeout() {
-        SilentServer.greet = false;
+        SmtpServer server = SmtpServerResource.server();
+        server.stall(false);
         for (int send = 1; send <= 2; send++) {
-            int before = SilentServer.accepted.get();
+            int before = server.connections();
             long started = System.nanoTime();
             assertThatThrownBy(this::send).as("send %d", send).isInstanceOf(RuntimeException.class);
             assertThat(Duration.ofNanos(System.nanoTime() - started)).as("send %d ended after", send)
                     .isLessThan(SEND_TIMEOUT.plusSeconds(2));
-            assertThat(SilentServer.accepted.get()).as("connections accepted").isGreaterThan(before);
+            assertThat(server.connections()).as("connections accepted").isGreaterThan(before);
         }
         everyConnectionClosedByTheClientAfterAboutTheIdleTimeout();
     }
@@ -98,76 +93,10 @@ class StuckMailServerTest {
     }
 
     private static void everyConnectionClosedByTheClientAfterAboutTheIdleTimeout() {
-        List<Duration> open = Eventually.await("the client to close its connections", () -> List.copyOf(SilentServer.openFor),
-                closed -> closed.size() == SilentServer.accepted.get());
+        SmtpServer server = SmtpServerResource.server();
+        List<Duration> open = Eventually.await("the client to close its connections", server::stalledConnectionsOpenFor,
+                closed -> closed.size() == server.connections());
         assertThat(open).as("how long each connection stayed open").allSatisfy(d -> assertThat(d)
                 .isGreaterThanOrEqualTo(IDLE.minusMillis(300)).isLessThan(IDLE.plusSeconds(2)));
-    }
-
-    /**
-     * Accepts connections, greets (when told to) and then answers nothing, reads whatever comes, and notes how long
-     * each connection was open until the client hung up.
-     */
-    public static class SilentServer implements QuarkusTestResourceLifecycleManager {
-
-        static volatile boolean greet;
-        static final AtomicInteger accepted = new AtomicInteger();
-        static final List<Duration> openFor = new CopyOnWriteArrayList<>();
-        private static final List<Socket> sockets = new CopyOnWriteArrayList<>();
-        private ServerSocket server;
-
-        @Override
-        public Map<String, String> start() {
-            try {
-                server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
-            } catch (IOException e) {
-                throw new IllegalStateException(e);
-            }
-            Thread acceptor = new Thread(() -> {
-                while (!server.isClosed()) {
-                    try {
-                        Socket socket = server.accept();
-                        sockets.add(socket);
-                        accepted.incrementAndGet();
-                        Thread reader = new Thread(() -> drain(socket), "silent-smtp-reader");
-                        reader.setDaemon(true);
-                        reader.start();
-                    } catch (IOException closed) {
-                        return;
-                    }
-                }
-            }, "silent-smtp");
-            acceptor.setDaemon(true);
-            acceptor.start();
-            return Map.of("quarkus.mailer.host", "127.0.0.1", "quarkus.mailer.port", String.valueOf(server.getLocalPort()));
-        }
-
-        private static void drain(Socket socket) {
-            long opened = System.nanoTime();
-            try (InputStream in = socket.getInputStream()) {
-                if (greet) {
-                    socket.getOutputStream().write("220 stuck.test ESMTP\r\n".getBytes(StandardCharsets.US_ASCII));
-                    socket.getOutputStream().flush();
-                }
-                while (in.read() >= 0) {
-                    // never answer
-                }
-            } catch (IOException reset) {
-                // closed by the client as well
-            }
-            openFor.add(Duration.ofNanos(System.nanoTime() - opened));
-        }
-
-        @Override
-        public void stop() {
-            try {
-                server.close();
-                for (Socket socket : sockets) {
-                    socket.close();
-                }
-            } catch (IOException e) {
-                // gone already
-            }
-        }
     }
 }

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 
 import io.restassured.response.Response;
 import io.servicerecovery.support.StubOidcProvider;
+import io.servicerecovery.testkit.PackagedService;
 
 /**
  * The console's sessions on the production build, two replicas on one PostgreSQL database, people signing in
@@ -35,7 +36,7 @@ class ConsoleAcrossReplicasIT {
     static void twoReplicasWithTheConsoleOn() throws Exception {
         provider = new StubOidcProvider();
         Map<String, String> oidc = provider.start();
-        first = PackagedService.onFreshDatabase("console-replicas-it")
+        first = ItDeployment.onFreshDatabase("console-replicas-it")
                 .with("OIDC_ENABLED", "true")
                 .with("OIDC_AUTH_SERVER_URL", oidc.get("quarkus.oidc.auth-server-url"))
                 .with("OIDC_CLIENT_ID", oidc.get("quarkus.oidc.client-id"))
@@ -44,7 +45,7 @@ class ConsoleAcrossReplicasIT {
                 .with("CONSOLE_CSRF_KEY", CSRF_KEY);
         first.start();
         first.awaitReady(Duration.ofSeconds(90));
-        second = first.replica("console-replicas-it-2");
+        second = ItDeployment.replica(first, "console-replicas-it-2");
         second.start();
         second.awaitReady(Duration.ofSeconds(90));
     }
@@ -78,14 +79,14 @@ class ConsoleAcrossReplicasIT {
 
     @Test
     void productionRefusesToStartWithTheDemosConsoleKey() throws Exception {
-        PackagedService withDemoKey = first.replica("console-demo-key-it")
+        PackagedService withDemoKey = ItDeployment.replica(first, "console-demo-key-it")
                 .with("CONSOLE_CSRF_KEY", "demo-only-csrf-key-change-me-0123456789abcdef");
         withDemoKey.start();
         try {
             OptionalInt exit = withDemoKey.awaitExit(Duration.ofSeconds(90));
             assertThat(exit).as("the start is refused").isPresent();
             assertThat(exit.getAsInt()).isNotZero();
-            assertThat(withDemoKey.log()).contains("CONSOLE_CSRF_KEY").contains("demo");
+            assertThat(withDemoKey.latestLog()).contains("CONSOLE_CSRF_KEY").contains("demo");
         } finally {
             withDemoKey.stop();
         }

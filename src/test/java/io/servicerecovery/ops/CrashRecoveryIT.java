@@ -3,7 +3,6 @@ package io.servicerecovery.ops;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -23,6 +22,8 @@ import org.junit.jupiter.api.Test;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.servicerecovery.support.CaseRequests;
+import io.servicerecovery.testkit.PackagedService;
+import io.servicerecovery.testkit.RecoveryCalls;
 
 /**
  * Nothing confirmed is lost (issue 11): the packaged service is killed with SIGKILL while
@@ -39,6 +40,7 @@ class CrashRecoveryIT {
     static final ObjectMapper JSON = new ObjectMapper();
 
     static PackagedService service;
+    static RecoveryCalls calls;
     final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     record Intake(String key, Map<String, Object> body, String caseId) {
@@ -46,7 +48,8 @@ class CrashRecoveryIT {
 
     @BeforeAll
     static void start() throws Exception {
-        service = PackagedService.onFreshDatabase("crash-it");
+        service = ItDeployment.onFreshDatabase("crash-it");
+        calls = new RecoveryCalls(service.url(), Duration.ofSeconds(30));
         service.start();
         service.awaitReady(Duration.ofMinutes(3));
     }
@@ -90,7 +93,7 @@ class CrashRecoveryIT {
             service.start();
             service.awaitReady(Duration.ofMinutes(3));
             for (Intake intake : confirmed) {
-                HttpResponse<String> read = call(HttpRequest.newBuilder(uri("/api/cases/" + intake.caseId())).GET());
+                HttpResponse<String> read = call(calls.caseView(crm(), intake.caseId()));
                 assertThat(read.statusCode()).as("GET of confirmed case %s after crash %d", intake.caseId(), crash)
                         .isEqualTo(200);
                 assertThat(JSON.readTree(read.body()).path("id").asText()).isEqualTo(intake.caseId());
@@ -102,7 +105,7 @@ class CrashRecoveryIT {
             }
         }
         System.out.printf("[crash-it] %s: %d cases answered 201 over %d kills, all found after restarts; %d requests cut off%n",
-                service.postgres() ? "PostgreSQL" : "H2", confirmed.size(), CRASHES, unanswered.size());
+                ItDeployment.postgres() ? "PostgreSQL" : "H2", confirmed.size(), CRASHES, unanswered.size());
         assertThat(confirmed).as("cases answered 201 before the kills").hasSizeGreaterThanOrEqualTo(20);
         assertThat(unanswered).as("requests cut off by the kills").isNotEmpty();
 
@@ -137,17 +140,15 @@ class CrashRecoveryIT {
     }
 
     private HttpResponse<String> open(String key, Map<String, Object> body) throws IOException, InterruptedException {
-        return call(HttpRequest.newBuilder(uri("/api/cases")).header("Content-Type", "application/json")
-                .header("Idempotency-Key", key).POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))));
+        return call(calls.openCase(crm(), key, JSON.writeValueAsString(body)));
     }
 
-    private HttpResponse<String> call(HttpRequest.Builder request) throws IOException, InterruptedException {
-        return http.send(request.timeout(Duration.ofSeconds(30)).header("Accept", "application/json")
-                .header("Authorization", service.authorization(CRM, "crm")).build(), HttpResponse.BodyHandlers.ofString());
+    private HttpResponse<String> call(HttpRequest request) throws IOException, InterruptedException {
+        return http.send(request, HttpResponse.BodyHandlers.ofString());
     }
 
-    private static URI uri(String path) {
-        return URI.create(service.url() + path);
+    private static String crm() {
+        return ItDeployment.authorization(CRM, "crm");
     }
 
     private static void awaitAnswers(ConcurrentLinkedQueue<Intake> answered, int count) throws InterruptedException {

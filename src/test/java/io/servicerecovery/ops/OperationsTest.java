@@ -16,12 +16,10 @@ import java.util.logging.LogRecord;
 import org.jboss.logmanager.ExtLogRecord;
 import org.junit.jupiter.api.Test;
 
-import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import io.servicerecovery.support.Api;
 import io.servicerecovery.support.Eventually;
-import io.servicerecovery.support.GreenMailResource;
 import io.servicerecovery.support.Management;
 import io.servicerecovery.support.Metrics;
 import io.servicerecovery.support.Recovery;
@@ -31,7 +29,6 @@ import io.servicerecovery.support.Recovery;
  * case, and case ids in the logs.
  */
 @QuarkusTest
-@QuarkusTestResource(GreenMailResource.class)
 class OperationsTest {
 
     @jakarta.inject.Inject

@@ -1,14 +1,15 @@
 package io.servicerecovery.ops;
 
-import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.File;
 import java.io.IOException;
-import java.net.ServerSocket;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpRequest.BodyPublishers;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.PrivateKey;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -19,7 +20,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
@@ -33,13 +33,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 
-import io.restassured.http.ContentType;
-import io.restassured.path.json.JsonPath;
-import io.restassured.specification.RequestSpecification;
-import io.servicerecovery.support.Apologies;
 import io.servicerecovery.support.CaseRequests;
-import io.smallrye.jwt.build.Jwt;
-import io.smallrye.jwt.util.KeyUtils;
+import io.servicerecovery.testkit.Apologies;
+import io.servicerecovery.testkit.PackagedService;
+import io.servicerecovery.testkit.RecoveryCalls;
 
 /**
  * Two instances of the packaged service (prod profile, JSON logs) on one PostgreSQL: a
@@ -49,33 +46,22 @@ import io.smallrye.jwt.util.KeyUtils;
 class TwoReplicasIT {
 
     static final String DATABASE = "replicas_it";
-    static final String ISSUER = "https://auth.test.service-recovery";
+    static final ObjectMapper JSON = new ObjectMapper();
+    static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     static GreenMail smtp;
     static com.sun.net.httpserver.HttpServer webhookReceiver;
     static final List<String[]> webhooks = new java.util.concurrent.CopyOnWriteArrayList<>();
-    static PrivateKey signingKey;
-    static final List<Replica> replicas = new ArrayList<>();
-
-    record Replica(String name, int port, int managementPort, Process process, Path log) {
-        String url() {
-            return "http://127.0.0.1:" + port;
-        }
-
-        /** Health and metrics: two replicas on one machine need a management port each. */
-        String managementUrl() {
-            return "http://127.0.0.1:" + managementPort;
-        }
-    }
+    static final List<PackagedService> replicas = new ArrayList<>();
 
     @BeforeAll
     static void twoReplicasOnOneDatabase() throws Exception {
-        try (Connection admin = DriverManager.getConnection(adminUrl(), "postgres", "");
+        try (Connection admin = DriverManager.getConnection(ItDeployment.adminUrl(), "postgres", "");
                 Statement sql = admin.createStatement()) {
             sql.execute("DROP DATABASE IF EXISTS " + DATABASE + " WITH (FORCE)");
             sql.execute("CREATE DATABASE " + DATABASE);
         }
-        smtp = new GreenMail(new ServerSetup(freePort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        smtp = new GreenMail(new ServerSetup(PackagedService.freePorts(1)[0], "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
         smtp.start();
         webhookReceiver = com.sun.net.httpserver.HttpServer.create(new java.net.InetSocketAddress("127.0.0.1", 0), 0);
         webhookReceiver.createContext("/hooks", exchange -> {
@@ -85,17 +71,18 @@ class TwoReplicasIT {
             exchange.close();
         });
         webhookReceiver.start();
-        signingKey = KeyUtils.readPrivateKey("jwt/test-private-key.pem");
         // The first replica creates the schemas; the second joins a running installation.
         replicas.add(start("a"));
-        awaitReady(replicas.get(0));
+        replicas.get(0).awaitReady(Duration.ofSeconds(90));
         replicas.add(start("b"));
-        awaitReady(replicas.get(1));
+        replicas.get(1).awaitReady(Duration.ofSeconds(90));
     }
 
     @AfterAll
-    static void stop() {
-        replicas.forEach(r -> r.process().destroy());
+    static void stop() throws InterruptedException {
+        for (PackagedService replica : replicas) {
+            replica.stop();
+        }
         if (webhookReceiver != null) {
             webhookReceiver.stop(0);
         }
@@ -106,43 +93,40 @@ class TwoReplicasIT {
 
     @Test
     void aCaseOpenedOnOneReplicaIsRecoveredOnTheOtherWithEverySideEffectOnce() throws Exception {
-        Replica a = replicas.get(0);
-        Replica b = replicas.get(1);
+        RecoveryCalls a = calls(replicas.get(0));
+        RecoveryCalls b = calls(replicas.get(1));
+        String crm = ItDeployment.authorization("crm-it", "crm");
         givesAgentsLimits(a);
         // Earlier runs on a kept database left their subscriptions (to receivers long gone); a client may have 25.
-        for (String earlier : as(b, "crm-it", "crm").queryParam("limit", 100).get("/api/webhooks").then().statusCode(200)
-                .extract().jsonPath().getList("items.id", String.class)) {
-            as(b, "crm-it", "crm").delete("/api/webhooks/" + earlier).then().statusCode(204);
+        for (JsonNode earlier : ok(200, b.request("/api/webhooks?limit=100", crm).GET().build()).path("items")) {
+            ok(204, b.request("/api/webhooks/" + earlier.path("id").asText(), crm).DELETE().build());
         }
-        as(b, "crm-it", "crm").body(Map.of("url", "http://127.0.0.1:" + webhookReceiver.getAddress().getPort() + "/hooks",
-                "events", List.of("*"))).post("/api/webhooks").then().statusCode(201);
+        ok(201, b.request("/api/webhooks", crm).header("Content-Type", "application/json").POST(BodyPublishers.ofString(
+                JSON.writeValueAsString(Map.of("url", "http://127.0.0.1:" + webhookReceiver.getAddress().getPort() + "/hooks",
+                        "events", List.of("*"))))).build());
 
         CaseRequests request = CaseRequests.aCase();
-        String caseId = as(a, "crm-it", "crm").header("Idempotency-Key", UUID.randomUUID().toString())
-                .body(request.build()).post("/api/cases").then().statusCode(201).extract().path("id");
+        String caseId = ok(201, a.openCase(crm, UUID.randomUUID().toString(), JSON.writeValueAsString(request.build())))
+                .path("id").asText();
 
-        String agent = "agent-it";
+        String agent = ItDeployment.authorization("agent-it", "agent");
         String accountability = task(b, agent, caseId, "ACCOUNTABILITY");
-        as(b, agent, "agent").post("/api/tasks/" + accountability + "/claim").then().statusCode(200);
-        as(b, agent, "agent").body(Map.of("statement", "We promised a date we could not keep; that is on us.",
-                "rootCause", "CARRIER_DELAY")).post("/api/tasks/" + accountability + "/complete").then().statusCode(200);
+        ok(200, b.claim(agent, accountability));
+        ok(200, b.complete(agent, accountability, RecoveryCalls.ACCOUNTABILITY));
         String apology = task(a, agent, caseId, "APOLOGY");
-        as(a, agent, "agent").body(Map.of("message", Apologies.nth(0), "deliveredVia", "PHONE"))
-                .post("/api/tasks/" + apology + "/complete").then().statusCode(200);
+        ok(200, a.complete(agent, apology, RecoveryCalls.apology(Apologies.nth(0))));
         String proposal = task(b, agent, caseId, "COMPENSATION");
-        as(b, agent, "agent").body(Map.of("type", "CREDIT", "amount", "20.00", "currency", "EUR", "reason", "Late"))
-                .post("/api/tasks/" + proposal + "/complete").then().statusCode(200)
-                .body("decision", org.hamcrest.Matchers.equalTo("APPROVED_WITHIN_EMPOWERMENT"));
-        await("case " + caseId + " recovered", () -> as(a, "crm-it", "crm").get("/api/cases/" + caseId).then()
-                .extract().jsonPath(), json -> "RECOVERED".equals(json.getString("status")));
+        assertThat(ok(200, b.complete(agent, proposal, RecoveryCalls.credit("20.00", "Late"))).path("decision").asText())
+                .isEqualTo("APPROVED_WITHIN_EMPOWERMENT");
+        await("case " + caseId + " recovered", () -> ok(200, a.caseView(crm, caseId)),
+                json -> "RECOVERED".equals(json.path("status").asText()));
         await("the case.recovered webhook", () -> webhooks.stream().map(w -> w[1]).toList(),
                 bodies -> bodies.stream().anyMatch(body -> body.contains("\"case.recovered\"") && body.contains(caseId)));
         // Before counting side effects, wait (with a deadline) until nothing about the case is left to run: the
         // process has ended and has no job left, every delivery of its webhooks is final, and the receiver got
         // exactly as many requests as the deliveries record attempts (a send by a second replica, or a retry after
         // back-off, would show as one more request or attempt).
-        String processInstanceId = as(a, "crm-it", "crm").get("/api/cases/" + caseId).then().extract()
-                .path("processInstanceId");
+        String processInstanceId = ok(200, a.caseView(crm, caseId)).path("processInstanceId").asText();
         await("nothing left to run for case " + caseId, () -> {
             try {
                 long jobs = count("select count(*) from act_ru_job where process_instance_id_ = ?", processInstanceId);
@@ -185,7 +169,7 @@ class TwoReplicasIT {
         // The replicas log JSON, with the case in the context of the lines about it.
         List<JsonNode> caseLines = new ArrayList<>();
         ObjectMapper json = new ObjectMapper();
-        for (Replica replica : replicas) {
+        for (PackagedService replica : replicas) {
             for (String line : Files.readAllLines(replica.log())) {
                 if (line.startsWith("{")) {
                     JsonNode node = json.readTree(line);
@@ -202,74 +186,69 @@ class TwoReplicasIT {
     }
 
     /** A fresh installation has no limits: its bootstrap director sets them, top down. */
-    private static void givesAgentsLimits(Replica replica) {
-        Map<String, Map<String, Object>> limits = Map.of(
-                "MANAGER", Map.of("currency", "EUR", "maxCreditPerCase", "2000.00", "maxDiscountPercent", 60, "dailyBudget", "20000.00"),
-                "TEAM_LEAD", Map.of("currency", "EUR", "maxCreditPerCase", "500.00", "maxDiscountPercent", 40, "dailyBudget", "5000.00"),
-                "SENIOR_AGENT", Map.of("currency", "EUR", "maxCreditPerCase", "150.00", "maxDiscountPercent", 25, "dailyBudget", "1500.00"),
-                "AGENT", Map.of("currency", "EUR", "maxCreditPerCase", "50.00", "maxDiscountPercent", 15, "dailyBudget", "500.00"));
-        for (String level : List.of("MANAGER", "TEAM_LEAD", "SENIOR_AGENT", "AGENT")) {
-            String etag = as(replica, "director-it", "manager").get("/api/empowerment/levels/" + level).then()
-                    .statusCode(200).extract().header("ETag");
-            as(replica, "director-it", "manager").header("If-Match", etag)
-                    .body(Map.of("limits", List.of(limits.get(level)), "reason", "Initial limits"))
-                    .put("/api/empowerment/levels/" + level).then().statusCode(200);
+    private static void givesAgentsLimits(RecoveryCalls replica) {
+        String director = ItDeployment.authorization("director-it", "manager");
+        String[][] levels = { { "MANAGER", "2000.00", "60", "20000.00" }, { "TEAM_LEAD", "500.00", "40", "5000.00" },
+                { "SENIOR_AGENT", "150.00", "25", "1500.00" }, { "AGENT", "50.00", "15", "500.00" } };
+        for (String[] level : levels) {
+            HttpResponse<String> current = send(replica.level(director, level[0]));
+            assertThat(current.statusCode()).as("GET level %s: %s", level[0], current.body()).isEqualTo(200);
+            String etag = current.headers().firstValue("ETag").orElseThrow();
+            ok(200, replica.setLevel(director, level[0], etag,
+                    RecoveryCalls.levelLimits(level[1], Integer.parseInt(level[2]), level[3], "Initial limits")));
         }
     }
 
-    private static String task(Replica replica, String agent, String caseId, String type) {
-        return await(type + " task", () -> as(replica, agent, "agent").queryParam("caseId", caseId)
-                .queryParam("type", type).get("/api/tasks").then().extract().jsonPath(),
-                json -> !json.getList("items").isEmpty()).getString("items[0].id");
+    private static String task(RecoveryCalls replica, String agent, String caseId, String type) {
+        return await(type + " task", () -> ok(200, replica.tasks(agent, caseId, type, 0)),
+                json -> !json.path("items").isEmpty()).path("items").path(0).path("id").asText();
     }
 
-    private static RequestSpecification as(Replica replica, String subject, String role) {
-        String token = Jwt.issuer(ISSUER).audience("service-recovery").subject(subject).groups(Set.of(role))
-                .expiresAt(Instant.now().plusSeconds(600)).sign(signingKey);
-        return given().baseUri(replica.url()).auth().oauth2(token).contentType(ContentType.JSON).accept(ContentType.JSON);
+    private static RecoveryCalls calls(PackagedService replica) {
+        return new RecoveryCalls(replica.url(), Duration.ofSeconds(30));
     }
 
-    private static Replica start(String name) throws IOException {
-        int[] ports = PackagedService.freePorts(2);
-        Path log = Path.of("target", "replicas", name + ".log");
-        Files.createDirectories(log.getParent());
-        ProcessBuilder builder = new ProcessBuilder(javaBinary(), "-Xmx512m", "-jar", System.getProperty("quarkus.app"))
-                .redirectErrorStream(true).redirectOutput(log.toFile());
-        Map<String, String> env = builder.environment();
-        env.put("QUARKUS_PROFILE", "prod");
-        env.put("QUARKUS_HTTP_PORT", String.valueOf(ports[0]));
-        env.put("MANAGEMENT_PORT", String.valueOf(ports[1]));
-        env.put("DB_URL", "jdbc:postgresql://127.0.0.1:5432/" + DATABASE);
-        env.put("DB_USERNAME", "postgres");
-        env.put("DB_PASSWORD", "");
-        env.put("SMTP_HOST", "127.0.0.1");
-        env.put("SMTP_PORT", String.valueOf(smtp.getSmtp().getPort()));
-        env.put("SMTP_START_TLS", "DISABLED");
-        env.put("QUARKUS_MAILER_PIPELINING", "false");
-        env.put("JWT_PUBLIC_KEY_LOCATION", new File("src/test/resources/jwt/test-public-key.pem").getAbsolutePath());
-        env.put("JWT_ISSUER", ISSUER);
-        env.put("BOOTSTRAP_DIRECTOR", "director-it");
-        // The test's webhook receiver listens on loopback.
-        env.put("RECOVERY_WEBHOOKS_ALLOW_PRIVATE_ADDRESSES", "true");
-        return new Replica(name, ports[0], ports[1], builder.start(), log);
+    /** The answer's JSON (null without a body), after checking its status. */
+    private static JsonNode ok(int status, HttpRequest request) {
+        HttpResponse<String> answer = send(request);
+        assertThat(answer.statusCode()).as("%s %s: %s", request.method(), request.uri(), answer.body()).isEqualTo(status);
+        return answer.body().isEmpty() ? null : json(answer.body());
     }
 
-    private static void awaitReady(Replica replica) {
-        await(replica.name() + " ready", () -> {
-            try {
-                return given().baseUri(replica.managementUrl()).get("/q/health/ready").statusCode();
-            } catch (Exception notYet) { // RestAssured throws ConnectException undeclared
-                if (!replica.process().isAlive()) {
-                    throw new AssertionError("Replica " + replica.name() + " died; see " + replica.log());
-                }
-                return 0;
-            }
-        }, status -> status == 200);
+    private static HttpResponse<String> send(HttpRequest request) {
+        try {
+            return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static PackagedService start(String name) throws IOException {
+        PackagedService replica = new PackagedService(name, Path.of(System.getProperty("quarkus.app")),
+                Path.of("target", "replicas"), Path.of("target", "replicas", name + ".log")).jvmOptions("-Xmx512m");
+        replica.with("QUARKUS_PROFILE", "prod")
+                .with("DB_URL", "jdbc:postgresql://127.0.0.1:5432/" + DATABASE)
+                .with("DB_USERNAME", "postgres")
+                .with("DB_PASSWORD", "")
+                .with("SMTP_HOST", "127.0.0.1")
+                .with("SMTP_PORT", String.valueOf(smtp.getSmtp().getPort()))
+                .with("SMTP_START_TLS", "DISABLED")
+                .with("QUARKUS_MAILER_PIPELINING", "false")
+                .with("JWT_PUBLIC_KEY_LOCATION", new File("src/test/resources/jwt/test-public-key.pem").getAbsolutePath())
+                .with("JWT_ISSUER", ItDeployment.ISSUER)
+                .with("BOOTSTRAP_DIRECTOR", "director-it")
+                // The test's webhook receiver listens on loopback.
+                .with("RECOVERY_WEBHOOKS_ALLOW_PRIVATE_ADDRESSES", "true");
+        replica.start();
+        return replica;
     }
 
     private static long count(String query, Object parameter) throws Exception {
-        try (Connection db = DriverManager.getConnection(adminUrl().replaceAll("/[^/?]+(\\?.*)?$", "/" + DATABASE),
-                "postgres", ""); PreparedStatement sql = db.prepareStatement(query)) {
+        try (Connection db = DriverManager.getConnection(ItDeployment.databaseUrl(DATABASE), "postgres", "");
+                PreparedStatement sql = db.prepareStatement(query)) {
             if (parameter != null) {
                 sql.setObject(1, parameter);
             }
@@ -300,24 +279,9 @@ class TwoReplicasIT {
 
     private static JsonNode json(String text) {
         try {
-            return new ObjectMapper().readTree(text);
+            return JSON.readTree(text);
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
     }
-
-    private static String adminUrl() {
-        return System.getProperty("replicas.db.admin-url", "jdbc:postgresql://127.0.0.1:5432/test");
-    }
-
-    private static String javaBinary() {
-        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-    }
-
 }

@@ -9,11 +9,9 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
-import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import io.servicerecovery.support.Api;
-import io.servicerecovery.support.GreenMailResource;
 import io.servicerecovery.support.Recovery;
 
 /**
@@ -21,7 +19,6 @@ import io.servicerecovery.support.Recovery;
  * the dry run, which agents call while they type, is not counted.
  */
 @QuarkusTest
-@QuarkusTestResource(GreenMailResource.class)
 class ApologyRefusalRecordTest {
 
     @Test

@@ -14,11 +14,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import io.agroal.api.AgroalDataSource;
-import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import io.servicerecovery.support.Api;
-import io.servicerecovery.support.GreenMailResource;
 
 /**
  * The recovery report over the seeded week of {@link ReportFixture}. Every expected number is worked out by hand
@@ -26,7 +24,6 @@ import io.servicerecovery.support.GreenMailResource;
  * p-th is at position p * (n - 1).
  */
 @QuarkusTest
-@QuarkusTestResource(GreenMailResource.class)
 class ReportResourceTest {
 
     static final String WEEK = "from=2020-03-02T00:00:00Z&to=2020-03-09T00:00:00Z";

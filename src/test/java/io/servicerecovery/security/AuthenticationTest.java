@@ -14,16 +14,13 @@ import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
 
-import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.servicerecovery.support.Api;
-import io.servicerecovery.support.GreenMailResource;
 import io.smallrye.jwt.build.Jwt;
 
 /** Production authentication is a bearer JWT, verified against the configured key, issuer and audience. */
 @QuarkusTest
-@QuarkusTestResource(GreenMailResource.class)
 class AuthenticationTest {
 
     @Inject

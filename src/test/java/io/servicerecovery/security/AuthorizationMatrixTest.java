@@ -16,12 +16,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 import io.servicerecovery.support.Api;
-import io.servicerecovery.support.GreenMailResource;
 import io.servicerecovery.support.Recovery;
 
 /**
@@ -30,7 +28,6 @@ import io.servicerecovery.support.Recovery;
  * tune empowerment, only admin touches incidents, and nobody anonymous gets in.
  */
 @QuarkusTest
-@QuarkusTestResource(GreenMailResource.class)
 class AuthorizationMatrixTest {
 
     static final List<String> CALLERS = List.of("anonymous", "crm-acme", "crm-globex", "agent-ben", "manager-max", "admin");

@@ -11,9 +11,20 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 
+import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
-/** A real SMTP server (GreenMail) in the test JVM; the service sends to it over the network. */
+/**
+ * A real SMTP server (GreenMail) in the test JVM; the service sends to it over the network.
+ * <p>
+ * Declared once, here, for every {@code @QuarkusTest} of the module: Quarkus discovers every
+ * {@code @QuarkusTestResource} of the test classes, whichever class carries it, and one without
+ * {@code restrictToAnnotatedClass} is global (scope GLOBAL in its TestResourceManager), so it also serves the
+ * tests with a {@code @TestProfile}. A profile that brings a mail server of its own (the kit's SmtpServer) turns
+ * it off with {@code disableGlobalTestResources()}. Not {@code @WithTestResource}: its default scope
+ * (MATCHING_RESOURCES) would restrict it to the classes it annotates.
+ */
+@QuarkusTestResource(GreenMailResource.class)
 public class GreenMailResource implements QuarkusTestResourceLifecycleManager {
 
     private static GreenMail greenMail;

@@ -20,11 +20,9 @@ import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.servicerecovery.support.Api;
 import io.servicerecovery.support.Budgets;
-import io.servicerecovery.support.GreenMailResource;
 import io.servicerecovery.support.Recovery;
 
 /**
@@ -33,7 +31,6 @@ import io.servicerecovery.support.Recovery;
  * to the next level. Each case has an agent of its own, so nothing else waits in its way.
  */
 @QuarkusTest
-@QuarkusTestResource(GreenMailResource.class)
 class RecoveryProcessPathsTest {
 
     @Inject

@@ -26,20 +26,17 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusMock;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import io.servicerecovery.support.Api;
 import io.servicerecovery.support.CaseRequests;
 import io.servicerecovery.support.Eventually;
-import io.servicerecovery.support.GreenMailResource;
 import io.servicerecovery.support.MovableClock;
 import io.servicerecovery.support.Recovery;
 
 /** The BPMN itself, asserted with camunda-bpm-assert against the embedded engine. */
 @QuarkusTest
-@QuarkusTestResource(GreenMailResource.class)
 class RecoveryProcessTest {
 
     @jakarta.inject.Inject

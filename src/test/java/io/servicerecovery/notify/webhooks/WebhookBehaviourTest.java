@@ -23,13 +23,11 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusMock;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import io.servicerecovery.support.Api;
 import io.servicerecovery.support.Eventually;
-import io.servicerecovery.support.GreenMailResource;
 import io.servicerecovery.support.MovableClock;
 import io.servicerecovery.support.Recovery;
 
@@ -40,7 +38,6 @@ import io.servicerecovery.support.Recovery;
  * with a resolver the test controls (the test profile itself allows private addresses).
  */
 @QuarkusTest
-@QuarkusTestResource(GreenMailResource.class)
 class WebhookBehaviourTest {
 
     @Inject

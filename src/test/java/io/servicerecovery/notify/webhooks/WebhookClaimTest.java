@@ -20,9 +20,7 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.servicerecovery.support.GreenMailResource;
 import io.servicerecovery.support.Recovery;
 
 /**
@@ -31,7 +29,6 @@ import io.servicerecovery.support.Recovery;
  * the running worker leaves it alone and the test plays the workers itself.
  */
 @QuarkusTest
-@QuarkusTestResource(GreenMailResource.class)
 class WebhookClaimTest {
 
     @Inject

@@ -19,13 +19,11 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import io.micrometer.core.instrument.MeterRegistry;
-import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import io.servicerecovery.support.Api;
 import io.servicerecovery.support.CaseRequests;
 import io.servicerecovery.support.Eventually;
-import io.servicerecovery.support.GreenMailResource;
 import io.servicerecovery.support.Recovery;
 
 /**
@@ -33,7 +31,6 @@ import io.servicerecovery.support.Recovery;
  * and in the order they happened, through the outbox and the delivery worker.
  */
 @QuarkusTest
-@QuarkusTestResource(GreenMailResource.class)
 public class WebhookDeliveryTest {
 
     private static final List<String> RECOVERED_CASE = List.of("case.opened", "case.accountability_taken",

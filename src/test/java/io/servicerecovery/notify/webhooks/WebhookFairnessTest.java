@@ -16,10 +16,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.servicerecovery.support.Eventually;
-import io.servicerecovery.support.GreenMailResource;
 import io.servicerecovery.support.Recovery;
 
 /**
@@ -28,7 +26,6 @@ import io.servicerecovery.support.Recovery;
  * Oldest-due-first alone would send the whole backlog first, a batch per {@link WebhookDispatcher#REQUEST_TIMEOUT}.
  */
 @QuarkusTest
-@QuarkusTestResource(GreenMailResource.class)
 class WebhookFairnessTest {
 
     /** Two full batches: first-come-first-served would make the other delivery wait two request timeouts. */

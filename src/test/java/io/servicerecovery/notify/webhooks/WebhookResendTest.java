@@ -18,12 +18,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import io.servicerecovery.support.Api;
 import io.servicerecovery.support.Eventually;
-import io.servicerecovery.support.GreenMailResource;
 import io.servicerecovery.support.Recovery;
 
 /**
@@ -33,7 +31,6 @@ import io.servicerecovery.support.Recovery;
  * delivery gets there), the rest goes through the API and the dispatcher.
  */
 @QuarkusTest
-@QuarkusTestResource(GreenMailResource.class)
 class WebhookResendTest {
 
     @Inject

@@ -14,10 +14,8 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.servicerecovery.support.Api;
-import io.servicerecovery.support.GreenMailResource;
 import io.servicerecovery.support.Recovery;
 
 /**
@@ -26,7 +24,6 @@ import io.servicerecovery.support.Recovery;
  * events left without a delivery; everything younger stays, and so does an event another delivery still needs.
  */
 @QuarkusTest
-@QuarkusTestResource(GreenMailResource.class)
 class WebhookRetentionTest {
 
     @Inject

@@ -14,15 +14,12 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
-import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ExtractableResponse;
 import io.restassured.response.Response;
 import io.servicerecovery.support.Api;
-import io.servicerecovery.support.GreenMailResource;
 
 @QuarkusTest
-@QuarkusTestResource(GreenMailResource.class)
 class WebhookSubscriptionResourceTest {
 
     /** Nothing listens there: a subscription that is never sent anything in these tests. */

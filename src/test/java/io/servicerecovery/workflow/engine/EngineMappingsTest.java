@@ -15,9 +15,7 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.junit.jupiter.api.Test;
 
-import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.servicerecovery.support.GreenMailResource;
 
 /**
  * The engine's mappings parsed ahead (while Quarkus starts, see ServiceMain) are those Camunda parses
@@ -25,7 +23,6 @@ import io.servicerecovery.support.GreenMailResource;
  * And the engine takes mappings parsed ahead only for its own database type and table prefix, once.
  */
 @QuarkusTest
-@QuarkusTestResource(GreenMailResource.class)
 class EngineMappingsTest {
 
     @Inject

@@ -21,12 +21,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import io.servicerecovery.cases.CaseRepository;
 import io.servicerecovery.support.Api;
-import io.servicerecovery.support.GreenMailResource;
 import io.servicerecovery.support.Recovery;
 
 /**
@@ -34,7 +32,6 @@ import io.servicerecovery.support.Recovery;
  * never short or repeated while incidents are raised, even several in one millisecond.
  */
 @QuarkusTest
-@QuarkusTestResource(GreenMailResource.class)
 class IncidentPagingTest {
 
     private static final String TYPE = "pagingTest";

@@ -20,7 +20,6 @@ import jakarta.mail.internet.MimeMessage;
 
 import org.junit.jupiter.api.Test;
 
-import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import io.servicerecovery.support.Api;
@@ -30,7 +29,6 @@ import io.servicerecovery.support.Recovery;
 
 /** A case travels the three steps over HTTP, through the real engine, database and SMTP server. */
 @QuarkusTest
-@QuarkusTestResource(GreenMailResource.class)
 class RecoveryFlowResourceTest {
 
     @jakarta.inject.Inject

@@ -11,10 +11,8 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.servicerecovery.support.Api;
-import io.servicerecovery.support.GreenMailResource;
 import io.servicerecovery.support.Recovery;
 
 /**
@@ -23,7 +21,6 @@ import io.servicerecovery.support.Recovery;
  * 500), and the row is gone from the list afterwards.
  */
 @QuarkusTest
-@QuarkusTestResource(GreenMailResource.class)
 class StaleInboxRowTest {
 
     @Inject

@@ -12,10 +12,8 @@ import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.servicerecovery.support.Api;
-import io.servicerecovery.support.GreenMailResource;
 import io.servicerecovery.support.Recovery;
 import io.servicerecovery.workflow.engine.EngineStarted;
 
@@ -25,7 +23,6 @@ import io.servicerecovery.workflow.engine.EngineStarted;
  * after it read the engine's open tasks (the race the fault-injection run found).
  */
 @QuarkusTest
-@QuarkusTestResource(GreenMailResource.class)
 class TaskInboxBackfillTest {
 
     @Inject

@@ -14,17 +14,14 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
-import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import io.restassured.specification.RequestSpecification;
 import io.servicerecovery.support.Api;
-import io.servicerecovery.support.GreenMailResource;
 import io.servicerecovery.support.Recovery;
 
 /** The inbox comes from the service's own table: inbox order, full pages, filters as SQL. */
 @QuarkusTest
-@QuarkusTestResource(GreenMailResource.class)
 class TaskInboxTest {
 
     @Test

@@ -11,18 +11,15 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
-import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusMock;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import io.servicerecovery.support.Api;
-import io.servicerecovery.support.GreenMailResource;
 import io.servicerecovery.support.MovableClock;
 import io.servicerecovery.support.Recovery;
 
 /** An agent's task list comes most urgent first: higher priority first, then the earlier due date. */
 @QuarkusTest
-@QuarkusTestResource(GreenMailResource.class)
 class TaskListOrderTest {
 
     @Test

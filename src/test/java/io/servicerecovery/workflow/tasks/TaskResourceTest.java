@@ -19,7 +19,6 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.InjectMock;
-import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.servicerecovery.common.DomainException;
 import io.servicerecovery.common.Page;
@@ -28,12 +27,10 @@ import io.servicerecovery.compensation.GrantView;
 import io.servicerecovery.compensation.ProposalOutcome;
 import io.servicerecovery.security.CurrentUser;
 import io.servicerecovery.support.Api;
-import io.servicerecovery.support.GreenMailResource;
 import io.servicerecovery.workflow.RecoveryStep;
 
 /** The task API's HTTP side alone: parameters, answers and problems, with the services mocked. */
 @QuarkusTest
-@QuarkusTestResource(GreenMailResource.class)
 class TaskResourceTest {
 
     @InjectMock

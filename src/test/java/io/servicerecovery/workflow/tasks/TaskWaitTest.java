@@ -10,11 +10,9 @@ import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 
-import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import io.servicerecovery.support.Api;
-import io.servicerecovery.support.GreenMailResource;
 import io.servicerecovery.support.Recovery;
 
 /**
@@ -23,7 +21,6 @@ import io.servicerecovery.support.Recovery;
  * comes from the commit of the task, not from a recheck.
  */
 @QuarkusTest
-@QuarkusTestResource(GreenMailResource.class)
 class TaskWaitTest {
 
     private record Answer(JsonPath json, long atNanos) {

@@ -1,24 +1,27 @@
-package io.servicerecovery.bench;
+package io.servicerecovery.testkit;
 
 import java.util.List;
 
 /**
- * Personal apologies for the benchmark's cases (customer Ana, a sofa delivered nine days
- * late), as different from each other as real agents' are: the service refuses a
- * near-copy of a recent apology of another case as canned (Jaccard index of 3-word
- * shingles at or above 0.8 against the last 500).
+ * Personal apologies for the cases of the tests, the benchmark and the fault injection, as different from each
+ * other as real agents' are: the service refuses a near-copy of a recent apology of another case as canned
+ * (Jaccard index of 3-word shingles at or above 0.8 against the last 500, whoever the client and whatever the
+ * language), so a run must never send two near copies within 500 apologies.
  * <p>
- * Apology {@code n} takes one sentence from each of six banks of eight. The first five
- * choices are the base-8 digits of a bijective scramble of {@code n}, the sixth is their
- * sum modulo 8, so any two apologies with {@code n < 32768} differ in at least two whole
- * sentences (well below 0.8). A sentence naming the case's reference makes each one unique.
- * Every combination names the customer, refers to the late delivery, apologizes and owns it.
+ * <b>Different by construction</b>: apology {@code n} takes one sentence from each of six banks of eight. The
+ * first four choices are the digits of {@code n mod SPACE} (three in base 8, one in base 4), the fifth is their
+ * sum mod 8, the sixth a weighted sum with odd weights mod 8; so two different numbers below {@link #SPACE}
+ * differ in at least two whole sentences (three when one digit differs). {@code TestApologiesPassTheChecksTest}
+ * checks all {@code SPACE} apologies against each other and against the checks, exhaustively. Two apologies
+ * with the same number mod {@code SPACE} are {@code SPACE} apologies apart, far more than the 500 newest the
+ * check looks at.
+ * <p>
+ * Every combination names Ana, refers to the late sofa, apologizes and owns the failure.
  */
 public final class Apologies {
 
-    private static final int BANKS = 6;
-    private static final int OPTIONS = 8;
-    private static final int SPACE = 32768; // 8^5
+    /** Distinct apologies before the numbering wraps around (8 x 8 x 8 x 4). */
+    public static final int SPACE = 2048;
 
     private static final List<List<String>> SENTENCES = List.of(
             List.of("Ana, I am truly sorry that your sofa reached you nine days after the promised date.",
@@ -73,29 +76,62 @@ public final class Apologies {
     private Apologies() {
     }
 
-    /** The n-th apology of a run, for the case with this CRM reference. */
+    /** Apology number {@code n} (see the class comment); {@code nth(a)} and {@code nth(b)} differ when a != b mod SPACE. */
+    public static String nth(long n) {
+        return nth(n, null);
+    }
+
+    /**
+     * Apology number {@code n} with a sentence naming the case's reference (the benchmark's and the fault
+     * injection's), which makes every apology of a run unique to its case.
+     */
     public static String nth(long n, String caseReference) {
-        int m = (int) ((Math.floorMod(n, SPACE) * 7919L + 12345L) % SPACE); // odd multiplier: a bijection of 0..2^15-1
+        int m = (int) Math.floorMod(n, SPACE);
+        int[] choice = new int[6];
+        choice[0] = m % 8;
+        choice[1] = (m / 8) % 8;
+        choice[2] = (m / 64) % 8;
+        choice[3] = m / 512; // 0..3
+        choice[4] = (choice[0] + choice[1] + choice[2] + choice[3]) % 8;
+        choice[5] = (choice[0] + 3 * choice[1] + 5 * choice[2] + 7 * choice[3]) % 8;
         StringBuilder text = new StringBuilder();
-        int sum = 0;
-        for (int bank = 0; bank < BANKS; bank++) {
-            int choice;
-            if (bank < BANKS - 1) {
-                choice = m % OPTIONS;
-                m /= OPTIONS;
-                sum += choice;
-            } else {
-                choice = sum % OPTIONS;
-            }
-            if (bank == 3) {
+        for (int bank = 0; bank < choice.length; bank++) {
+            if (bank == 3 && caseReference != null) {
                 text.append(" I have put a note on your case ").append(caseReference)
                         .append(" so that everyone here knows the full story.");
             }
             if (!text.isEmpty()) {
                 text.append(' ');
             }
-            text.append(SENTENCES.get(bank).get(choice));
+            text.append(SENTENCES.get(bank).get(choice[bank]));
         }
         return text.toString();
+    }
+
+    /**
+     * {@code count} words that belong to number {@code n} alone (lower-case Latin letters, fixed width), for
+     * apologies in other languages: appended to a fixed apology they make every shingle that touches them unique
+     * to {@code n}.
+     */
+    public static String words(long n, int count) {
+        StringBuilder words = new StringBuilder();
+        long value = Math.floorMod(n, 26L * 26 * 26 * 26 * 26 * 26);
+        String number = base26(value, 6);
+        for (int i = 0; i < count; i++) {
+            if (i > 0) {
+                words.append(' ');
+            }
+            words.append('q').append(number).append(base26(i, 2));
+        }
+        return words.toString();
+    }
+
+    private static String base26(long value, int width) {
+        char[] letters = new char[width];
+        for (int i = width - 1; i >= 0; i--) {
+            letters[i] = (char) ('a' + value % 26);
+            value /= 26;
+        }
+        return new String(letters);
     }
 }
