@@ -3,7 +3,6 @@ package io.servicerecovery.apology;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -99,24 +98,19 @@ public class ApologyChecks {
 
         List<Finding> findings = new ArrayList<>();
         if (message.words().size() < MIN_WORDS) {
-            findings.add(Finding.blocking(Finding.TOO_SHORT, "Write at least " + MIN_WORDS + " words (this draft has "
-                    + message.words().size() + "): name the customer, say what went wrong, apologize, own the"
-                    + " mistake and say what you are doing about it."));
+            findings.add(Finding.blocking(new Finding.TooShort(MIN_WORDS, message.words().size())));
         }
         if (!name.isEmpty() && !CustomerName.namesCustomer(book, message, name)) {
             String full = CustomerName.displayName(draft.customerName());
             String first = full.split(" ")[0];
             Optional<String> opening = Suggestions.firstSentence(reading);
-            findings.add(Finding.blocking(Finding.CUSTOMER_NOT_NAMED, first.equals(full)
-                    ? "Name the customer: use '" + first + "'."
-                    : "Name the customer: use '" + first + "' or '" + full + "'.", opening.orElse(null),
+            findings.add(Finding.blocking(new Finding.CustomerNotNamed(first, full), opening.orElse(null),
                     opening.map(o -> Suggestions.addressed(book.meaning(), first, o)).orElse(null)));
         }
         FailureReference.check(book, message, draft, reading).ifPresent(findings::add);
         if (none(book.apology(), message)) {
             Optional<String> sentence = Suggestions.ownershipSentence(reading);
-            findings.add(Finding.blocking(Finding.NO_APOLOGY, "Apologize in so many words, in the customer's"
-                    + " language" + examples(book.apology()) + ".", sentence.orElse(null),
+            findings.add(Finding.blocking(new Finding.NoApology(examples(book.apology())), sentence.orElse(null),
                     sentence.map(s -> Suggestions.withApology(book.meaning(), s)).orElse(null)));
         }
         if (!reading.owned()) {
@@ -144,13 +138,9 @@ public class ApologyChecks {
         return phrases.stream().allMatch(p -> p.findIn(text).isEmpty());
     }
 
-    /** ", e.g. 'x' or 'y'": up to two phrases to quote to the agent, or nothing. */
-    static String examples(List<Phrase> phrases) {
-        List<String> examples = Phrases.examples(phrases, EXAMPLES);
-        if (examples.isEmpty()) {
-            return "";
-        }
-        return ", e.g. " + examples.stream().map(e -> "'" + e + "'").collect(Collectors.joining(" or "));
+    /** Up to two phrases to quote to the agent as examples (none when the language has none to quote). */
+    static List<String> examples(List<Phrase> phrases) {
+        return Phrases.examples(phrases, EXAMPLES);
     }
 
     /** A draft's shingles as the canned check compares them (tests compare many drafts at once). */

@@ -29,16 +29,16 @@ public class ApologyRefusals {
      * Written in a transaction of its own: the refused completion answers 422 and its own transaction
      * rolls back, but the refusal happened and must be counted.
      */
-    public void record(UUID caseId, String agentId, String language, List<String> codes) {
+    public void record(UUID caseId, String agentId, String language, List<FindingCode> codes) {
         QuarkusTransaction.requiringNew().run(() -> {
             UUID id = UUID.randomUUID();
             em.createNativeQuery("insert into apology_refusal (id, case_id, agent_id, language, refused_at) "
                     + "values (?1, ?2, ?3, ?4, ?5)")
                     .setParameter(1, id).setParameter(2, caseId).setParameter(3, agentId)
                     .setParameter(4, language).setParameter(5, clock.instant()).executeUpdate();
-            for (String code : codes.stream().distinct().toList()) {
+            for (FindingCode code : codes.stream().distinct().toList()) {
                 em.createNativeQuery("insert into apology_refusal_code (refusal_id, code) values (?1, ?2)")
-                        .setParameter(1, id).setParameter(2, code).executeUpdate();
+                        .setParameter(1, id).setParameter(2, code.name()).executeUpdate();
             }
         });
     }

@@ -41,7 +41,8 @@ public class ApologyResource {
     public record CheckRequest(@NotNull UUID caseId, @NotBlank @Size(max = 4000) @FreeText String message) {
     }
 
-    public record CheckResult(boolean ok, List<Finding> findings) {
+    /** @param findings rendered in English, the API's language */
+    public record CheckResult(boolean ok, List<FindingMessage> findings) {
     }
 
     @POST
@@ -55,6 +56,7 @@ public class ApologyResource {
     @APIResponse(responseCode = "415", ref = ApiContract.UNSUPPORTED_MEDIA_TYPE)
     public CheckResult check(@NotNull @Valid CheckRequest request) {
         List<Finding> findings = review.reviewApology(request.caseId(), request.message());
-        return new CheckResult(findings.stream().noneMatch(Finding::blocking), findings);
+        FindingTexts english = FindingTexts.english();
+        return new CheckResult(findings.stream().noneMatch(Finding::blocking), findings.stream().map(english::view).toList());
     }
 }

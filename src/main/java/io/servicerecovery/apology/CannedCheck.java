@@ -37,10 +37,9 @@ final class CannedCheck {
         if (highest < ApologyChecks.CANNED_SIMILARITY) {
             return Optional.empty();
         }
-        String percent = String.format(Locale.ROOT, "%.0f%%", highest * 100);
-        return Optional.of(Finding.blocking(Finding.CANNED, "This apology is " + percent
-                + " the same as one sent in another case, so it reads as a canned script. Write it for this"
-                + " customer and this failure, in your own words."));
+        // rounded as the text always showed it (half up), not Math.round's way
+        int percent = Integer.parseInt(String.format(Locale.ROOT, "%.0f", highest * 100));
+        return Optional.of(Finding.blocking(new Finding.Canned(percent)));
     }
 
     static long[] draftShingles(Phrases book, Text message, List<String> name) {

@@ -5,7 +5,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 import io.servicerecovery.apology.PhraseBook.Phrases;
 import io.servicerecovery.apology.Responsibility.Reading;
@@ -33,12 +32,10 @@ final class FailureReference {
         // the case's own words first: they are what the customer told us
         List<String> hints = new ArrayList<>(contentWords.subList(0, Math.min(3, contentWords.size())));
         Phrases.examples(categoryWords, 2).stream().filter(w -> !hints.contains(w)).forEach(hints::add);
-        String quoted = hints.stream().map(h -> "'" + h + "'").collect(Collectors.joining(", "));
         // the sentence that apologizes is where the customer expects to read what it is for
         Optional<String> sentence = reading.apologySentence().map(reading::text);
-        return Optional.of(Finding.blocking(Finding.FAILURE_NOT_REFERENCED,
-                "Refer to what actually went wrong" + (quoted.isEmpty() ? "" : ", e.g. " + quoted)
-                        + ": the customer must see that you know their case.", sentence.orElse(null), null));
+        return Optional.of(Finding.blocking(new Finding.FailureNotReferenced(List.copyOf(hints)), sentence.orElse(null),
+                null));
     }
 
     /** Words of the failure description that say something: not stop words, 4+ letters (Thai: 3+ characters). */

@@ -1,50 +1,107 @@
 package io.servicerecovery.apology;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
+import java.util.List;
 
 /**
- * One thing an agent should change in an apology or accountability statement.
+ * One thing an agent should change in an apology or accountability statement: a code and its typed arguments,
+ * never a sentence. {@link FindingTexts} turns it into words in a language (the API's English, the console page's
+ * language).
  *
- * @param code       stable, machine-readable code (one of the constants below); clients may switch on it
- * @param message    what to change, in English, written for the agent
+ * @param arguments  what the finding is (its type says the code) and the facts its text quotes
  * @param blocking   whether the text must not be submitted as it is
  * @param sentence   the agent's own sentence the finding is about, as written; absent when it is about the whole text
  * @param suggestion a wording for that sentence in the customer's language, built from the agent's sentence; absent
  *                   when there is none to offer
  */
-public record Finding(String code, String message, boolean blocking,
-        @JsonInclude(JsonInclude.Include.NON_NULL) String sentence,
-        @JsonInclude(JsonInclude.Include.NON_NULL) String suggestion) {
+public record Finding(Arguments arguments, boolean blocking, String sentence, String suggestion) {
 
-    /** The message is below {@link ApologyChecks#MIN_WORDS} words. */
-    public static final String TOO_SHORT = "TOO_SHORT";
-    /** Neither the customer's first name nor their full name appears. */
-    public static final String CUSTOMER_NOT_NAMED = "CUSTOMER_NOT_NAMED";
-    /** Nothing in the message refers to the failure (category words or words of the case description). */
-    public static final String FAILURE_NOT_REFERENCED = "FAILURE_NOT_REFERENCED";
-    /** No apology phrase ("sorry", "förlåt", "извините", ...). */
-    public static final String NO_APOLOGY = "NO_APOLOGY";
+    public FindingCode code() {
+        return arguments.code();
+    }
+
+    public static Finding blocking(Arguments arguments) {
+        return new Finding(arguments, true, null, null);
+    }
+
+    public static Finding blocking(Arguments arguments, String sentence, String suggestion) {
+        return new Finding(arguments, true, sentence, suggestion);
+    }
+
     /**
-     * Nothing says the mistake was ours: no first person bound to a fault ("our mistake", "vi gjorde fel", "мы
-     * виноваты"), or it is denied ("not our fault"), conditional ("if we made a mistake") or put on someone else
-     * ("the courier's error").
+     * The facts a finding's text quotes, one record per code; the record's component names are the names the
+     * bundles' texts use ({@code {minimum}}, {@code {quotes}}).
      */
-    public static final String NO_OWNERSHIP = "NO_OWNERSHIP";
-    /** The customer is put at fault ("you should have", "the mistake was yours") or apologized to for their feelings. */
-    public static final String BLAMES_CUSTOMER = "BLAMES_CUSTOMER";
-    /** A near-duplicate of an apology sent in another case. */
-    public static final String CANNED = "CANNED";
-
-    /** A finding about the whole text, without a sentence or suggestion (as before those fields existed). */
-    public Finding(String code, String message, boolean blocking) {
-        this(code, message, blocking, null, null);
+    public sealed interface Arguments {
+        FindingCode code();
     }
 
-    public static Finding blocking(String code, String message) {
-        return new Finding(code, message, true);
+    /** @param minimum the fewest words an apology may have; @param words how many the draft has */
+    public record TooShort(int minimum, int words) implements Arguments {
+        public FindingCode code() {
+            return FindingCode.TOO_SHORT;
+        }
     }
 
-    public static Finding blocking(String code, String message, String sentence, String suggestion) {
-        return new Finding(code, message, true, sentence, suggestion);
+    /** @param firstName the name to use; @param fullName the same when the customer has one name only */
+    public record CustomerNotNamed(String firstName, String fullName) implements Arguments {
+        public FindingCode code() {
+            return FindingCode.CUSTOMER_NOT_NAMED;
+        }
+    }
+
+    /** @param hints words of the case and of its failure category to refer to (may be empty) */
+    public record FailureNotReferenced(List<String> hints) implements Arguments {
+        public FindingCode code() {
+            return FindingCode.FAILURE_NOT_REFERENCED;
+        }
+    }
+
+    /** @param examples apology phrases of the customer's language to offer (may be empty) */
+    public record NoApology(List<String> examples) implements Arguments {
+        public FindingCode code() {
+            return FindingCode.NO_APOLOGY;
+        }
+    }
+
+    /**
+     * @param lapse    what the sentence does instead of owning the mistake
+     * @param cue      the word that showed it ("not", "if", "courier"); null for {@link Lapse#UNSAID}
+     * @param examples ownership phrases of the customer's language to offer (may be empty)
+     */
+    public record NoOwnership(Lapse lapse, String cue, List<String> examples) implements Arguments {
+        public FindingCode code() {
+            return FindingCode.NO_OWNERSHIP;
+        }
+    }
+
+    /** How an apology failed to own the mistake. */
+    public enum Lapse {
+        /** "it was not our fault" */
+        DISOWNED,
+        /** "the courier's error" */
+        DEFLECTED,
+        /** "if we made a mistake" */
+        CONDITIONAL,
+        /** "the parcel was late", without saying it was ours */
+        UNATTRIBUTED,
+        /** no sentence says whose mistake it was */
+        UNSAID
+    }
+
+    /**
+     * @param quotes   the agent's blaming words, each once, in text order
+     * @param examples ownership phrases of the customer's language to offer instead (may be empty)
+     */
+    public record BlamesCustomer(List<String> quotes, List<String> examples) implements Arguments {
+        public FindingCode code() {
+            return FindingCode.BLAMES_CUSTOMER;
+        }
+    }
+
+    /** @param percent how much of the draft is the same as an apology of another case, rounded */
+    public record Canned(int percent) implements Arguments {
+        public FindingCode code() {
+            return FindingCode.CANNED;
+        }
     }
 }

@@ -11,7 +11,7 @@ import io.servicerecovery.apology.Words.Word;
 /**
  * What the words of one language mean to the ownership and blame checks: which words are the first person, the
  * customer, a third party, a fault, a negation, a condition, and so on ({@link Role}), read from
- * {@code src/main/resources/apology/meaning/<language>.json}. It turns a text into {@link Sentence}s of
+ * the {@code meaning} of the language's profile ({@code src/main/resources/apology/languages/<language>.json}). It turns a text into {@link Sentence}s of
  * {@link Clause}s of tagged {@link Unit}s; {@link Responsibility} then judges who the text says is at fault.
  * <p>
  * Entries are words separated by spaces and match on stems ({@link Words}), so "mistake" also matches
@@ -29,16 +29,14 @@ final class Lexicon {
     private final List<MeaningEntry> entries;
     private final int negationScope;
     private final boolean negationLooksBack;
-    private final String ownershipSuggestion;
-    private final String apologySuggestion;
+    private final LanguageProfile.SuggestionRules suggestions;
 
     Lexicon(Words words, Map<Role, List<String>> lists, int negationScope, boolean negationLooksBack,
-            String ownershipSuggestion, String apologySuggestion, String where) {
+            LanguageProfile.SuggestionRules suggestions, String where) {
         this.words = words;
         this.negationScope = negationScope;
         this.negationLooksBack = negationLooksBack;
-        this.ownershipSuggestion = ownershipSuggestion;
-        this.apologySuggestion = apologySuggestion;
+        this.suggestions = suggestions;
         List<MeaningEntry> compiled = new ArrayList<>();
         lists.forEach((role, list) -> list.forEach(
                 text -> compiled.add(MeaningEntry.compile(words, role, text, where))));
@@ -61,18 +59,23 @@ final class Lexicon {
 
     /** A sentence in the customer's language that takes ownership, to suggest. */
     String ownershipSuggestion() {
-        return ownershipSuggestion;
+        return suggestions.ownershipSentence();
     }
 
     /** A sentence in the customer's language that apologizes, to suggest. */
     String apologySuggestion() {
-        return apologySuggestion;
+        return suggestions.apologySentence();
+    }
+
+    /** How the language puts a suggested wording together. */
+    LanguageProfile.SuggestionRules suggestions() {
+        return suggestions;
     }
 
     /** The display text (see {@link Words#display}) split into sentences, clauses and tagged units. */
     List<Sentence> read(String display) {
-        List<Unit> units = words.thai() ? thaiUnits(display) : units(words.split(display));
-        return ClauseSplitter.split(display, units, words.thai());
+        List<Unit> units = words.spaceless() ? thaiUnits(display) : units(words.split(display));
+        return ClauseSplitter.split(display, units, words.spaceless());
     }
 
     /** Tags words with the longest entry that matches at each word. */
@@ -199,7 +202,7 @@ final class Lexicon {
         }
     }
 
-    /** The lists of a meaning file, by role. */
+    /** The meaning lists of a language profile, by role. */
     static Map<Role, List<String>> lists() {
         return new EnumMap<>(Role.class);
     }

@@ -6,7 +6,7 @@ import java.util.List;
 import io.servicerecovery.apology.Words.Word;
 
 /**
- * One entry of a role's list in a meaning file, compiled: words matched on stems, or with '*' as a prefix, suffix or
+ * One entry of a role's list in a profile's meaning lists, compiled: words matched on stems, or with '*' as a prefix, suffix or
  * infix; for Thai a character sequence.
  */
 record MeaningEntry(Role role, List<WordPattern> words, String thai) {
@@ -16,7 +16,7 @@ record MeaningEntry(Role role, List<WordPattern> words, String thai) {
         if (text.isEmpty()) {
             throw new IllegalStateException(where + " " + role + ": empty entry");
         }
-        if (words.thai()) {
+        if (words.spaceless()) {
             if (text.contains("*")) {
                 throw new IllegalStateException(where + " " + role + ": no '*' in Thai entries: " + source);
             }

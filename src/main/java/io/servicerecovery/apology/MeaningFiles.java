@@ -1,51 +1,25 @@
 package io.servicerecovery.apology;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.Reader;
-import java.io.UncheckedIOException;
-import java.net.URL;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
- * Reads the meaning file of a language ({@code src/main/resources/apology/meaning/<language>.json}): which words
- * play which {@link Role} for the ownership and blame checks, how far a negation reaches, and the suggested
- * sentences. Every phrase book needs one; unknown fields fail loading, which catches typos.
+ * Compiles the {@code meaning} of a language profile ({@link LanguageProfile}): which words play which {@link Role}
+ * for the ownership and blame checks, and how far a negation reaches. Every profile needs one; a required list
+ * that is missing fails loading.
  */
 final class MeaningFiles {
 
-    /** What words mean to the ownership and blame checks, per language (see {@link Lexicon}). */
-    static final String MEANING_DIR = "apology/meaning/";
     /** Words after a negation that it covers: "not (1) a (2) mistake (3) on (4) our part (5)". */
     static final int DEFAULT_NEGATION_SCOPE = 5;
 
     private MeaningFiles() {
     }
 
-    static Lexicon load(ObjectMapper mapper, String language) {
-        String path = MEANING_DIR + language + ".json";
-        ClassLoader context = Thread.currentThread().getContextClassLoader();
-        URL url = context == null ? null : context.getResource(path);
-        if (url == null) {
-            url = MeaningFiles.class.getClassLoader().getResource(path);
-        }
-        if (url == null) {
-            throw new IllegalStateException("No " + path + " on the classpath: every phrase book needs its meaning file");
-        }
-        MeaningFile file;
-        try (InputStream in = url.openStream(); Reader reader = new InputStreamReader(in, StandardCharsets.UTF_8)) {
-            file = mapper.readValue(reader, MeaningFile.class);
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot read " + url, e);
-        }
-        if (file.language() != null && !file.language().equals(language)) {
-            throw new IllegalStateException(url + " declares language " + file.language() + ", expected " + language);
-        }
+    static Lexicon compile(LanguageProfile profile) {
+        MeaningLists file = profile.meaning();
+        String path = LanguageProfiles.path(profile.language()) + " meaning";
         Map<Role, List<String>> lists = Lexicon.lists();
         put(lists, Role.FIRST_PERSON, file.firstPerson(), path, true);
         put(lists, Role.FIRST_PERSON_ALONE, file.firstPersonAlone(), path, true);
@@ -71,13 +45,15 @@ final class MeaningFiles {
         put(lists, Role.RELATIVE, file.relatives(), path, false);
         put(lists, Role.APOLOGY, file.apology(), path, true);
         put(lists, Role.NEUTRAL, file.neutral(), path, false);
-        if (file.ownershipSuggestion() == null || file.apologySuggestion() == null) {
-            throw new IllegalStateException(path + ": ownershipSuggestion and apologySuggestion are required");
+        LanguageProfile.SuggestionRules suggestions = profile.suggestions();
+        if (suggestions.ownershipSentence() == null || suggestions.apologySentence() == null
+                || suggestions.address() == null) {
+            throw new IllegalStateException(LanguageProfiles.path(profile.language())
+                    + ": suggestions.address, ownershipSentence and apologySentence are required");
         }
-        return new Lexicon(Words.forLanguage(language), lists,
+        return new Lexicon(Words.of(profile), lists,
                 file.negationScope() == null ? DEFAULT_NEGATION_SCOPE : file.negationScope(),
-                Boolean.TRUE.equals(file.negationLooksBack()), file.ownershipSuggestion(), file.apologySuggestion(),
-                path);
+                Boolean.TRUE.equals(file.negationLooksBack()), suggestions, path);
     }
 
     private static void put(Map<Role, List<String>> lists, Role role, List<String> list, String where,
@@ -91,8 +67,8 @@ final class MeaningFiles {
         lists.put(role, List.copyOf(list));
     }
 
-    /** The content of one meaning file, as written (see {@link Role} for each list). */
-    record MeaningFile(String language, List<String> firstPerson, List<String> firstPersonAlone,
+    /** The meaning lists of a language profile, as written (see {@link Role} for each list). */
+    record MeaningLists(List<String> firstPerson, List<String> firstPersonAlone,
             List<String> firstPersonBefore, List<String> reflexive, List<String> customer, List<String> customerBefore,
             List<String> customerAfter,
             List<String> thirdParty, List<String> fault, List<String> faultWeak, List<String> faultObject,
@@ -100,6 +76,6 @@ final class MeaningFiles {
             Integer negationScope, Boolean negationLooksBack, List<String> conditional,
             List<String> conditionalFirst, List<String> question,
             List<String> feeling, List<String> subjects, List<String> conjunctions, List<String> relatives,
-            List<String> apology, List<String> neutral, String ownershipSuggestion, String apologySuggestion) {
+            List<String> apology, List<String> neutral) {
     }
 }

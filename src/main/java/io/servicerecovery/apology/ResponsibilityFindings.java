@@ -5,8 +5,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Collectors;
 
+import io.servicerecovery.apology.Finding.Lapse;
 import io.servicerecovery.apology.Lexicon.Sentence;
 import io.servicerecovery.apology.Phrase.Match;
 import io.servicerecovery.apology.PhraseBook.Phrases;
@@ -54,13 +54,11 @@ final class ResponsibilityFindings {
         if (found.isEmpty()) {
             return Optional.empty();
         }
-        String quoted = found.stream().map(f -> "'" + f + "'").collect(Collectors.joining(", "));
         Optional<Sentence> where = facts.isEmpty()
                 ? Suggestions.sentenceContaining(reading, tokenizer, found.iterator().next())
                 : Optional.of(facts.get(0).sentence());
-        return Optional.of(Finding.blocking(Finding.BLAMES_CUSTOMER, "Remove " + quoted + ": "
-                + (found.size() == 1 ? "it puts" : "they put") + " the blame on the customer. Say what we got"
-                + " wrong instead" + ApologyChecks.examples(book.ownership()) + ".", where.map(reading::text).orElse(null),
+        return Optional.of(Finding.blocking(new Finding.BlamesCustomer(List.copyOf(found),
+                ApologyChecks.examples(book.ownership())), where.map(reading::text).orElse(null),
                 where.map(w -> Suggestions.withoutBlame(book.meaning(), reading, w, tokenizer, found)).orElse(null)));
     }
 
@@ -72,15 +70,15 @@ final class ResponsibilityFindings {
                 .or(() -> reading.all(Kind.UNATTRIBUTED).stream().findFirst());
         Optional<Sentence> sentence = problem.map(Fact::sentence).or(reading::apologySentence)
                 .or(() -> reading.sentences().stream().findFirst());
-        String why = problem.map(p -> switch (p.kind()) {
-            case DISOWNED -> "this sentence says the mistake was not ours ('" + p.cue() + "')";
-            case DEFLECTED -> "this sentence puts the fault on someone else ('" + p.cue() + "')";
-            case CONDITIONAL -> "this sentence only takes ownership under a condition ('" + p.cue() + "')";
-            default -> "this sentence names what went wrong ('" + p.cue() + "') but not that it was ours";
-        }).orElse("no sentence says whose mistake it was");
-        String message = "Take ownership: " + why + ". Say that the mistake was ours" + ApologyChecks.examples(book.ownership())
-                + ", instead of only describing what happened.";
-        return Finding.blocking(Finding.NO_OWNERSHIP, message, sentence.map(reading::text).orElse(null),
+        Lapse lapse = problem.map(p -> switch (p.kind()) {
+            case DISOWNED -> Lapse.DISOWNED;
+            case DEFLECTED -> Lapse.DEFLECTED;
+            case CONDITIONAL -> Lapse.CONDITIONAL;
+            default -> Lapse.UNATTRIBUTED;
+        }).orElse(Lapse.UNSAID);
+        Finding.NoOwnership why = new Finding.NoOwnership(lapse, problem.map(Fact::cue).orElse(null),
+                ApologyChecks.examples(book.ownership()));
+        return Finding.blocking(why, sentence.map(reading::text).orElse(null),
                 Suggestions.withOwnership(book.meaning(), reading, sentence, problem));
     }
 }

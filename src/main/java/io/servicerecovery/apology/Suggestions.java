@@ -16,11 +16,14 @@ import io.servicerecovery.apology.Responsibility.Reading;
 /**
  * Wording to offer an agent whose apology was refused, built from the agent's own sentence and written in the
  * customer's language: the clauses that caused the finding are left out and the language's ownership or apology
- * sentence ({@code ownershipSuggestion}, {@code apologySuggestion} in the meaning file) is added. "Ana, I'm sorry
+ * sentence is added; how a sentence is addressed and ended is the language profile's ({@code suggestions}). "Ana, I'm sorry
  * the parcel was late, but that was the courier's error, not ours." becomes "Ana, I'm sorry the parcel was late.
  * That was our mistake, and I take responsibility for it."
  */
 final class Suggestions {
+
+    private static final String NAME = "{name}";
+    private static final String SENTENCE = "{sentence}";
 
     private Suggestions() {
     }
@@ -39,12 +42,13 @@ final class Suggestions {
         return join(lexicon, lexicon.apologySuggestion(), sentence);
     }
 
-    /** The sentence addressed to the customer by first name ("Ana, ..."; Thai "คุณ..."). */
+    /** The sentence addressed to the customer by first name, as the profile's form of address says ("Ana, ..."). */
     static String addressed(Lexicon lexicon, String firstName, String sentence) {
-        if (lexicon.words().thai()) {
-            return "คุณ" + firstName + " " + sentence;
-        }
-        return firstName + ", " + lowerFirst(lexicon, sentence);
+        String address = lexicon.suggestions().address();
+        int at = address.indexOf(SENTENCE);
+        // the agent's sentence is put in last, so that nothing in it is read as a placeholder
+        return address.substring(0, at).replace(NAME, firstName) + lowerFirst(lexicon, sentence)
+                + address.substring(at + SENTENCE.length()).replace(NAME, firstName);
     }
 
     static Optional<Sentence> sentenceContaining(Reading reading, Tokenizer tokenizer, String normalizedQuote) {
@@ -123,8 +127,9 @@ final class Suggestions {
             return "";
         }
         result = upperFirst(lexicon, result);
-        if (!lexicon.words().thai() && ".!?…".indexOf(result.charAt(result.length() - 1)) < 0) {
-            result = result + ".";
+        String fullStop = lexicon.suggestions().fullStop();
+        if (!fullStop.isEmpty() && ".!?…".indexOf(result.charAt(result.length() - 1)) < 0) {
+            result = result + fullStop;
         }
         return result;
     }
@@ -144,7 +149,7 @@ final class Suggestions {
 
     private static String lowerFirst(Lexicon lexicon, String s) {
         String firstWord = s.split("[\\s,']", 2)[0];
-        if (s.isEmpty() || firstWord.equals("I")) {
+        if (s.isEmpty() || lexicon.suggestions().keepsCapital().contains(firstWord)) {
             return s; // "I am sorry": English keeps its capital I
         }
         Locale locale = Locale.forLanguageTag(lexicon.words().language());

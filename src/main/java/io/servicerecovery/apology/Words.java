@@ -7,26 +7,22 @@ import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
 
-import org.apache.lucene.analysis.lv.LatvianStemmer;
 import org.apache.lucene.analysis.standard.StandardTokenizer;
 import org.apache.lucene.analysis.th.ThaiTokenizer;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
-import org.tartarus.snowball.SnowballStemmer;
-import org.tartarus.snowball.ext.DanishStemmer;
-import org.tartarus.snowball.ext.EnglishStemmer;
-import org.tartarus.snowball.ext.RussianStemmer;
-import org.tartarus.snowball.ext.SwedishStemmer;
 
 /**
- * Words and their stems for one language, from Lucene's analyzers: {@link StandardTokenizer} (Unicode word
- * boundaries) for languages written with spaces, {@link ThaiTokenizer} (dictionary segmentation, through the JDK's
- * Thai {@link java.text.BreakIterator}) for Thai; Snowball stemmers for English, Swedish, Danish and Russian,
- * Lucene's {@link LatvianStemmer} for Latvian. Words keep their offsets in the text, so that what the checks find
- * can be quoted as the agent wrote it.
+ * The one analyzer of the apology checks: words and their stems for one language, as its {@link LanguageProfile}
+ * says. Words come from Lucene's {@link StandardTokenizer} (Unicode word boundaries) for languages written with
+ * spaces, from its {@link ThaiTokenizer} (dictionary segmentation, through the JDK's Thai
+ * {@link java.text.BreakIterator}) for a language written without them; stems from the profile's {@link Stemmer}.
+ * Words keep their offsets in the text, so that what the checks find can be quoted as the agent wrote it. The
+ * phrase matching ({@link Tokenizer}) and the meaning of words ({@link Lexicon}) both take their words from here.
  * <p>
  * Immutable and thread-safe: the Lucene tokenizers and stemmers are stateful, so one is made per call.
  */
@@ -38,24 +34,33 @@ final class Words {
 
     private final String language;
     private final Locale locale;
-    private final boolean thai;
+    private final boolean spaceless;
+    private final Stemmer stemmer;
+    private final Map<String, String> folds;
 
-    private Words(String language) {
-        this.language = language;
+    private Words(LanguageProfile profile) {
+        this.language = profile.language();
         this.locale = Locale.forLanguageTag(language);
-        this.thai = "th".equals(language);
+        this.spaceless = !profile.writesSpaces();
+        this.stemmer = profile.stemmer();
+        this.folds = profile.folds();
     }
 
-    static Words forLanguage(String language) {
-        return new Words(language);
+    static Words of(LanguageProfile profile) {
+        return new Words(profile);
     }
 
     String language() {
         return language;
     }
 
-    boolean thai() {
-        return thai;
+    /** Whether the language writes no spaces between words (Thai): its entries match as characters. */
+    boolean spaceless() {
+        return spaceless;
+    }
+
+    Locale locale() {
+        return locale;
     }
 
     /**
@@ -68,17 +73,22 @@ final class Words {
         }
         String s = Normalizer.normalize(text, Normalizer.Form.NFC);
         s = APOSTROPHES.matcher(s).replaceAll("'");
-        if (thai) {
+        if (spaceless) {
             s = SPACE_BEFORE_MAI_YAMOK.matcher(s).replaceAll("ๆ");
         }
         return s;
     }
 
-    /** A word or segment as matched: lower case, Russian ё as е. */
+    /** A word or segment as matched: lower case, with the profile's folds (Russian ё as е). */
     String lower(String word) {
-        String s = word.toLowerCase(locale);
-        if ("ru".equals(language)) {
-            s = s.replace('ё', 'е');
+        return fold(word.toLowerCase(locale));
+    }
+
+    /** The profile's folds: letters its writers use for one another ("несём" / "несем"). */
+    String fold(String lower) {
+        String s = lower;
+        for (Map.Entry<String, String> fold : folds.entrySet()) {
+            s = s.replace(fold.getKey(), fold.getValue());
         }
         return s;
     }
@@ -88,12 +98,20 @@ final class Words {
      * matching works on characters (see {@link Lexicon}), the segments only give fallback boundaries.
      */
     List<Word> split(String display) {
+        return split(display, stemmer.create());
+    }
+
+    /** The words of a text without their stems (the stem is the word): for phrase matching. */
+    List<Word> segments(String text) {
+        return split(text, UnaryOperator.identity());
+    }
+
+    private List<Word> split(String display, UnaryOperator<String> stemmer) {
         List<Word> words = new ArrayList<>();
         if (display.isEmpty()) {
             return words;
         }
-        UnaryOperator<String> stemmer = stemmer();
-        try (org.apache.lucene.analysis.Tokenizer tokenizer = thai ? new ThaiTokenizer() : new StandardTokenizer()) {
+        try (org.apache.lucene.analysis.Tokenizer tokenizer = spaceless ? new ThaiTokenizer() : new StandardTokenizer()) {
             tokenizer.setReader(new StringReader(display));
             CharTermAttribute term = tokenizer.addAttribute(CharTermAttribute.class);
             OffsetAttribute offset = tokenizer.addAttribute(OffsetAttribute.class);
@@ -111,36 +129,7 @@ final class Words {
 
     /** The stem of one lower-case word. */
     String stem(String lowerWord) {
-        return stemmer().apply(lowerWord);
-    }
-
-    private UnaryOperator<String> stemmer() {
-        return switch (language) {
-            case "en" -> snowball(new EnglishStemmer());
-            case "sv" -> snowball(new SwedishStemmer());
-            case "da" -> snowball(new DanishStemmer());
-            case "ru" -> snowball(new RussianStemmer());
-            case "lv" -> latvian();
-            default -> UnaryOperator.identity();
-        };
-    }
-
-    private static UnaryOperator<String> snowball(SnowballStemmer stemmer) {
-        return word -> {
-            // the English possessive is not a different word: "courier's" is the courier
-            String w = word.endsWith("'s") && word.length() > 2 ? word.substring(0, word.length() - 2) : word;
-            stemmer.setCurrent(w);
-            stemmer.stem();
-            return stemmer.getCurrent();
-        };
-    }
-
-    private static UnaryOperator<String> latvian() {
-        LatvianStemmer stemmer = new LatvianStemmer();
-        return word -> {
-            char[] chars = word.toCharArray();
-            return new String(chars, 0, stemmer.stem(chars, chars.length));
-        };
+        return stemmer.create().apply(lowerWord);
     }
 
     /**

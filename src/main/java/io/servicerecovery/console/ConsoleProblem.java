@@ -10,7 +10,7 @@ import io.servicerecovery.common.ProblemMappers;
 
 /**
  * A refusal as the page shows it: the problem's detail in words, the fields that were
- * wrong, the quality findings, and whether the page is stale (someone else changed the
+ * wrong, the quality findings (codes, which the page words in its language), and whether the page is stale (someone else changed the
  * case or took the task meanwhile), in which case it offers a reload; {@code staleVersion} when what the form
  * edits was saved by someone else since it was read (the form then shows both versions).
  */
@@ -18,7 +18,7 @@ public record ConsoleProblem(int status, String title, String detail, List<Probl
         List<Finding> findings, boolean stale, boolean staleVersion) {
 
     public static ConsoleProblem of(DomainException e) {
-        List<Finding> findings = e instanceof FindingsProblem f ? f.findings() : List.of();
+        List<Finding> findings = e instanceof FindingsProblem f ? f.coded() : List.of();
         boolean stale = e instanceof DomainException.Conflict || e instanceof DomainException.NotFound;
         return new ConsoleProblem(ProblemMappers.statusOf(e), e.title(), e.detail(),
                 e.violations() == null ? List.of() : e.violations(), findings, stale,

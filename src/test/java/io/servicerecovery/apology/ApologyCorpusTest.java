@@ -79,7 +79,7 @@ class ApologyCorpusTest {
             Case c = corpus.cases.get(entry.caseId);
             List<Finding> findings = checks.check(new ApologyDraft(corpus.language, c.name, c.category,
                     c.description, entry.text), List.of());
-            Set<String> codes = findings.stream().map(Finding::code).collect(Collectors.toSet());
+            Set<String> codes = findings.stream().map(f -> f.code().name()).collect(Collectors.toSet());
             if (entry.expected.isEmpty()) {
                 score.sincere++;
                 if (codes.isEmpty()) {

@@ -17,6 +17,9 @@ import io.servicerecovery.apology.Responsibility.Reading;
  */
 class ResponsibilityTest {
 
+    /** The findings in the API's words, which these assertions are about. */
+    private static final FindingTexts ENGLISH = FindingTexts.english();
+
     private final PhraseBook book = new PhraseBook();
     private final ApologyChecks checks = new ApologyChecks(book);
 
@@ -112,7 +115,7 @@ class ResponsibilityTest {
             "lv | Man žēl, ka jums radās iespaids, ka mēs nerūpējamies." })
     void blameOfTheCustomerIsFound(String language, String text) {
         assertThat(checks.checkStatement(language, text)).as(text).extracting(Finding::code)
-                .containsExactly(Finding.BLAMES_CUSTOMER);
+                .containsExactly(FindingCode.BLAMES_CUSTOMER);
     }
 
     @ParameterizedTest(name = "{0}: {1}")
@@ -133,8 +136,8 @@ class ResponsibilityTest {
         ApologyDraft draft = new ApologyDraft("en", "Ana Ozola", "LATE_DELIVERY", "The parcel arrived late.",
                 "Ana, I'm sorry the parcel was late, but that was the courier's error, not ours. We will refund it.");
         Finding finding = checks.check(draft, List.of()).stream()
-                .filter(f -> f.code().equals(Finding.NO_OWNERSHIP)).findFirst().orElseThrow();
-        assertThat(finding.message()).startsWith("Take ownership: this sentence says the mistake was not ours");
+                .filter(f -> f.code().equals(FindingCode.NO_OWNERSHIP)).findFirst().orElseThrow();
+        assertThat(ENGLISH.message(finding)).startsWith("Take ownership: this sentence says the mistake was not ours");
         assertThat(finding.sentence())
                 .isEqualTo("Ana, I'm sorry the parcel was late, but that was the courier's error, not ours.");
         assertThat(finding.suggestion()).isEqualTo(
@@ -146,8 +149,8 @@ class ResponsibilityTest {
         ApologyDraft draft = new ApologyDraft("sv-SE", "Karin Lindqvist", "LATE_DELIVERY", "Paketet kom för sent.",
                 "Karin, vi ber om ursäkt om vi har gjort ett misstag, paketet kom för sent.");
         Finding finding = checks.check(draft, List.of()).stream()
-                .filter(f -> f.code().equals(Finding.NO_OWNERSHIP)).findFirst().orElseThrow();
-        assertThat(finding.message()).contains("under a condition ('om')");
+                .filter(f -> f.code().equals(FindingCode.NO_OWNERSHIP)).findFirst().orElseThrow();
+        assertThat(ENGLISH.message(finding)).contains("under a condition ('om')");
         assertThat(finding.suggestion()).isEqualTo(
                 "Karin, vi ber om ursäkt, paketet kom för sent. Det var vårt misstag, och jag tar ansvar för det.");
     }
@@ -157,7 +160,7 @@ class ResponsibilityTest {
         ApologyDraft draft = new ApologyDraft("ru", "Анна Смирнова", "LATE_DELIVERY", "Посылка опоздала.",
                 "Анна, приносим извинения за опоздание посылки, но это не наша вина.");
         Finding finding = checks.check(draft, List.of()).stream()
-                .filter(f -> f.code().equals(Finding.NO_OWNERSHIP)).findFirst().orElseThrow();
+                .filter(f -> f.code().equals(FindingCode.NO_OWNERSHIP)).findFirst().orElseThrow();
         assertThat(finding.suggestion()).isEqualTo(
                 "Анна, приносим извинения за опоздание посылки. Это наша ошибка, и я беру на себя ответственность.");
     }
@@ -166,7 +169,7 @@ class ResponsibilityTest {
     void findingsAboutTheWholeTextHaveNoSentence() {
         List<Finding> findings = checks.check(new ApologyDraft("en", "Ana Ozola", "LATE_DELIVERY", "late",
                 "Sorry, Ana."), List.of());
-        assertThat(findings).filteredOn(f -> f.code().equals(Finding.TOO_SHORT)).singleElement()
+        assertThat(findings).filteredOn(f -> f.code().equals(FindingCode.TOO_SHORT)).singleElement()
                 .satisfies(f -> {
                     assertThat(f.sentence()).isNull();
                     assertThat(f.suggestion()).isNull();

@@ -78,7 +78,9 @@ class AgentConsoleBrowserTest {
         browser.await().until(d -> browser.has(By.cssSelector("#apology-checks .finding")));
         browser.find(By.cssSelector("#apology-form button.primary")).click();
         browser.await().until(d -> browser.has(By.id("problem")));
-        assertThat(browser.find(By.id("problem")).getText()).contains("NO_OWNERSHIP");
+        // the finding in the page's words (English here), its code on the element, not in the text
+        assertThat(browser.find(By.cssSelector("#problem [data-code=NO_OWNERSHIP]")).getText())
+                .startsWith("Take ownership");
         assertThat(browser.find(By.id("message")).getAttribute("value")).contains("any inconvenience");
         browser.screenshot("apology-editor-finding");
         assertAccessible("apology editor with a finding");
