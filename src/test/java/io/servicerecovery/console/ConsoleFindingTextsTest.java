@@ -6,11 +6,9 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
-import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.servicerecovery.support.CaseRequests;
 import io.servicerecovery.support.ConsoleSignIn;
-import io.servicerecovery.support.GreenMailResource;
 import io.servicerecovery.support.Recovery;
 
 /**
@@ -19,7 +17,6 @@ import io.servicerecovery.support.Recovery;
  * and never as a bare code.
  */
 @QuarkusTest
-@QuarkusTestResource(GreenMailResource.class)
 class ConsoleFindingTextsTest {
 
     private static final String BLUNT = "You should have read the delivery terms before you ordered from us.";

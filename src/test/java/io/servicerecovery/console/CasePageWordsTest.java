@@ -1,0 +1,31 @@
+package io.servicerecovery.console;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.servicerecovery.support.CaseRequests;
+import io.servicerecovery.support.ConsoleSignIn;
+import io.servicerecovery.support.Recovery;
+
+/** The case page words the codes it shows (console/Labels) in the page's language. */
+@QuarkusTest
+class CasePageWordsTest {
+
+    @Test
+    void aSwedishCasePageWordsTheSeverityAndTheRootCausesInSwedish() {
+        String caseId = Recovery.open("crm-acme", CaseRequests.aCase());
+        Recovery.claim("agent-ana", Recovery.task("agent-ana", caseId, "ACCOUNTABILITY"));
+        ConsoleSignIn ana = ConsoleSignIn.as("agent-ana");
+
+        String swedish = ana.request().header("Accept-Language", "sv").get("/console/cases/" + caseId).then()
+                .statusCode(200).extract().asString();
+        String english = ana.request().header("Accept-Language", "en").get("/console/cases/" + caseId).then()
+                .statusCode(200).extract().asString();
+
+        assertThat(swedish).contains("Hög").contains(">Försenad transport</option>").contains(">Något annat</option>")
+                .doesNotContain(">CARRIER_DELAY<").doesNotContain(" HIGH<");
+        assertThat(english).contains("High").contains(">Carrier delay</option>").doesNotContain(">CARRIER_DELAY<");
+    }
+}
