@@ -8,6 +8,8 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 import io.servicerecovery.common.IsoCurrency;
 import io.servicerecovery.common.SingleLine;
 
@@ -15,6 +17,7 @@ import io.servicerecovery.common.SingleLine;
  * The COMPENSATION task's completion body. For a credit {@code amount} is money in
  * {@code currency}; for a discount it is the percent, in (0, 100]; NONE has no amount.
  */
+@Schema // a component of the API document of its own, for completeTask's oneOf of step bodies (StepHandlers)
 public record ProposalRequest(
         @NotNull CompensationType type,
         @DecimalMin(value = "0.00", inclusive = false, message = "must be positive")

@@ -21,16 +21,15 @@ import jakarta.ws.rs.core.Response;
 import io.servicerecovery.compensation.CompensationType;
 import io.servicerecovery.compensation.ProposalRequest;
 import io.servicerecovery.security.CurrentUser;
+import io.servicerecovery.workflow.RecoveryStep;
 import io.servicerecovery.workflow.tasks.AccountabilityCompletion;
-import io.servicerecovery.workflow.tasks.AccountabilityStep;
 import io.servicerecovery.workflow.tasks.ApologyCompletion;
-import io.servicerecovery.workflow.tasks.ApologyStep;
-import io.servicerecovery.workflow.tasks.ProposalStep;
 import io.servicerecovery.workflow.tasks.TaskClaims;
+import io.servicerecovery.workflow.tasks.TaskCompletions;
 
 /**
- * The step forms of the case page, as plain HTML forms: each completes the task through
- * the same step handler the REST API uses, with the same typed request. A refusal shows
+ * The step forms of the case page, as plain HTML forms: each builds its step's typed body and
+ * completes the task through the same step registry the REST API uses ({@link TaskCompletions}). A refusal shows
  * the case page again with the agent's words kept and the reason beside them; success
  * goes back to the case page (post, redirect, get), which then shows the next step or the
  * outcome.
@@ -43,35 +42,30 @@ public class StepForms {
     private final ConsoleRequest console;
     private final CasePage casePage;
     private final TaskClaims claims;
-    private final AccountabilityStep accountability;
-    private final ApologyStep apology;
-    private final ProposalStep proposal;
+    private final TaskCompletions completions;
 
-    public StepForms(ConsoleRequest console, CasePage casePage, TaskClaims claims, AccountabilityStep accountability,
-            ApologyStep apology, ProposalStep proposal) {
+    public StepForms(ConsoleRequest console, CasePage casePage, TaskClaims claims, TaskCompletions completions) {
         this.console = console;
         this.casePage = casePage;
         this.claims = claims;
-        this.accountability = accountability;
-        this.apology = apology;
-        this.proposal = proposal;
+        this.completions = completions;
     }
 
     @POST
     @Path("accountability")
     public Response accountability(@PathParam("caseId") UUID caseId, @PathParam("taskId") String taskId,
             @FormParam("statement") String statement, @FormParam("rootCause") String rootCause) {
-        return complete(caseId, FormValues.typed("statement", statement, "rootCause", rootCause), () -> accountability
-                .complete(taskId, new AccountabilityCompletion(blankToNull(statement), blankToNull(rootCause)),
-                        console.user()));
+        return complete(caseId, FormValues.typed("statement", statement, "rootCause", rootCause), () -> completions
+                .complete(taskId, RecoveryStep.ACCOUNTABILITY,
+                        new AccountabilityCompletion(blankToNull(statement), blankToNull(rootCause)), console.user()));
     }
 
     @POST
     @Path("apology")
     public Response apology(@PathParam("caseId") UUID caseId, @PathParam("taskId") String taskId,
             @FormParam("message") String message, @FormParam("deliveredVia") String deliveredVia) {
-        return complete(caseId, FormValues.typed("message", message, "deliveredVia", deliveredVia), () -> apology.complete(
-                taskId, new ApologyCompletion(blankToNull(message),
+        return complete(caseId, FormValues.typed("message", message, "deliveredVia", deliveredVia), () -> completions.complete(
+                taskId, RecoveryStep.APOLOGY, new ApologyCompletion(blankToNull(message),
                         choice(ApologyCompletion.DeliveredVia.class, "deliveredVia", deliveredVia)),
                 console.user()));
     }
@@ -85,7 +79,7 @@ public class StepForms {
         return complete(caseId, input, () -> {
             CompensationType kind = choice(CompensationType.class, "type", type);
             boolean none = kind == CompensationType.NONE;
-            return proposal.complete(taskId, new ProposalRequest(kind, none ? null : decimal("amount", amount),
+            return completions.complete(taskId, RecoveryStep.COMPENSATION, new ProposalRequest(kind, none ? null : decimal("amount", amount),
                     none ? null : blankToNull(currency), blankToNull(reason)), console.user());
         });
     }

@@ -31,14 +31,15 @@ import io.servicerecovery.console.ConsoleRequest;
 import io.servicerecovery.console.FormValues;
 import io.servicerecovery.console.PageFrame;
 import io.servicerecovery.security.CurrentUser;
-import io.servicerecovery.workflow.tasks.ApprovalStep;
-import io.servicerecovery.workflow.tasks.TaskClaims;
+import io.servicerecovery.workflow.tasks.StepResult;
+import io.servicerecovery.workflow.tasks.TaskCompletions;
 
 /**
  * The approvals queue: what waits for the manager's level, oldest first, each with the
  * case's story, the agent's reason and the time left before it moves up a level. The
  * manager approves, approves less, or rejects with a note, in place; the decision goes
- * through the same step handler as the API's task completion.
+ * through the same step handler as the API's task completion, taking the approval in the
+ * same transaction.
  */
 @Path("/console/approvals")
 @RolesAllowed(CurrentUser.MANAGER)
@@ -49,14 +50,12 @@ public class ApprovalsPage {
 
     private final ConsoleRequest console;
     private final ApprovalCards cards;
-    private final TaskClaims claims;
-    private final ApprovalStep approval;
+    private final TaskCompletions completions;
 
-    public ApprovalsPage(ConsoleRequest console, ApprovalCards cards, TaskClaims claims, ApprovalStep approval) {
+    public ApprovalsPage(ConsoleRequest console, ApprovalCards cards, TaskCompletions completions) {
         this.console = console;
         this.cards = cards;
-        this.claims = claims;
-        this.approval = approval;
+        this.completions = completions;
     }
 
     @CheckedTemplate
@@ -96,11 +95,7 @@ public class ApprovalsPage {
         ApprovalCard card = cards.one(taskId, user);
         Map<String, String> typed = FormValues.typed("decision", decision, "amount", amount, "note", note);
         return ConsoleRefusals.answer(() -> {
-            ApprovalRequest request = request(decision, amount, note);
-            if (card.assignee() == null) {
-                claims.claim(taskId, user);
-            }
-            ApprovalStep.Decided decided = approval.complete(taskId, request, user);
+            StepResult decided = completions.claimAndDecide(taskId, request(decision, amount, note), user);
             return ConsoleRefusals.shown(answered(card.decided(outcome(decided), decided.grant()), htmx != null));
         }, problem -> answered(card.refused(typed, problem), htmx != null), htmx != null);
     }
@@ -128,20 +123,20 @@ public class ApprovalsPage {
                 customer == null ? "" : customer));
     }
 
-    /** What the form asks, checked before the task is claimed, so a half-filled form takes nothing. */
+    /**
+     * What the form asks, as the API's body. The rules on it (a rejection needs a note) are the domain's; a refusal
+     * rolls the claim back with it, so a half-filled form takes nothing.
+     */
     private static ApprovalRequest request(String decision, String amount, String note) {
         Decision chosen = choice(Decision.class, "decision", decision);
         if (chosen == null) {
             throw DomainException.invalid("decision", "choose approve or reject");
         }
         BigDecimal approved = chosen == Decision.APPROVE ? decimal("amount", amount) : null;
-        if (chosen == Decision.REJECT && blankToNull(note) == null) {
-            throw DomainException.refused("note", "A rejection needs a note that tells the agent why.");
-        }
         return new ApprovalRequest(chosen, approved, blankToNull(note));
     }
 
-    private static String outcome(ApprovalStep.Decided decided) {
+    private static String outcome(StepResult decided) {
         if (decided.decision() == ProposalOutcome.REJECTED) {
             return "REJECTED";
         }

@@ -9,6 +9,7 @@ import io.servicerecovery.common.FreeText;
 import io.servicerecovery.common.SingleLine;
 
 /** ACCOUNTABILITY: the agent owns the failure in their own words and names its root cause. */
+@Schema // a component of the API document of its own, for completeTask's oneOf of step bodies (StepHandlers)
 public record AccountabilityCompletion(
         @NotBlank @Size(min = 10, max = 4000) @FreeText String statement,
         @NotBlank @Size(max = 100) @SingleLine @Pattern(regexp = "[A-Z][A-Z0-9_]*", message = "must be an upper-case code such as CARRIER_DELAY")

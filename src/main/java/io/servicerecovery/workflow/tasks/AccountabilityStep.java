@@ -3,16 +3,12 @@ package io.servicerecovery.workflow.tasks;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Transactional;
-import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotNull;
 
 import org.camunda.bpm.engine.variable.Variables;
 
 import io.servicerecovery.apology.ApologyReview;
 import io.servicerecovery.cases.CaseProgress;
 import io.servicerecovery.cases.CaseStatus;
-import io.servicerecovery.common.CaseLogContext;
 import io.servicerecovery.security.CurrentUser;
 import io.servicerecovery.workflow.ProcessVariables;
 import io.servicerecovery.workflow.RecoveryStep;
@@ -22,14 +18,12 @@ import io.servicerecovery.workflow.RecoveryStep;
  * and becomes the case's accountable agent; the apology is theirs next.
  */
 @ApplicationScoped
-public class AccountabilityStep {
+public class AccountabilityStep implements StepHandler<AccountabilityCompletion, AccountabilityStep.Taken> {
 
-    private final StepCompletion steps;
     private final ApologyReview review;
     private final CaseProgress progress;
 
-    public AccountabilityStep(StepCompletion steps, ApologyReview review, CaseProgress progress) {
-        this.steps = steps;
+    public AccountabilityStep(ApologyReview review, CaseProgress progress) {
         this.review = review;
         this.progress = progress;
     }
@@ -47,15 +41,11 @@ public class AccountabilityStep {
         }
     }
 
-    @Transactional
-    public Taken complete(String taskId, @NotNull @Valid AccountabilityCompletion request, CurrentUser user) {
-        OpenTask task = steps.held(taskId, RecoveryStep.ACCOUNTABILITY, user);
-        try (CaseLogContext log = task.logContext()) {
-            review.requirePassingStatement(task.caseId(), request.statement());
-            progress.accountabilityTaken(task.caseId(), user.id(), request.statement().strip(), request.rootCause());
-            steps.finish(task, user, Variables.createVariables()
-                    .putValue(ProcessVariables.ACCOUNTABLE_AGENT, user.id()));
-            return new Taken(task.id(), task.caseId(), user.id(), request.rootCause());
-        }
+    @Override
+    public Outcome<Taken> decide(OpenTask task, AccountabilityCompletion request, CurrentUser user) {
+        review.requirePassingStatement(task.caseId(), request.statement());
+        progress.accountabilityTaken(task.caseId(), user.id(), request.statement().strip(), request.rootCause());
+        return new Outcome<>(new Taken(task.id(), task.caseId(), user.id(), request.rootCause()),
+                Variables.createVariables().putValue(ProcessVariables.ACCOUNTABLE_AGENT, user.id()));
     }
 }

@@ -3,32 +3,26 @@ package io.servicerecovery.workflow.tasks;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Transactional;
-import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotNull;
 
 import org.camunda.bpm.engine.variable.Variables;
 
 import io.servicerecovery.apology.ApologyReview;
 import io.servicerecovery.cases.CaseProgress;
 import io.servicerecovery.cases.CaseStatus;
-import io.servicerecovery.common.CaseLogContext;
 import io.servicerecovery.security.CurrentUser;
 import io.servicerecovery.workflow.RecoveryStep;
 
 /**
  * APOLOGY: the apology as the agent gave it, checked before it reaches the customer
- * (422 with findings when it fails); the process then sends the follow-up email.
+ * (refused with findings when it fails); the process then sends the follow-up email.
  */
 @ApplicationScoped
-public class ApologyStep {
+public class ApologyStep implements StepHandler<ApologyCompletion, ApologyStep.Given> {
 
-    private final StepCompletion steps;
     private final ApologyReview review;
     private final CaseProgress progress;
 
-    public ApologyStep(StepCompletion steps, ApologyReview review, CaseProgress progress) {
-        this.steps = steps;
+    public ApologyStep(ApologyReview review, CaseProgress progress) {
         this.review = review;
         this.progress = progress;
     }
@@ -49,14 +43,11 @@ public class ApologyStep {
         }
     }
 
-    @Transactional
-    public Given complete(String taskId, @NotNull @Valid ApologyCompletion request, CurrentUser user) {
-        OpenTask task = steps.held(taskId, RecoveryStep.APOLOGY, user);
-        try (CaseLogContext log = task.logContext()) {
-            review.requirePassingApology(task.caseId(), request.message(), user.id());
-            progress.apologyGiven(task.caseId(), user.id(), request.message().strip(), request.deliveredVia().name());
-            steps.finish(task, user, Variables.createVariables());
-            return new Given(task.id(), task.caseId(), request.deliveredVia());
-        }
+    @Override
+    public Outcome<Given> decide(OpenTask task, ApologyCompletion request, CurrentUser user) {
+        review.requirePassingApology(task.caseId(), request.message(), user.id());
+        progress.apologyGiven(task.caseId(), user.id(), request.message().strip(), request.deliveredVia().name());
+        // The process routes on nothing the apology decides: the follow-up email comes next either way.
+        return new Outcome<>(new Given(task.id(), task.caseId(), request.deliveredVia()), Variables.createVariables());
     }
 }

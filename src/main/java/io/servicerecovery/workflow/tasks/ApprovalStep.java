@@ -3,14 +3,10 @@ package io.servicerecovery.workflow.tasks;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Transactional;
-import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotNull;
 
 import org.camunda.bpm.engine.variable.Variables;
 
 import io.servicerecovery.cases.CaseStatus;
-import io.servicerecovery.common.CaseLogContext;
 import io.servicerecovery.compensation.ApprovalRequest;
 import io.servicerecovery.compensation.ApprovalService;
 import io.servicerecovery.compensation.CompensationView;
@@ -23,17 +19,16 @@ import io.servicerecovery.workflow.RecoveryStep;
 
 /**
  * APPROVAL (manager role): a manager at or above the waiting level approves, possibly less
- * than proposed, and the grant is booked in this request; a rejection goes back to the agent
- * with its note. Nobody decides their own proposal.
+ * than proposed, and the grant is booked in this request; a rejection (which needs a note,
+ * {@link ApprovalService}'s rule) goes back to the agent with its note. Nobody decides their
+ * own proposal.
  */
 @ApplicationScoped
-public class ApprovalStep {
+public class ApprovalStep implements StepHandler<ApprovalRequest, ApprovalStep.Decided> {
 
-    private final StepCompletion steps;
     private final ApprovalService approvals;
 
-    public ApprovalStep(StepCompletion steps, ApprovalService approvals) {
-        this.steps = steps;
+    public ApprovalStep(ApprovalService approvals) {
         this.approvals = approvals;
     }
 
@@ -52,15 +47,11 @@ public class ApprovalStep {
         }
     }
 
-    @Transactional
-    public Decided complete(String taskId, @NotNull @Valid ApprovalRequest request, CurrentUser user) {
-        OpenTask task = steps.held(taskId, RecoveryStep.APPROVAL, user);
-        try (CaseLogContext log = task.logContext()) {
-            ProposalDecision decision = approvals.decide(task.caseId(), user.id(), request);
-            steps.finish(task, user, Variables.createVariables()
-                    .putValue(ProcessVariables.APPROVED, decision.approved()));
-            return new Decided(task.id(), task.caseId(), decision.decision(), decision.grant(),
-                    decision.compensation());
-        }
+    @Override
+    public Outcome<Decided> decide(OpenTask task, ApprovalRequest request, CurrentUser user) {
+        ProposalDecision decision = approvals.decide(task.caseId(), user.id(), request);
+        return new Outcome<>(new Decided(task.id(), task.caseId(), decision.decision(), decision.grant(),
+                decision.compensation()),
+                Variables.createVariables().putValue(ProcessVariables.APPROVED, decision.approved()));
     }
 }

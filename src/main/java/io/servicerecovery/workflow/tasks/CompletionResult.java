@@ -22,15 +22,7 @@ public record CompletionResult(
 
     /** The HTTP answer of any step, from that step's own result. */
     public static CompletionResult of(StepResult result) {
-        if (result instanceof ProposalStep.Decided proposal) {
-            return new CompletionResult(result.taskId(), result.type(), result.caseId(), result.caseStatus(),
-                    proposal.decision(), proposal.approverLevel(), proposal.grant(), proposal.compensation());
-        }
-        if (result instanceof ApprovalStep.Decided approval) {
-            return new CompletionResult(result.taskId(), result.type(), result.caseId(), result.caseStatus(),
-                    approval.decision(), null, approval.grant(), approval.compensation());
-        }
-        return new CompletionResult(result.taskId(), result.type(), result.caseId(), result.caseStatus(), null, null,
-                null, null);
+        return new CompletionResult(result.taskId(), result.type(), result.caseId(), result.caseStatus(),
+                result.decision(), result.approverLevel(), result.grant(), result.compensation());
     }
 }

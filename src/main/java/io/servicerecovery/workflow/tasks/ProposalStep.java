@@ -3,14 +3,10 @@ package io.servicerecovery.workflow.tasks;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Transactional;
-import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotNull;
 
 import org.camunda.bpm.engine.variable.Variables;
 
 import io.servicerecovery.cases.CaseStatus;
-import io.servicerecovery.common.CaseLogContext;
 import io.servicerecovery.compensation.CompensationService;
 import io.servicerecovery.compensation.CompensationView;
 import io.servicerecovery.compensation.GrantView;
@@ -28,13 +24,11 @@ import io.servicerecovery.workflow.RecoveryStep;
  * level that covers it.
  */
 @ApplicationScoped
-public class ProposalStep {
+public class ProposalStep implements StepHandler<ProposalRequest, ProposalStep.Decided> {
 
-    private final StepCompletion steps;
     private final CompensationService compensation;
 
-    public ProposalStep(StepCompletion steps, CompensationService compensation) {
-        this.steps = steps;
+    public ProposalStep(CompensationService compensation) {
         this.compensation = compensation;
     }
 
@@ -54,19 +48,16 @@ public class ProposalStep {
         }
     }
 
-    @Transactional
-    public Decided complete(String taskId, @NotNull @Valid ProposalRequest request, CurrentUser user) {
-        OpenTask task = steps.held(taskId, RecoveryStep.COMPENSATION, user);
-        try (CaseLogContext log = task.logContext()) {
-            ProposalDecision decision = compensation.propose(task.caseId(), user.id(), request,
-                    task.recoveryCase().orderCurrency);
-            steps.finish(task, user, Variables.createVariables()
-                    .putValue(ProcessVariables.WITHIN_EMPOWERMENT, decision.withinEmpowerment())
-                    .putValue(ProcessVariables.APPROVER_GROUPS, ProcessVariables.approverGroups(decision.approverLevel()))
-                    .putValue(ProcessVariables.APPROVAL_TIMEOUT,
-                            decision.escalateAfter() == null ? null : decision.escalateAfter().toString()));
-            return new Decided(task.id(), task.caseId(), decision.decision(), decision.approverLevel(),
-                    decision.grant(), decision.compensation());
-        }
+    @Override
+    public Outcome<Decided> decide(OpenTask task, ProposalRequest request, CurrentUser user) {
+        ProposalDecision decision = compensation.propose(task.caseId(), user.id(), request,
+                task.recoveryCase().orderCurrency);
+        return new Outcome<>(new Decided(task.id(), task.caseId(), decision.decision(), decision.approverLevel(),
+                decision.grant(), decision.compensation()), Variables.createVariables()
+                        .putValue(ProcessVariables.WITHIN_EMPOWERMENT, decision.withinEmpowerment())
+                        .putValue(ProcessVariables.APPROVER_GROUPS,
+                                ProcessVariables.approverGroups(decision.approverLevel()))
+                        .putValue(ProcessVariables.APPROVAL_TIMEOUT,
+                                decision.escalateAfter() == null ? null : decision.escalateAfter().toString()));
     }
 }

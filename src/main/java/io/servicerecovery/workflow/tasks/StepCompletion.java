@@ -15,8 +15,8 @@ import io.servicerecovery.security.CurrentUser;
 import io.servicerecovery.workflow.RecoveryStep;
 
 /**
- * What every step handler does around its own rule: it takes the task the caller holds,
- * locks the case, and after the rule moves the process on in the same transaction.
+ * What {@link TaskCompletions} does around every step's own rule: it takes the task the caller
+ * holds, locks the case, and after the rule moves the process on in the same transaction.
  */
 @ApplicationScoped
 public class StepCompletion {

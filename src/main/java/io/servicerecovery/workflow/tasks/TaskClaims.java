@@ -37,10 +37,15 @@ public class TaskClaims {
         if (task.assignee() != null) {
             throw DomainException.conflict("Someone else holds this task.");
         }
-        staleRows.onTask(taskId, () -> engineTasks.claim(taskId, user.id()));
+        return take(task, user).summary();
+    }
+
+    /** Takes a task nobody holds, already looked up in the caller's transaction. */
+    OpenTask take(OpenTask task, CurrentUser user) {
+        staleRows.onTask(task.id(), () -> engineTasks.claim(task.id(), user.id()));
         timeline.record(task.caseId(), TimelineKind.TASK_CLAIMED, user.id(), "Took the " + task.step() + " task",
-                Map.of("taskId", taskId));
-        return lookup.reread(task).summary();
+                Map.of("taskId", task.id()));
+        return lookup.reread(task);
     }
 
     @Transactional
