@@ -114,8 +114,10 @@ class GeneratedClientFlowTest {
 
         String apology = awaitTask(agentTasks, caseId, RecoveryStep.APOLOGY);
         claimHeld(agentTasks, apology, agent); // already hers: the steps stay with who took accountability
-        agentTasks.completeTask(apology, new CompleteTaskRequest(
+        CompletionResult given = agentTasks.completeTask(apology, new CompleteTaskRequest(
                 new ApologyCompletion().message(Apologies.unique()).deliveredVia(DeliveredVia.PHONE)));
+        assertThat(given.getCaseStatus()).as("the compensation opens at once, the email goes beside it")
+                .isEqualTo(CaseStatus.AWAITING_COMPENSATION);
 
         String proposal = awaitTask(agentTasks, caseId, RecoveryStep.COMPENSATION);
         claimHeld(agentTasks, proposal, agent);

@@ -14,7 +14,7 @@ import io.servicerecovery.workflow.RecoveryStep;
 
 /**
  * APOLOGY: the apology as the agent gave it, checked before it reaches the customer
- * (refused with findings when it fails); the process then sends the follow-up email.
+ * (refused with findings when it fails); the process then sends the follow-up email beside the compensation.
  */
 @ApplicationScoped
 public class ApologyStep implements StepHandler<ApologyCompletion, ApologyStep.Given> {
@@ -28,8 +28,8 @@ public class ApologyStep implements StepHandler<ApologyCompletion, ApologyStep.G
     }
 
     /**
-     * The answer of an APOLOGY task. The case stays AWAITING_APOLOGY (its current step
-     * APOLOGY_EMAIL) until the follow-up email is sent.
+     * The answer of an APOLOGY task. The compensation step opens in the same transaction (the follow-up email
+     * goes beside it), so the case is AWAITING_COMPENSATION.
      */
     public record Given(String taskId, UUID caseId, ApologyCompletion.DeliveredVia deliveredVia) implements StepResult {
         @Override
@@ -39,7 +39,7 @@ public class ApologyStep implements StepHandler<ApologyCompletion, ApologyStep.G
 
         @Override
         public CaseStatus caseStatus() {
-            return CaseStatus.AWAITING_APOLOGY;
+            return CaseStatus.AWAITING_COMPENSATION;
         }
     }
 
@@ -47,7 +47,7 @@ public class ApologyStep implements StepHandler<ApologyCompletion, ApologyStep.G
     public Outcome<Given> decide(OpenTask task, ApologyCompletion request, CurrentUser user) {
         review.requirePassingApology(task.caseId(), request.message(), user.id());
         progress.apologyGiven(task.caseId(), user.id(), request.message().strip(), request.deliveredVia().name());
-        // The process routes on nothing the apology decides: the follow-up email comes next either way.
+        // The process routes on nothing the apology decides: the email and the compensation come next either way.
         return new Outcome<>(new Given(task.id(), task.caseId(), request.deliveredVia()), Variables.createVariables());
     }
 }
