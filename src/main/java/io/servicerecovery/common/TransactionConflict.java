@@ -6,9 +6,8 @@ import java.sql.SQLException;
  * Tells a transaction that the database rolled back because it collided with another one (a deadlock
  * or a serialization failure, SQLState class 40: PostgreSQL's 40P01 and 40001, H2's 40001 "Deadlock
  * detected") from any other failure. Nothing of such a transaction was written, and the same work run
- * again in a new transaction normally succeeds: the CrashRecoveryIT of 2026-11-30 22:53 saw H2 report a
- * deadlock between two cases opened at the same moment (inserts into the engine's activity history),
- * answered 500 before the intake retried. The engine and the transaction manager wrap the JDBC error,
+ * again in a new transaction normally succeeds (H2 reports such a deadlock between two cases opened at the
+ * same moment, on inserts into the engine's activity history). The engine and the transaction manager wrap the JDBC error,
  * so causes, next exceptions and suppressed exceptions are searched.
  */
 public final class TransactionConflict {

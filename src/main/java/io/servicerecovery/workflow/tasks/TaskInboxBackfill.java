@@ -24,8 +24,8 @@ import io.servicerecovery.workflow.engine.EngineStarted;
  * <p>
  * Why once matters: the backfill reads the engine's open tasks, then looks for each one's row in a
  * later transaction. A task that another replica completes in between (its row and its engine task
- * deleted together) would get a row back for a task that no longer exists; the fault-injection run
- * of 2026-11-30 found six of them. So the backfill records that it ran (an engine property, kept in
+ * deleted together) would get a row back for a task that no longer exists (the fault-injection run
+ * found such rows). So the backfill records that it ran (an engine property, kept in
  * {@code ACT_GE_PROPERTY}) and, for the one start that runs it, checks in the row's own
  * transaction that the engine still has the task.
  */
