@@ -1,4 +1,4 @@
-// Draws every <canvas data-chart='{"labels":[...],"series":[{"label":..,"data":[..]}],"type":"bar"}'>
+// Draws every <canvas data-chart='{"labels":[...],"series":[{"label":..,"data":[..]}],"type":"bar","integer":true}'>
 // with Chart.js, on load and after htmx swaps in new content. The numbers are also in a
 // table on the same page, which is what screen readers read.
 (function () {
@@ -18,7 +18,9 @@
           })
         },
         options: { animation: false, responsive: true, maintainAspectRatio: false,
-                   scales: { y: { beginAtZero: true, suggestedMax: spec.max } } }
+                   // counts (spec.integer) step by whole numbers: no "0.1 approvals" on the axis
+                   scales: { y: { beginAtZero: true, suggestedMax: spec.max,
+                                  ticks: spec.integer ? { precision: 0 } : {} } } }
       });
       canvas.dataset.drawn = 'true';
     });

@@ -13,6 +13,7 @@ import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 
+import io.servicerecovery.apology.FindingCode;
 import io.servicerecovery.cases.CaseStatus;
 import io.servicerecovery.cases.CaseStep;
 import io.servicerecovery.cases.Channel;
@@ -31,7 +32,7 @@ class LabelsTest {
 
     static final List<Class<? extends Enum<?>>> SHOWN = List.of(Channel.class, Severity.class, FailureStage.class,
             Tier.class, Level.class, CompensationType.class, ProposalOutcome.class, CaseStatus.class, CaseStep.class,
-            RecoveryStep.class, DeliveredVia.class, TimelineKind.class);
+            RecoveryStep.class, DeliveredVia.class, TimelineKind.class, FindingCode.class);
 
     @Test
     void everyEnumTheConsoleShowsHasWordsInEveryLanguage() throws IOException {

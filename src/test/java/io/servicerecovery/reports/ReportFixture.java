@@ -25,7 +25,7 @@ import javax.sql.DataSource;
  * (CUSTOMER_NOT_NAMED). Locales: C6 lv, C8 sv-SE, the others en. rep-ben's daily EUR budget is overridden to 200, rep-sam's USD
  * budget is 300; rep-ana and rep-lead have their level's (AGENT 500, TEAM_LEAD 5,000 EUR).
  */
-final class ReportFixture {
+public final class ReportFixture {
 
     static final Instant WEEK = Instant.parse("2020-03-02T00:00:00Z");
     static final Instant T0 = Instant.parse("2020-03-02T08:00:00Z");
@@ -41,7 +41,7 @@ final class ReportFixture {
         return created.plus(Duration.ofMinutes(minutes));
     }
 
-    static void seed(DataSource dataSource) throws Exception {
+    public static void seed(DataSource dataSource) throws Exception {
         try (ReportSeed s = new ReportSeed(dataSource)) {
             s.clear(CASES, PEOPLE);
             s.person("rep-ana", "AGENT");

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Locale;
+import java.util.Map;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
@@ -34,7 +35,7 @@ import io.servicerecovery.security.CurrentUser;
  * recovered share over time, time per step, how much was granted within empowerment and how
  * much waited, spend against budget, approvals and escalations, repeat failures, SLA breaches
  * and what the apology checks refused. Each chart has its numbers as a table beside it, and
- * the whole report downloads as the API's CSV.
+ * the tables download as a ZIP of CSV files.
  */
 @Path("/console/dashboard")
 @RolesAllowed(CurrentUser.MANAGER)
@@ -57,7 +58,7 @@ public class DashboardPage {
 
     /** The period as chosen (dates, UTC, both days included) and what was found for it. */
     public record Dashboard(String from, String to, String currency, RecoveryReport report, DashboardCharts charts,
-            ConsoleProblem problem) {
+            String repeatLine, ConsoleProblem problem) {
 
         public String query() {
             return "from=" + from + "&to=" + to + (currency.isEmpty() ? "" : "&currency=" + currency);
@@ -77,25 +78,42 @@ public class DashboardPage {
         return ConsoleRefusals.answer(() -> {
             ReportQuery query = chosen.query();
             RecoveryReport report = reports.report(query);
+            Locale locale = console.locale();
+            Figures figures = new Figures(locale);
             return ConsoleRefusals.shown(page(new Dashboard(chosen.from, chosen.to, chosen.currency, report,
-                    new DashboardCharts(report, trend.of(query), ChartWords.of(console.locale())), null)));
-        }, problem -> page(new Dashboard(chosen.from, chosen.to, chosen.currency, null, null, problem)));
+                    new DashboardCharts(report, trend.of(query), ChartWords.of(locale), figures),
+                    repeatLine(report.repeatFailures(), figures), null)));
+        }, problem -> page(new Dashboard(chosen.from, chosen.to, chosen.currency, null, null, null, problem)));
+    }
+
+    /** "1 case of 1 customer who failed before; …": CLDR's plural forms for the page's language. */
+    private static String repeatLine(RecoveryReport.RepeatFailures repeats, Figures figures) {
+        return figures.message(ChartWords.bundle(figures.locale()).dash_repeat_line(), Map.of("cases", repeats.cases(),
+                "customers", repeats.customers(), "share", figures.share(repeats.recoveredShare()),
+                "compensated", repeats.compensated()));
     }
 
     private TemplateInstance page(Dashboard dashboard) {
         return console.localized(Templates.dashboard(console.frame("dashboard"), dashboard));
     }
 
-    /** The same report as the API's CSV, for a spreadsheet. */
+    /**
+     * The dashboard's tables as a ZIP of CSV files, one per table, headed in the page's language. The API's
+     * CSV ({@code Accept: text/csv} on {@code /api/reports/recovery}) stays one file with sections.
+     */
     @GET
-    @Path("report.csv")
-    @Produces("text/csv")
-    public Response csv(@QueryParam("from") String from, @QueryParam("to") String to,
+    @Path("report.zip")
+    @Produces("application/zip")
+    public Response zip(@QueryParam("from") String from, @QueryParam("to") String to,
             @QueryParam("currency") String currency) {
         Chosen chosen = chosen(from, to, currency);
-        return Response.ok(ReportDownloads.csv(reports.report(chosen.query())))
+        ReportQuery query = chosen.query();
+        Locale locale = console.locale();
+        byte[] zip = ReportDownloads.zip(DashboardTables.of(reports.report(query), trend.of(query),
+                ChartWords.bundle(locale), new Figures(locale)));
+        return Response.ok(zip)
                 .header("Content-Disposition",
-                        "attachment; filename=\"recovery-" + chosen.from + "-" + chosen.to + ".csv\"")
+                        "attachment; filename=\"recovery-" + chosen.from + "-" + chosen.to + ".zip\"")
                 .build();
     }
 

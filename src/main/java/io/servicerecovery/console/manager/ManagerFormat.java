@@ -8,7 +8,6 @@ import io.quarkus.qute.TemplateExtension;
 import io.servicerecovery.empowerment.EffectiveLimits;
 import io.servicerecovery.empowerment.EmpowermentViews.AuditView;
 import io.servicerecovery.empowerment.LimitsInput;
-import io.servicerecovery.reports.RecoveryReport;
 
 /** How the manager pages write an audited empowerment document: one line a person can compare. */
 @TemplateExtension
@@ -73,53 +72,6 @@ public final class ManagerFormat {
 
     static String usedText(EffectiveLimits limits) {
         return orDash(limits.usedInWindow()) + " " + limits.currency();
-    }
-
-    // The dashboard's tables: the report's optional figures as text ("—" where there is nothing to show).
-
-    static String medianText(RecoveryReport.Durations d) {
-        return hoursText(d.medianSeconds());
-    }
-
-    static String p90Text(RecoveryReport.Durations d) {
-        return hoursText(d.p90Seconds());
-    }
-
-    static String recoveredText(RecoveryReport.Cases cases) {
-        return percentText(cases.recoveredShare());
-    }
-
-    static String withinText(RecoveryReport.ProposalsByLevel row) {
-        return percentText(row.withinShare());
-    }
-
-    static String recoveredText(RecoveryReport.RepeatFailures repeats) {
-        return percentText(repeats.recoveredShare());
-    }
-
-    static String creditText(RecoveryReport.SpendByLevel row) {
-        return orDash(row.credit());
-    }
-
-    static String budgetText(RecoveryReport.SpendByLevel row) {
-        return orDash(row.budgetInPeriod());
-    }
-
-    static String usedText(RecoveryReport.SpendByLevel row) {
-        return percentText(row.budgetUsedShare());
-    }
-
-    static String amountText(RecoveryReport.SpendByType row) {
-        return orDash(row.amount());
-    }
-
-    private static String hoursText(Double seconds) {
-        Double h = DashboardCharts.hours(seconds);
-        return h == null ? DASH : String.format(java.util.Locale.ROOT, "%.1f h", h);
-    }
-
-    private static String percentText(Double share) {
-        return share == null ? DASH : String.format(java.util.Locale.ROOT, "%.1f %%", share * 100);
     }
 
     private static final String DASH = "—";

@@ -119,7 +119,6 @@ public interface ManagerMessages {
     String dash_open();
     String dash_cancelled();
     String dash_escalations_by_timer();
-    String dash_csv();
     String dash_trend();
 
 
@@ -144,7 +143,26 @@ public interface ManagerMessages {
     String dash_time_to_decision();
     String dash_more();
     String dash_repeat();
-    String dash_repeat_line(long cases, long customers, String share, long compensated);
+    /** An ICU pattern (CLDR plurals) that {@link Figures#message} fills in: cases, customers, share, compensated. */
+    String dash_repeat_line();
+    /** ICU patterns: the spend chart's amounts beside its bars (credit, budget, share). */
+    String dash_spent_of();
+    String dash_spent_no_budget();
+    String dash_first_touch();
+    String dash_end_to_end();
+    String dash_step();
+    String dash_zip();
+    String dash_level();
+    String dash_currency();
+    String dash_cases();
+    String dash_customers();
+    String dash_compensated();
+    String dash_discounts();
+    String dash_discount_value();
+    String dash_daily_budget();
+    String dash_agent();
+    String dash_escalations_by_timer_col();
+    String dash_proposals_escalated();
     String dash_sla();
     String dash_tasks();
     String dash_late();
@@ -167,4 +185,5 @@ public interface ManagerMessages {
     String chart_pending();
     String chart_today();
     String chart_what_if();
+    String chart_budget_used();
 }
