@@ -16,4 +16,14 @@ public interface OwnSignIn {
 
     /** The answer to a failed authentication met in a resource on {@code path}, or null when the path is not its. */
     Response answerFor(String path);
+
+    /**
+     * The answer to a signed-in person whose role does not allow what they asked (403), met in a resource on
+     * {@code path}: the feature's own page in the person's language, or null when the path is not its.
+     *
+     * @param htmx the request came from htmx: the words go in place, not a whole page
+     */
+    default Response forbiddenAt(String path, String acceptLanguage, boolean htmx) {
+        return null;
+    }
 }

@@ -152,8 +152,17 @@ public class ProblemMappers {
     }
 
     @ServerExceptionMapper
-    public Response forbidden(ForbiddenException e, UriInfo uri) {
-        return respond(AccessRefusals.forbidden(path(uri)));
+    public Response forbidden(ForbiddenException e, UriInfo uri, jakarta.ws.rs.core.HttpHeaders headers) {
+        String path = path(uri);
+        for (OwnSignIn feature : ownSignIns) {
+            Response page = path == null ? null : feature.forbiddenAt(path,
+                    headers.getHeaderString(jakarta.ws.rs.core.HttpHeaders.ACCEPT_LANGUAGE),
+                    headers.getHeaderString("HX-Request") != null);
+            if (page != null) {
+                return page;
+            }
+        }
+        return respond(AccessRefusals.forbidden(path));
     }
 
     @ServerExceptionMapper

@@ -117,4 +117,11 @@ public interface ConsoleMessages {
     String finding_sentence();
     String finding_suggestion();
     String not_found();
+
+    // The console's 403 page (ConsoleSignInAgain)
+    String no_access_title();
+    String no_access_body();
+    String no_access_go_start();
+    String no_access_api_only();
+    String no_access_sign_in_other();
 }

@@ -31,6 +31,33 @@ public class ConsoleSignInAgain implements OwnSignIn {
         return true;
     }
 
+    @jakarta.inject.Inject
+    @io.quarkus.qute.Location("console/noAccess")
+    io.quarkus.qute.Template noAccess;
+
+    @jakarta.inject.Inject
+    io.quarkus.security.identity.SecurityIdentity identity;
+
+    /**
+     * A person whose role does not allow a console page reads why, in their language, and where they can go: their
+     * own start page, or (a CRM account, which has no pages here) that the account is for the API. Never the API's
+     * problem+json, which a person cannot read. From htmx the same words go in place (200: htmx swaps only those).
+     */
+    @Override
+    public Response forbiddenAt(String path, String acceptLanguage, boolean htmx) {
+        if (!(path.equals("/console") || path.startsWith("/console/"))) {
+            return null;
+        }
+        boolean hasConsole = identity.hasRole(io.servicerecovery.security.CurrentUser.AGENT)
+                || identity.hasRole(io.servicerecovery.security.CurrentUser.MANAGER)
+                || identity.hasRole(io.servicerecovery.security.CurrentUser.ADMIN);
+        java.util.Locale locale = ConsoleRequest.localeOf(acceptLanguage);
+        String page = noAccess.data("hasConsole", hasConsole).data("htmx", htmx).data("lang", locale.getLanguage())
+                .setLocale(locale).render();
+        return Response.status(htmx ? 200 : 403).entity(page).type(jakarta.ws.rs.core.MediaType.TEXT_HTML_TYPE + ";charset=UTF-8")
+                .build();
+    }
+
     @Override
     public Response answerFor(String path) {
         if (!path.startsWith("/console/")) {

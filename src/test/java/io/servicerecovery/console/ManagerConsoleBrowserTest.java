@@ -60,8 +60,8 @@ class ManagerConsoleBrowserTest {
         int approvedBefore = teamLeadApprovalsOnTheDashboard();
         browser.go("/console/approvals?customer=" + customer);
         WebElement card = card(caseId);
-        assertThat(card.getText()).contains(customer).contains("60.00 EUR").contains("TEAM_LEAD")
-                .contains("to MANAGER in");
+        assertThat(card.getText()).contains(customer).contains("60.00 EUR").contains("Team lead")
+                .contains("to Manager in").doesNotContain("TEAM_LEAD");
         assertAccessible("approvals queue");
         browser.screenshot("approvals");
 

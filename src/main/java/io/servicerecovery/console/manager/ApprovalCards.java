@@ -15,6 +15,7 @@ import io.servicerecovery.cases.CaseRepository;
 import io.servicerecovery.cases.RecoveryCase;
 import io.servicerecovery.common.Money;
 import io.servicerecovery.compensation.CompensationQueries;
+import io.servicerecovery.compensation.CompensationRecommendations;
 import io.servicerecovery.compensation.CompensationView;
 import io.servicerecovery.empowerment.EmpowermentService;
 import io.servicerecovery.empowerment.Level;
@@ -34,10 +35,13 @@ public class ApprovalCards {
     private final CompensationQueries compensation;
     private final EmpowermentService empowerment;
     private final StaffProfiles profiles;
+    private final CompensationRecommendations recommendations;
     private final Clock clock;
 
     public ApprovalCards(TaskInbox inbox, TaskLookup lookup, CaseRepository cases, CompensationQueries compensation,
-            EmpowermentService empowerment, StaffProfiles profiles, Clock clock) {
+            CompensationRecommendations recommendations, EmpowermentService empowerment, StaffProfiles profiles,
+            Clock clock) {
+        this.recommendations = recommendations;
         this.inbox = inbox;
         this.lookup = lookup;
         this.cases = cases;
@@ -63,6 +67,28 @@ public class ApprovalCards {
         return card(task.summary(), task.recoveryCase());
     }
 
+    /** One approval if it still waits for this manager; empty when it was decided (or moved on) meanwhile. */
+    @Transactional
+    public java.util.Optional<ApprovalCard> stillOpen(String taskId, CurrentUser user) {
+        try {
+            return java.util.Optional.of(one(taskId, user));
+        } catch (io.servicerecovery.common.DomainException.NotFound gone) {
+            return java.util.Optional.empty();
+        }
+    }
+
+    /** The latest decision on the case's proposal, if it has one and the case exists. */
+    @Transactional
+    public java.util.Optional<DecisionTaken> decisionOn(java.util.UUID caseId) {
+        RecoveryCase c = caseId == null ? null : cases.findById(caseId);
+        if (c == null) {
+            return java.util.Optional.empty();
+        }
+        return compensation.viewFor(caseId).map(p -> new DecisionTaken(c.id, c.customerName, c.externalRef,
+                p.outcome(), p.decidedBy() == null ? null : profiles.displayNameOf(p.decidedBy()), p.decisionNote(),
+                p.grant()));
+    }
+
     private ApprovalCard card(TaskSummary task, RecoveryCase c) {
         CompensationView proposal = compensation.viewFor(c.id).orElse(null);
         Level waitingFor = proposal == null ? null : proposal.approverLevel();
@@ -75,6 +101,17 @@ public class ApprovalCards {
                 c.orderAmount == null ? null : new Money(c.orderAmount, c.orderCurrency), proposal,
                 proposal == null ? "" : profiles.displayNameOf(proposal.proposedBy()), since,
                 waitingFor == null ? "" : waitingFor.name(), escalatesAt, Durations.words(left), left.isNegative(),
-                next, task.assignee(), Map.of(), null, null, null);
+                next, task.assignee(), c.accountabilityStatement, c.apologyMessage, c.apologyVia,
+                recommendations.forCase(c.id).orElse(null), budgetLeft(proposal), Map.of(), null, null, null, null);
+    }
+
+    /** Only a credit spends the budget, so only a credit's currency has a budget to show. */
+    private BudgetLeft budgetLeft(CompensationView proposal) {
+        if (proposal == null || proposal.currency() == null || proposal.proposedBy() == null) {
+            return null;
+        }
+        return empowerment.effectiveLimits(proposal.proposedBy(), proposal.currency())
+                .map(limits -> new BudgetLeft(proposal.currency(), limits.remainingBudget(), false))
+                .orElse(new BudgetLeft(proposal.currency(), null, true));
     }
 }

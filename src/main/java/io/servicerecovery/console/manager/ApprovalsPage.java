@@ -26,6 +26,7 @@ import io.servicerecovery.common.DomainException;
 import io.servicerecovery.compensation.ApprovalRequest;
 import io.servicerecovery.compensation.ApprovalRequest.Decision;
 import io.servicerecovery.compensation.ProposalOutcome;
+import io.servicerecovery.console.ConsoleRedirect;
 import io.servicerecovery.console.ConsoleRefusals;
 import io.servicerecovery.console.ConsoleRequest;
 import io.servicerecovery.console.FormValues;
@@ -61,17 +62,25 @@ public class ApprovalsPage {
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance approvals(PageFrame frame, List<ApprovalCard> cards, boolean more,
-                String customer);
+                String customer, DecisionTaken decision, boolean already);
 
         static native TemplateInstance approvals$list(PageFrame frame, List<ApprovalCard> cards, boolean more);
 
         static native TemplateInstance approvals$card(PageFrame frame, ApprovalCard card);
+
+        static native TemplateInstance gone(PageFrame frame, String taskId, DecisionTaken decision);
     }
 
-    /** @param customer part of a customer's name, to find one request in a long queue */
+    /**
+     * @param customer part of a customer's name, to find one request in a long queue
+     * @param decided the case just decided here (the redirect after a decision): the page says what happened
+     * @param already the case of a card that was decided before the person's decision arrived (Back, a second tab)
+     */
     @GET
-    public TemplateInstance queue(@QueryParam("customer") String customer) {
-        return page(customer, null);
+    public TemplateInstance queue(@QueryParam("customer") String customer, @QueryParam("decided") String decided,
+            @QueryParam("already") String already) {
+        DecisionTaken told = cards.decisionOn(uuidOrNull(already != null ? already : decided)).orElse(null);
+        return page(customer, null, told, already != null);
     }
 
     /** The list alone, for the page's periodic refresh (new requests, countdowns). */
@@ -83,30 +92,52 @@ public class ApprovalsPage {
     }
 
     /**
-     * Decides one approval. From htmx the answer is the card alone (swapped in place); from a
-     * plain form it is the whole queue with the decided card on top.
+     * Decides one approval. From htmx the answer is the card alone (swapped in place, saying what happened);
+     * from a plain form a redirect to the queue, which then says what happened (POST, redirect, GET: reloading
+     * does not decide twice). A card that no longer waits (decided from another tab, or shown again by Back)
+     * answers with the decision already taken instead of nothing.
+     *
+     * @param caseId the card's case (a hidden field), to tell what became of it once the task is gone
      */
     @POST
     @Path("{taskId}")
     public Response decide(@PathParam("taskId") String taskId, @FormParam("decision") String decision,
             @FormParam("amount") String amount, @FormParam("note") String note,
-            @HeaderParam("HX-Request") String htmx) {
+            @FormParam("caseId") String caseId, @HeaderParam("HX-Request") String htmx) {
         CurrentUser user = console.user();
-        ApprovalCard card = cards.one(taskId, user);
+        ApprovalCard card = cards.stillOpen(taskId, user).orElse(null);
+        if (card == null) {
+            return gone(taskId, uuidOrNull(caseId), htmx != null);
+        }
         Map<String, String> typed = FormValues.typed("decision", decision, "amount", amount, "note", note);
         return ConsoleRefusals.answer(() -> {
             StepResult decided = completions.claimAndDecide(taskId, request(decision, amount, note), user);
-            return ConsoleRefusals.shown(answered(card.decided(outcome(decided), decided.grant()), htmx != null));
+            if (htmx == null) {
+                return ConsoleRedirect.seeOther("/console/approvals?decided=" + card.caseId());
+            }
+            return ConsoleRefusals.shown(answered(card.decided(outcome(decided), decided.grant(), blankToNull(note)),
+                    true));
         }, problem -> answered(card.refused(typed, problem), htmx != null), htmx != null);
+    }
+
+    /** The card's task is no longer this manager's to decide: say what became of it, in place or on the queue. */
+    private Response gone(String taskId, java.util.UUID caseId, boolean htmx) {
+        if (!htmx) {
+            return ConsoleRedirect.seeOther(caseId == null ? "/console/approvals?already=" : "/console/approvals?already=" + caseId);
+        }
+        DecisionTaken decision = cards.decisionOn(caseId).orElse(null);
+        return ConsoleRefusals.shown(console.localized(Templates.gone(console.frame("approvals"), taskId, decision)));
     }
 
     /** From htmx the card alone; from a plain form the whole queue with the card in it. */
     private TemplateInstance answered(ApprovalCard card, boolean htmx) {
-        return htmx ? console.localized(Templates.approvals$card(console.frame("approvals"), card)) : page(null, card);
+        return htmx ? console.localized(Templates.approvals$card(console.frame("approvals"), card))
+                : page(null, card, null, false);
     }
 
     /** The queue; a card just answered replaces its own (refused) or comes first (decided, so gone from the queue). */
-    private TemplateInstance page(String customer, ApprovalCard justAnswered) {
+    private TemplateInstance page(String customer, ApprovalCard justAnswered, DecisionTaken decision,
+            boolean already) {
         List<ApprovalCard> queue = new java.util.ArrayList<>(cards.queue(console.user(), filter(customer), SHOWN + 1));
         boolean more = queue.size() > SHOWN;
         List<ApprovalCard> shown = new java.util.ArrayList<>(shown(queue));
@@ -120,7 +151,7 @@ public class ApprovalsPage {
             }
         }
         return console.localized(Templates.approvals(console.frame("approvals"), shown, more,
-                customer == null ? "" : customer));
+                customer == null ? "" : customer, decision, already));
     }
 
     /**
@@ -141,6 +172,15 @@ public class ApprovalsPage {
             return "REJECTED";
         }
         return decided.grant() == null ? "APPROVED" : "GRANTED";
+    }
+
+    /** A case id from an address or a hidden field; anything else is no case (the page then says less). */
+    private static java.util.UUID uuidOrNull(String value) {
+        try {
+            return value == null || value.isBlank() ? null : java.util.UUID.fromString(value.strip());
+        } catch (IllegalArgumentException notAnId) {
+            return null;
+        }
     }
 
     private static String filter(String customer) {
