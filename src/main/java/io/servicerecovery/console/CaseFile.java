@@ -40,9 +40,17 @@ public record CaseFile(CaseView caseView, List<CaseView> earlier, TaskDetail tas
         return List.of(ApologyCompletion.DeliveredVia.values());
     }
 
-    /** Whether all the case still waits for is its follow-up email (the compensation is booked). */
+    /**
+     * Whether all the case still waits for is its follow-up email: the compensation is granted (its booking, a
+     * moment after the answer, moves the step on to the email) or booked.
+     */
     public boolean waitsForEmail() {
-        return !caseView.status().isClosed() && caseView.currentStep() == CaseStep.APOLOGY_EMAIL;
+        if (caseView.status().isClosed()) {
+            return false;
+        }
+        return caseView.currentStep() == CaseStep.APOLOGY_EMAIL
+                || caseView.compensation() != null && caseView.compensation().outcome() != null
+                        && caseView.compensation().outcome().isApproved();
     }
 
     /** Whether the viewer chose a discount, which is a percent and has no currency. */
