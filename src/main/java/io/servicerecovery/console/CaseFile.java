@@ -3,8 +3,10 @@ package io.servicerecovery.console;
 import java.util.List;
 import java.util.Map;
 
+import io.servicerecovery.cases.CaseStep;
 import io.servicerecovery.cases.CaseView;
 import io.servicerecovery.compensation.CompensationType;
+import io.servicerecovery.compensation.Recommendation;
 import io.servicerecovery.empowerment.EffectiveLimits;
 import io.servicerecovery.workflow.tasks.ApologyCompletion;
 import io.servicerecovery.workflow.tasks.TaskDetail;
@@ -18,9 +20,13 @@ import io.servicerecovery.workflow.tasks.TaskDetail;
  * @param heldBy  the name of whoever else holds the open step; null when nobody does
  * @param input   the form's last values, so a refused submission keeps the agent's words
  * @param problem why the last submission was refused; null when it was not
+ * @param done    what the viewer just did, confirmed in words at the top; null when nothing
+ * @param emailIncident whether the follow-up email failed for good and waits for an operator
+ * @param emailLanguage the language the follow-up email is written in, named in the page's language
  */
 public record CaseFile(CaseView caseView, List<CaseView> earlier, TaskDetail task, boolean taskIsMine,
-        String heldBy, Map<String, String> input, ConsoleProblem problem, String rootCauses) {
+        String heldBy, Map<String, String> input, ConsoleProblem problem, String rootCauses, StepDone done,
+        boolean emailIncident, String emailLanguage) {
 
     public String value(String field) {
         return input.getOrDefault(field, "");
@@ -30,8 +36,26 @@ public record CaseFile(CaseView caseView, List<CaseView> earlier, TaskDetail tas
         return List.of(rootCauses.split(","));
     }
 
-    public List<String> deliveryChannels() {
-        return java.util.Arrays.stream(ApologyCompletion.DeliveredVia.values()).map(Enum::name).toList();
+    public List<ApologyCompletion.DeliveredVia> deliveryChannels() {
+        return List.of(ApologyCompletion.DeliveredVia.values());
+    }
+
+    /**
+     * Whether all the case still waits for is its follow-up email: the compensation is granted (its booking, a
+     * moment after the answer, moves the step on to the email) or booked.
+     */
+    public boolean waitsForEmail() {
+        if (caseView.status().isClosed()) {
+            return false;
+        }
+        return caseView.currentStep() == CaseStep.APOLOGY_EMAIL
+                || caseView.compensation() != null && caseView.compensation().outcome() != null
+                        && caseView.compensation().outcome().isApproved();
+    }
+
+    /** Whether the viewer chose a discount, which is a percent and has no currency. */
+    public boolean discountChosen() {
+        return CompensationType.DISCOUNT_PERCENT.name().equals(value("type"));
     }
 
     public List<String> compensationTypes() {
@@ -45,6 +69,65 @@ public record CaseFile(CaseView caseView, List<CaseView> earlier, TaskDetail tas
             return typed;
         }
         return caseView.orderValue() == null ? "EUR" : caseView.orderValue().currency();
+    }
+
+    /**
+     * How the matrix' recommendation stands against the viewer's own limits: null when it is within them (or
+     * nothing is recommended), else what they may grant at once in its currency.
+     */
+    public AboveLimits recommendationAboveLimits() {
+        if (task == null || task.recommendedCompensation() == null || task.yourEmpowerment() == null) {
+            return null;
+        }
+        Recommendation r = task.recommendedCompensation();
+        String cur = r.currency() != null ? r.currency() : currency();
+        EffectiveLimits mine = task.yourEmpowerment().limits().stream().filter(l -> l.currency().equals(cur))
+                .findFirst().orElse(null);
+        return switch (r.type()) {
+            case NONE -> null;
+            case CREDIT -> {
+                if (r.amount() == null) {
+                    yield null;
+                }
+                if (mine == null) {
+                    yield new AboveLimits(AboveLimits.Kind.NO_LIMITS, null, 0, cur);
+                }
+                yield mine.coversCredit(r.amount()) ? null
+                        : new AboveLimits(AboveLimits.Kind.CREDIT, LimitLine.money(atOnce(mine), cur),
+                                mine.maxDiscountPercent(), cur);
+            }
+            case DISCOUNT_PERCENT -> {
+                if (mine == null) {
+                    yield new AboveLimits(AboveLimits.Kind.NO_LIMITS, null, 0, cur);
+                }
+                yield mine.coversDiscount(java.math.BigDecimal.valueOf(r.percent())) ? null
+                        : new AboveLimits(AboveLimits.Kind.DISCOUNT, null, mine.maxDiscountPercent(), cur);
+            }
+        };
+    }
+
+    /** The largest credit within both the per-case cap and what is left of the budget; null when neither binds. */
+    private static java.math.BigDecimal atOnce(EffectiveLimits l) {
+        java.math.BigDecimal left = l.remainingBudget();
+        if (l.maxCreditPerCase() == null) {
+            return left;
+        }
+        return left == null ? l.maxCreditPerCase() : l.maxCreditPerCase().min(left);
+    }
+
+    /**
+     * A recommendation above the viewer's power.
+     *
+     * @param kind       a credit above the cap or budget, a discount above the percent, or no limits at all in
+     *                   the currency (then anything goes for approval)
+     * @param maxCredit  the largest credit they may grant at once, written out; null unless {@code kind} is CREDIT
+     * @param maxPercent the largest discount they may grant at once
+     * @param currency   the currency the recommendation is judged in
+     */
+    public record AboveLimits(Kind kind, String maxCredit, int maxPercent, String currency) {
+        public enum Kind {
+            CREDIT, DISCOUNT, NO_LIMITS
+        }
     }
 
     /** The viewer's limits per currency, written out ("no limit" as an infinity sign). */
@@ -61,7 +144,7 @@ public record CaseFile(CaseView caseView, List<CaseView> earlier, TaskDetail tas
                     money(l.remainingBudget(), l.currency()), money(l.dailyBudget(), l.currency()));
         }
 
-        private static String money(java.math.BigDecimal amount, String currency) {
+        static String money(java.math.BigDecimal amount, String currency) {
             return amount == null ? "∞" : ConsoleFormat.money(amount, currency);
         }
     }

@@ -1,6 +1,7 @@
 package io.servicerecovery.console;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
@@ -11,8 +12,10 @@ import io.servicerecovery.cases.CaseService;
 import io.servicerecovery.cases.CaseService.Viewer;
 import io.servicerecovery.cases.CaseView;
 import io.servicerecovery.common.PageRequest;
+import io.servicerecovery.notify.FollowUpEmail;
 import io.servicerecovery.profile.StaffProfiles;
 import io.servicerecovery.security.CurrentUser;
+import io.servicerecovery.workflow.incidents.Incidents;
 import io.servicerecovery.workflow.tasks.TaskInbox;
 import io.servicerecovery.workflow.tasks.TaskDetail;
 import io.servicerecovery.workflow.tasks.TaskSummary;
@@ -24,17 +27,30 @@ public class CaseFiles {
     /** The root causes the accountability form offers; the API accepts any upper-case code. */
     static final String ROOT_CAUSES = "CARRIER_DELAY,WAREHOUSE_ERROR,BILLING_ERROR,PRODUCT_DEFECT,STAFF_CONDUCT,SYSTEM_OUTAGE,OTHER";
 
+    /** The BPMN step of the follow-up email, whose incident the page words as such. */
+    static final String EMAIL_STEP = "SendApologyEmail";
+
     private final CaseService cases;
     private final TaskInbox tasks;
     private final StaffProfiles profiles;
+    private final Incidents incidents;
+    private final FollowUpEmail email;
 
-    public CaseFiles(CaseService cases, TaskInbox tasks, StaffProfiles profiles) {
+    public CaseFiles(CaseService cases, TaskInbox tasks, StaffProfiles profiles, Incidents incidents,
+            FollowUpEmail email) {
         this.cases = cases;
         this.tasks = tasks;
         this.profiles = profiles;
+        this.incidents = incidents;
+        this.email = email;
     }
 
-    public CaseFile of(UUID caseId, CurrentUser user, Map<String, String> input, ConsoleProblem problem) {
+    /**
+     * @param done       what the viewer just did, to confirm in words; null when nothing
+     * @param pageLocale the page's language, in which the follow-up email's language is named
+     */
+    public CaseFile of(UUID caseId, CurrentUser user, Map<String, String> input, ConsoleProblem problem,
+            StepDone done, Locale pageLocale) {
         Viewer staff = Viewer.staff(user.id());
         CaseView view = cases.get(caseId, staff);
         List<CaseView> earlier = view.customer().id() == null ? List.of()
@@ -48,6 +64,11 @@ public class CaseFiles {
         boolean mine = task != null && user.id().equals(task.task().assignee());
         String heldBy = task != null || view.status().isClosed() ? null
                 : tasks.holderOfOpenTask(caseId).map(profiles::displayNameOf).orElse(null);
-        return new CaseFile(view, earlier, task, mine, heldBy, input, problem, ROOT_CAUSES);
+        boolean emailIncident = !view.status().isClosed() && incidents.list(caseId, PageRequest.of(20, null)).items()
+                .stream().anyMatch(i -> EMAIL_STEP.equals(i.step()));
+        String emailLanguage = Locale.forLanguageTag(email.languageFor(view.customer().locale()))
+                .getDisplayLanguage(pageLocale);
+        return new CaseFile(view, earlier, task, mine, heldBy, input, problem, ROOT_CAUSES, done, emailIncident,
+                emailLanguage);
     }
 }

@@ -8,6 +8,7 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
 import io.quarkus.qute.CheckedTemplate;
@@ -37,12 +38,18 @@ public class CasePage {
         static native TemplateInstance casePage(PageFrame frame, CaseFile file);
     }
 
+    /** @param done what the agent just did (a {@link StepDone} code from the step's redirect), to confirm it */
     @GET
-    public TemplateInstance show(@PathParam("id") UUID id) {
-        return page(id, Map.of(), null);
+    public TemplateInstance show(@PathParam("id") UUID id, @QueryParam("done") String done) {
+        return page(id, Map.of(), null, StepDone.parse(done));
     }
 
     TemplateInstance page(UUID id, Map<String, String> input, ConsoleProblem problem) {
-        return console.localized(Templates.casePage(console.frame("inbox"), files.of(id, console.user(), input, problem)));
+        return page(id, input, problem, null);
+    }
+
+    private TemplateInstance page(UUID id, Map<String, String> input, ConsoleProblem problem, StepDone done) {
+        return console.localized(Templates.casePage(console.frame("inbox"),
+                files.of(id, console.user(), input, problem, done, console.locale())));
     }
 }

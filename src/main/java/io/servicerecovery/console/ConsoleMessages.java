@@ -62,7 +62,17 @@ public interface ConsoleMessages {
     String case_given();
     String case_now();
     String case_held_by(String who);
-    String case_nothing_to_do();
+    String case_closed(String status);
+    String case_waits_for(String step);
+    String case_email_sending();
+    String case_email_incident();
+    String done_accountability();
+    String done_apology(String language);
+    String done_granted();
+    String done_approval(String level);
+    String done_nothing();
+    String done_claimed();
+    String done_released();
     String email();
     String language();
     String tier();
@@ -78,6 +88,7 @@ public interface ConsoleMessages {
     String apo_title();
     String apo_hint(String name);
     String apo_via();
+    String apo_via_choose();
     String via(String via);
     String checks();
     String checks_pass();
@@ -96,6 +107,10 @@ public interface ConsoleMessages {
     String comp_type_name(String type);
     String comp_amount();
     String comp_currency();
+    String comp_currency_hint();
+    String comp_above_credit(String max);
+    String comp_above_discount(int percent);
+    String comp_above_no_limits(String currency);
     String comp_reason();
     String comp_outcome_within();
     String comp_outcome_above(String level);

@@ -17,6 +17,8 @@ import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.servicerecovery.apology.ApologyReview;
 import io.servicerecovery.apology.Finding;
+import io.servicerecovery.cases.CaseService;
+import io.servicerecovery.cases.CaseView;
 import io.servicerecovery.empowerment.EffectiveLimits;
 import io.servicerecovery.empowerment.EmpowermentService;
 import io.servicerecovery.empowerment.EmpowermentService.Ask;
@@ -41,13 +43,15 @@ public class LiveChecks {
     private final ApologyReview review;
     private final ApologyFollowUp followUp;
     private final EmpowermentService empowerment;
+    private final CaseService cases;
 
     public LiveChecks(ConsoleRequest console, ApologyReview review, ApologyFollowUp followUp,
-            EmpowermentService empowerment) {
+            EmpowermentService empowerment, CaseService cases) {
         this.console = console;
         this.review = review;
         this.followUp = followUp;
         this.empowerment = empowerment;
+        this.cases = cases;
     }
 
     @CheckedTemplate
@@ -100,25 +104,34 @@ public class LiveChecks {
     @Path("outcome")
     public TemplateInstance outcome(@PathParam("caseId") UUID caseId, @FormParam("type") String type,
             @FormParam("amount") String amount, @FormParam("currency") String currency) {
-        return console.localized(Templates.outcome(outcomeOf(type, amount, currency)));
+        return console.localized(Templates.outcome(outcomeOf(caseId, type, amount, currency)));
     }
 
-    String outcomeOf(String type, String amount, String currency) {
+    String outcomeOf(UUID caseId, String type, String amount, String currency) {
         BigDecimal value;
         Ask.Kind kind;
         try {
             kind = Ask.Kind.valueOf(type);
-            value = kind == Ask.Kind.NONE ? BigDecimal.ZERO : new BigDecimal(amount.strip());
+            value = kind == Ask.Kind.NONE ? BigDecimal.ZERO : new BigDecimal(amount.strip().replace(',', '.'));
         } catch (RuntimeException incomplete) {
             return "";
         }
         if (kind == Ask.Kind.NONE) {
             return "WITHIN";
         }
-        String cur = empowerment.currencyFor(currency == null || currency.isBlank() ? null : currency.strip());
+        // As the proposal decides: a discount by the limits in the order's currency (it has none of its own,
+        // and the form sends none), a credit by the limits in its own.
+        String asked = kind == Ask.Kind.DISCOUNT_PERCENT ? orderCurrency(caseId)
+                : currency == null || currency.isBlank() ? null : currency.strip();
+        String cur = empowerment.currencyFor(asked);
         EffectiveLimits limits = empowerment.effectiveLimits(console.user().id(), cur).orElse(null);
         boolean within = limits != null && (kind == Ask.Kind.CREDIT ? limits.coversCredit(value) : limits.coversDiscount(value));
         return within ? "WITHIN" : empowerment.lowestApproverFor(new Ask(kind, value, cur)).name();
+    }
+
+    private String orderCurrency(UUID caseId) {
+        CaseView view = cases.get(caseId, CaseService.Viewer.staff(console.user().id()));
+        return view.orderValue() == null ? null : view.orderValue().currency();
     }
 
     private static boolean ready(String text) {

@@ -7,6 +7,7 @@ import static io.servicerecovery.console.FormValues.decimal;
 import java.net.URI;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -55,7 +56,7 @@ public class StepForms {
     @Path("accountability")
     public Response accountability(@PathParam("caseId") UUID caseId, @PathParam("taskId") String taskId,
             @FormParam("statement") String statement, @FormParam("rootCause") String rootCause) {
-        return complete(caseId, FormValues.typed("statement", statement, "rootCause", rootCause), () -> completions
+        return complete(caseId, FormValues.typed("statement", statement, "rootCause", rootCause), done(StepDone.ACCOUNTABILITY), () -> completions
                 .complete(taskId, RecoveryStep.ACCOUNTABILITY,
                         new AccountabilityCompletion(blankToNull(statement), blankToNull(rootCause)), console.user()));
     }
@@ -64,7 +65,8 @@ public class StepForms {
     @Path("apology")
     public Response apology(@PathParam("caseId") UUID caseId, @PathParam("taskId") String taskId,
             @FormParam("message") String message, @FormParam("deliveredVia") String deliveredVia) {
-        return complete(caseId, FormValues.typed("message", message, "deliveredVia", deliveredVia), () -> completions.complete(
+        return complete(caseId, FormValues.typed("message", message, "deliveredVia", deliveredVia), done(StepDone.APOLOGY),
+                () -> completions.complete(
                 taskId, RecoveryStep.APOLOGY, new ApologyCompletion(blankToNull(message),
                         choice(ApologyCompletion.DeliveredVia.class, "deliveredVia", deliveredVia)),
                 console.user()));
@@ -76,30 +78,41 @@ public class StepForms {
             @FormParam("type") String type, @FormParam("amount") String amount,
             @FormParam("currency") String currency, @FormParam("reason") String reason) {
         Map<String, String> input = FormValues.typed("type", type, "amount", amount, "currency", currency, "reason", reason);
-        return complete(caseId, input, () -> {
+        return complete(caseId, input, StepDone::ofProposal, () -> {
             CompensationType kind = choice(CompensationType.class, "type", type);
             boolean none = kind == CompensationType.NONE;
+            // A discount is a percent of the order: a currency left in the field (a browser without the form's
+            // script) is not the agent's intent, so it is dropped rather than refused.
+            boolean percent = kind == CompensationType.DISCOUNT_PERCENT;
             return completions.complete(taskId, RecoveryStep.COMPENSATION, new ProposalRequest(kind, none ? null : decimal("amount", amount),
-                    none ? null : blankToNull(currency), blankToNull(reason)), console.user());
+                    none || percent ? null : blankToNull(currency), blankToNull(reason)), console.user());
         });
     }
 
     @POST
     @Path("release")
     public Response release(@PathParam("caseId") UUID caseId, @PathParam("taskId") String taskId) {
-        return complete(caseId, Map.of(), () -> claims.unclaim(taskId, console.user()));
+        return complete(caseId, Map.of(), done(StepDone.RELEASED), () -> claims.unclaim(taskId, console.user()));
     }
 
     @POST
     @Path("claim")
     public Response claim(@PathParam("caseId") UUID caseId, @PathParam("taskId") String taskId) {
-        return complete(caseId, Map.of(), () -> claims.claim(taskId, console.user()));
+        return complete(caseId, Map.of(), done(StepDone.CLAIMED), () -> claims.claim(taskId, console.user()));
     }
 
-    private Response complete(UUID caseId, Map<String, String> input, Supplier<?> step) {
+    /**
+     * Runs the step and redirects to the case page with a short code of what happened ({@link StepDone}), which
+     * the page words; a refusal shows the page again with what was typed.
+     */
+    private Response complete(UUID caseId, Map<String, String> input, Function<Object, StepDone> what, Supplier<?> step) {
         return ConsoleRefusals.answer(() -> {
-            step.get();
-            return ConsoleRedirect.seeOther("/console/cases/" + caseId);
+            StepDone done = what.apply(step.get());
+            return ConsoleRedirect.seeOther("/console/cases/" + caseId + (done == null ? "" : "?done=" + done.code()));
         }, problem -> casePage.page(caseId, input, problem));
+    }
+
+    private static Function<Object, StepDone> done(StepDone done) {
+        return result -> done;
     }
 }

@@ -56,7 +56,7 @@ public class FollowUpEmail {
     }
 
     /** The customer's language ({@code sv-SE} -> sv) when there are words for it, else the fallback. */
-    String languageFor(String customerLocale) {
+    public String languageFor(String customerLocale) {
         String language = customerLocale == null ? "" : Locale.forLanguageTag(customerLocale).getLanguage();
         return !language.isEmpty() && translations.select(Localized.Literal.of(language)).isResolvable()
                 ? language
