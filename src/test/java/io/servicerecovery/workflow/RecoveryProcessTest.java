@@ -110,12 +110,14 @@ class RecoveryProcessTest {
             builder.addClasspathResource(resource);
         }
         builder.deploy();
+        // A database kept across releases holds one version per model change (cases in flight finish on theirs);
+        // redeploying the same model adds none.
         org.assertj.core.api.Assertions.assertThat(
                 repository.createProcessDefinitionQuery().processDefinitionKey(ProcessVariables.PROCESS_KEY).count())
-                .isEqualTo(before).isEqualTo(1);
+                .isEqualTo(before).isPositive();
         org.assertj.core.api.Assertions.assertThat(
                 repository.createProcessDefinitionQuery().processDefinitionKey(ProcessVariables.PROCESS_KEY)
-                        .singleResult().getHistoryTimeToLive()).isEqualTo(180);
+                        .latestVersion().singleResult().getHistoryTimeToLive()).isEqualTo(180);
     }
 
     /**
