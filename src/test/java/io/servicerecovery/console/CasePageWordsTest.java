@@ -28,4 +28,20 @@ class CasePageWordsTest {
                 .doesNotContain(">CARRIER_DELAY<").doesNotContain(" HIGH<");
         assertThat(english).contains("High").contains(">Carrier delay</option>").doesNotContain(">CARRIER_DELAY<");
     }
+
+    @Test
+    void aSwedishInboxWordsTheSeverityOfEveryRow() {
+        String name = "Åsa Severity-" + java.util.UUID.randomUUID().toString().substring(0, 6);
+        String caseId = Recovery.open("crm-acme", CaseRequests.aCase().customer("name", name).failure("severity", "CRITICAL"));
+        ConsoleSignIn ana = ConsoleSignIn.as("agent-ana");
+
+        String queue = ana.request().header("Accept-Language", "sv").queryParam("customer", name).get("/console")
+                .then().statusCode(200).extract().asString();
+        assertThat(queue).contains(name).contains(">Kritisk<").doesNotContain(">CRITICAL<");
+
+        Recovery.claim("agent-ana", Recovery.task("agent-ana", caseId, "ACCOUNTABILITY"));
+        String mine = ana.request().header("Accept-Language", "sv").queryParam("customer", name).get("/console")
+                .then().statusCode(200).extract().asString();
+        assertThat(mine).contains("id=\"my-tasks\"").contains(">Kritisk<").doesNotContain(">CRITICAL<");
+    }
 }
