@@ -4,13 +4,17 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.Currency;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 
 /**
  * What the compensation matrix recommends, turned into an offer the agent can make:
  * a credit as a share of the order value, or a discount in percent.
  */
 public record Recommendation(CompensationType type,
-        BigDecimal amount, String currency, int percent) {
+        BigDecimal amount, String currency,
+        @Schema(description = "A credit's share of the order value; a discount's percent. Without an order value a "
+                + "credit is recommended as a discount of that percent") int percent) {
 
     public static Recommendation none() {
         return new Recommendation(CompensationType.NONE, null, null, 0);

@@ -2,6 +2,8 @@ package io.servicerecovery.empowerment;
 
 import java.math.BigDecimal;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 /**
@@ -12,10 +14,10 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 @JsonInclude(JsonInclude.Include.ALWAYS)
 public record EffectiveLimits(
         String currency,
-        BigDecimal maxCreditPerCase,
+        @Schema(description = "null: no cap") BigDecimal maxCreditPerCase,
         int maxDiscountPercent,
-        BigDecimal dailyBudget,
-        BigDecimal usedInWindow) {
+        @Schema(description = "Credits in any rolling 24 hours; null: no budget") BigDecimal dailyBudget,
+        @Schema(description = "What this person granted or approved in this currency in the last 24 hours") BigDecimal usedInWindow) {
 
     /** Whether a credit of this amount fits the per-case cap and what is left of the budget. */
     public boolean coversCredit(BigDecimal amount) {

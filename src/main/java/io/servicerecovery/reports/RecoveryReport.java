@@ -4,6 +4,8 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 import io.servicerecovery.compensation.CompensationType;
 import io.servicerecovery.empowerment.Level;
 
@@ -19,35 +21,46 @@ public record RecoveryReport(Period period, Cases cases, Times times, Compensati
     }
 
     /** Cases opened in the period and where they stand now. */
-    public record Cases(long opened, long recovered, long cancelled, long open, Double recoveredShare) {
+    public record Cases(long opened, long recovered, long cancelled,
+            @Schema(description = "Every status but RECOVERED and CANCELLED") long open, Double recoveredShare) {
     }
 
     /** Median and 90th percentile of a duration over {@code count} cases (or proposals). */
-    public record Durations(long count, Double medianSeconds, Double p90Seconds) {
+    public record Durations(@Schema(description = "How many cases (or proposals) had this duration") long count,
+            @Schema(description = "Continuous median") Double medianSeconds,
+            @Schema(description = "Continuous 90th percentile") Double p90Seconds) {
     }
 
     /** How long a step took: from the moment its task could be taken to the moment it was done. */
-    public record StepTime(String step, Durations duration) {
+    public record StepTime(
+            @Schema(description = "ACCOUNTABILITY: opened to taken; APOLOGY: to given; APOLOGY_EMAIL: to the email sent; "
+                    + "COMPENSATION: from the recommendation to the first proposal") String step,
+            Durations duration) {
     }
 
     /**
      * firstTouch: from the case being opened to the first thing a person did on it (claimed its task or took
      * accountability); steps: each step's own time; endToEnd: opened to recovered.
      */
-    public record Times(Durations firstTouch, List<StepTime> steps, Durations endToEnd) {
+    public record Times(
+            @Schema(description = "From the case opened to the first thing a person did (claimed its task or took accountability)")
+            Durations firstTouch,
+            List<StepTime> steps,
+            @Schema(description = "From opened to recovered") Durations endToEnd) {
     }
 
     /** The proposals of agents of one level (their level when they proposed): decided at once or escalated. */
-    public record ProposalsByLevel(Level level, long proposals, long withinEmpowerment, long escalated,
+    public record ProposalsByLevel(@Schema(description = "The proposer's level when they proposed") Level level, long proposals, long withinEmpowerment, long escalated,
             Double withinShare, Double escalatedShare) {
     }
 
     /** Proposals that waited for approvers of one level (the level they waited for when decided). */
-    public record ApprovalsByLevel(Level level, long approved, long rejected, long pending, Durations timeToDecision) {
+    public record ApprovalsByLevel(@Schema(description = "The level the proposal waited for at the end") Level level, long approved, long rejected, long pending, Durations timeToDecision) {
     }
 
     /** Approvals the escalation timer moved up a level because nobody decided in time. */
-    public record Escalations(long byTimer, long proposalsEscalated) {
+    public record Escalations(@Schema(description = "Moves of the escalation timer") long byTimer,
+            @Schema(description = "Proposals moved up at least once") long proposalsEscalated) {
     }
 
     public record Compensations(List<ProposalsByLevel> byProposerLevel, List<ApprovalsByLevel> approvals,
@@ -58,7 +71,8 @@ public record RecoveryReport(Period period, Cases cases, Times times, Compensati
      * Granted compensations of one type in one currency. A discount's amount is its value: the percent of the
      * case's order value (null when the case has no order value).
      */
-    public record SpendByType(CompensationType type, String currency, long grants, BigDecimal amount) {
+    public record SpendByType(CompensationType type, String currency, long grants,
+            @Schema(description = "A discount's value is its percent of the order value, in the order's currency") BigDecimal amount) {
     }
 
     /**
@@ -67,8 +81,10 @@ public record RecoveryReport(Period period, Cases cases, Times times, Compensati
      * period's days (null budget: no limit).
      */
     public record SpendByAgent(String agent, Level level, String currency, long credits, BigDecimal credit,
-            long discounts, BigDecimal discountValue, BigDecimal dailyBudget, BigDecimal budgetInPeriod,
-            Double budgetUsedShare) {
+            long discounts, BigDecimal discountValue,
+            @Schema(description = "The daily budget that applies to the person today; absent: no budget") BigDecimal dailyBudget,
+            @Schema(description = "The daily budget times the period's days") BigDecimal budgetInPeriod,
+            @Schema(description = "Credits over budgetInPeriod") Double budgetUsedShare) {
     }
 
     /** The people of one level together: the sums of their rows above. */
@@ -90,6 +106,7 @@ public record RecoveryReport(Period period, Cases cases, Times times, Compensati
     /**
      * A step's task done after its due time (the severity's SLA), or still open past it now.
      */
+    @Schema(description = "Per agent step: tasks done after their due time (the severity's SLA), or still open past it")
     public record SlaBreaches(String step, long tasks, long breached, long completedLate, long openOverdue) {
     }
 
@@ -101,6 +118,8 @@ public record RecoveryReport(Period period, Cases cases, Times times, Compensati
      * Per customer language: apologies given, submitted apologies the checks refused, and how often each code
      * was among the reasons (a refusal may have several).
      */
+    @Schema(description = "Per customer language: apologies given, submitted apologies refused (API or console; never "
+            + "the dry run or the live checks, never the text) and how often each code was a reason")
     public record ApologyFindings(String language, long apologiesGiven, long refusals, List<CodeCount> codes) {
     }
 }

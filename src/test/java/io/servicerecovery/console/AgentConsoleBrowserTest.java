@@ -2,18 +2,14 @@ package io.servicerecovery.console;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URL;
 import java.util.List;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 
-import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.servicerecovery.support.Apologies;
 import io.servicerecovery.support.CaseRequests;
@@ -26,24 +22,7 @@ import io.servicerecovery.support.Recovery;
  * someone else claimed meanwhile says so. Every page is checked with axe-core.
  */
 @QuarkusTest
-class AgentConsoleBrowserTest {
-
-    @TestHTTPResource("/")
-    URL base;
-
-    Browser browser;
-
-    @BeforeEach
-    void openBrowser() {
-        browser = Browser.open(base.toString(), "en");
-    }
-
-    @AfterEach
-    void closeBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
+class AgentConsoleBrowserTest extends BrowserTest {
 
     @Test
     void agentRecoversACaseFromInboxToGrantInThePages() {

@@ -3,20 +3,16 @@ package io.servicerecovery.console;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
-import java.net.URL;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 
-import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import io.servicerecovery.support.Api;
@@ -32,24 +28,7 @@ import io.servicerecovery.support.Recovery;
  * left in the database does not matter.
  */
 @QuarkusTest
-class ManagerConsoleBrowserTest {
-
-    @TestHTTPResource("/")
-    URL base;
-
-    Browser browser;
-
-    @BeforeEach
-    void openBrowser() {
-        browser = Browser.open(base.toString(), "en");
-    }
-
-    @AfterEach
-    void closeBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
+class ManagerConsoleBrowserTest extends BrowserTest {
 
     @Test
     void managerMaxApprovesASmallerAmountInTheQueue() {

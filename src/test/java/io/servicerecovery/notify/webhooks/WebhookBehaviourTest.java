@@ -45,22 +45,22 @@ class WebhookBehaviourTest {
     @Inject
     EntityManager em;
 
+    WebhookCrm hooks;
     WebhookReceiver receiver;
     String crm;
     String agent;
 
     @BeforeEach
     void start() throws Exception {
-        receiver = WebhookReceiver.start();
-        String unique = UUID.randomUUID().toString().substring(0, 8);
-        crm = "crm-behaviour-" + unique;
-        agent = "agent-behaviour-" + unique;
+        hooks = WebhookCrm.start("behaviour");
+        receiver = hooks.receiver;
+        crm = hooks.id;
+        agent = hooks.agent;
     }
 
     @AfterEach
     void stop() {
-        receiver.close();
-        WebhookReceiver.unsubscribeAll(crm);
+        hooks.close();
     }
 
     @Test

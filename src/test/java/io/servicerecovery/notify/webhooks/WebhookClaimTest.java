@@ -110,30 +110,12 @@ class WebhookClaimTest {
         UUID caseId = UUID.fromString(Recovery.open(crm, aCase()));
         return QuarkusTransaction.requiringNew().call(() -> {
             Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
-            WebhookSubscription subscription = new WebhookSubscription();
-            subscription.id = UUID.randomUUID();
-            subscription.clientId = crm;
-            subscription.url = "http://127.0.0.1:9/hooks";
-            subscription.events = "*";
-            subscription.secret = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw";
-            subscription.createdAt = now;
-            subscription.active = false;
+            WebhookSubscription subscription = WebhookRows.subscription(crm, "http://127.0.0.1:9/hooks", false, now);
             subscriptions.persist(subscription);
-            WebhookEvent event = new WebhookEvent();
-            event.id = UUID.randomUUID();
-            event.clientId = crm;
-            event.caseId = caseId;
-            event.type = "case.opened";
-            event.payload = "{\"id\":\"" + event.id + "\"}";
-            event.occurredAt = now;
+            WebhookEvent event = WebhookRows.event(crm, caseId, "case.opened", now);
             events.persist(event);
-            WebhookDelivery delivery = new WebhookDelivery();
-            delivery.id = UUID.randomUUID();
-            delivery.eventId = event.id;
-            delivery.subscriptionId = subscription.id;
-            delivery.status = WebhookDelivery.Status.PENDING;
-            delivery.nextAttemptAt = now.minusSeconds(1);
-            delivery.createdAt = now;
+            WebhookDelivery delivery = WebhookRows.delivery(event.id, subscription.id, WebhookDelivery.Status.PENDING,
+                    now.minusSeconds(1));
             deliveryRows.persist(delivery);
             return delivery.id;
         });

@@ -52,6 +52,7 @@ public class WebhookDeliveryTest {
     @Inject
     MeterRegistry metrics;
 
+    WebhookCrm hooks;
     WebhookReceiver receiver;
     /** A CRM client and an agent of this test alone: nobody else's cases, a fresh budget. */
     String crm;
@@ -59,16 +60,15 @@ public class WebhookDeliveryTest {
 
     @BeforeEach
     void start() throws Exception {
-        receiver = WebhookReceiver.start();
-        String unique = UUID.randomUUID().toString().substring(0, 8);
-        crm = "crm-hooks-" + unique;
-        agent = "agent-hooks-" + unique;
+        hooks = WebhookCrm.start("hooks");
+        receiver = hooks.receiver;
+        crm = hooks.id;
+        agent = hooks.agent;
     }
 
     @AfterEach
     void stop() {
-        receiver.close();
-        WebhookReceiver.unsubscribeAll(crm);
+        hooks.close();
     }
 
     @Test

@@ -42,19 +42,20 @@ class WebhookFairnessTest {
     @Inject
     WebhookSettings settings;
 
+    WebhookCrm hooks;
     WebhookReceiver receiver;
     String crm;
 
     @BeforeEach
     void start() throws Exception {
-        receiver = WebhookReceiver.start();
-        crm = "crm-fairness-" + UUID.randomUUID().toString().substring(0, 8);
+        hooks = WebhookCrm.start("fairness");
+        receiver = hooks.receiver;
+        crm = hooks.id;
     }
 
     @AfterEach
     void stop() {
-        receiver.close();
-        WebhookReceiver.unsubscribeAll(crm);
+        hooks.close();
     }
 
     @Test
@@ -89,34 +90,14 @@ class WebhookFairnessTest {
     }
 
     private WebhookSubscription subscription(String path) {
-        WebhookSubscription subscription = new WebhookSubscription();
-        subscription.id = UUID.randomUUID();
-        subscription.clientId = crm;
-        subscription.url = receiver.url(path);
-        subscription.events = "*";
-        subscription.secret = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw";
-        subscription.createdAt = Instant.now();
-        subscription.active = true;
+        WebhookSubscription subscription = WebhookRows.subscription(crm, receiver.url(path), true, Instant.now());
         subscriptions.persist(subscription);
         return subscription;
     }
 
     private void delivery(WebhookSubscription subscription, UUID caseId, Instant due) {
-        WebhookEvent event = new WebhookEvent();
-        event.id = UUID.randomUUID();
-        event.clientId = crm;
-        event.caseId = caseId;
-        event.type = "case.opened";
-        event.payload = "{\"id\":\"" + event.id + "\",\"type\":\"case.opened\",\"data\":{\"caseId\":\"" + caseId + "\"}}";
-        event.occurredAt = due;
+        WebhookEvent event = WebhookRows.event(crm, caseId, "case.opened", due);
         events.persist(event);
-        WebhookDelivery delivery = new WebhookDelivery();
-        delivery.id = UUID.randomUUID();
-        delivery.eventId = event.id;
-        delivery.subscriptionId = subscription.id;
-        delivery.status = WebhookDelivery.Status.PENDING;
-        delivery.nextAttemptAt = due;
-        delivery.createdAt = due;
-        deliveries.persist(delivery);
+        deliveries.persist(WebhookRows.delivery(event.id, subscription.id, WebhookDelivery.Status.PENDING, due));
     }
 }

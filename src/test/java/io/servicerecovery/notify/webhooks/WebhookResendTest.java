@@ -40,19 +40,20 @@ class WebhookResendTest {
     @Inject
     WebhookSettings settings;
 
+    WebhookCrm hooks;
     WebhookReceiver receiver;
     String crm;
 
     @BeforeEach
     void start() throws Exception {
-        receiver = WebhookReceiver.start();
-        crm = "crm-resend-" + UUID.randomUUID().toString().substring(0, 8);
+        hooks = WebhookCrm.start("resend");
+        receiver = hooks.receiver;
+        crm = hooks.id;
     }
 
     @AfterEach
     void stop() {
-        receiver.close();
-        WebhookReceiver.unsubscribeAll(crm);
+        hooks.close();
     }
 
     @Test
@@ -141,27 +142,13 @@ class WebhookResendTest {
     /** One event of the case and its delivery to the subscription, ended (FAILED or DELIVERED) at {@code at}. */
     private UUID write(UUID subscriptionId, UUID caseId, String type, Instant at, WebhookDelivery.Status status) {
         return QuarkusTransaction.requiringNew().call(() -> {
-            WebhookEvent event = new WebhookEvent();
-            event.id = UUID.randomUUID();
-            event.clientId = crm;
-            event.caseId = caseId;
-            event.type = type;
-            event.payload = "{\"id\":\"" + event.id + "\",\"type\":\"" + type + "\",\"occurredAt\":\"" + at
-                    + "\",\"data\":{\"caseId\":\"" + caseId + "\"}}";
-            event.occurredAt = at;
+            WebhookEvent event = WebhookRows.event(crm, caseId, type, at);
             events.persist(event);
-            WebhookDelivery delivery = new WebhookDelivery();
-            delivery.id = UUID.randomUUID();
-            delivery.eventId = event.id;
-            delivery.subscriptionId = subscriptionId;
-            delivery.status = status;
+            WebhookDelivery delivery = WebhookRows.delivery(event.id, subscriptionId, status, at);
             delivery.attempts = status == WebhookDelivery.Status.FAILED ? settings.maxAttempts() : 1;
             delivery.lastAttemptAt = at;
             delivery.lastStatusCode = status == WebhookDelivery.Status.FAILED ? 500 : 200;
             delivery.lastError = status == WebhookDelivery.Status.FAILED ? "HTTP 500" : null;
-            delivery.nextAttemptAt = at;
-            delivery.createdAt = at;
-            delivery.deliveredAt = status == WebhookDelivery.Status.DELIVERED ? at : null;
             deliveries.persist(delivery);
             return delivery.id;
         });

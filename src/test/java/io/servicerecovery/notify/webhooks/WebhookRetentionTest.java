@@ -95,29 +95,18 @@ class WebhookRetentionTest {
 
     private UUID write(UUID subscriptionId, UUID caseId, Instant endedAt, WebhookDelivery.Status status) {
         return QuarkusTransaction.requiringNew().call(() -> {
-            WebhookEvent event = new WebhookEvent();
-            event.id = UUID.randomUUID();
-            event.clientId = subscriptions.findById(subscriptionId).clientId;
-            event.caseId = caseId;
-            event.type = "case.opened";
-            event.payload = "{\"id\":\"" + event.id + "\"}";
-            event.occurredAt = endedAt.minusSeconds(10);
+            WebhookEvent event = WebhookRows.event(subscriptions.findById(subscriptionId).clientId, caseId, "case.opened",
+                    endedAt.minusSeconds(10));
             events.persist(event);
             return delivery(subscriptionId, event.id, endedAt, status).id;
         });
     }
 
     private WebhookDelivery delivery(UUID subscriptionId, UUID eventId, Instant endedAt, WebhookDelivery.Status status) {
-        WebhookDelivery d = new WebhookDelivery();
-        d.id = UUID.randomUUID();
-        d.eventId = eventId;
-        d.subscriptionId = subscriptionId;
-        d.status = status;
+        WebhookDelivery d = WebhookRows.delivery(eventId, subscriptionId, status, endedAt);
         d.attempts = 1;
         d.createdAt = endedAt.minusSeconds(10);
         d.lastAttemptAt = endedAt;
-        d.nextAttemptAt = endedAt;
-        d.deliveredAt = status == WebhookDelivery.Status.DELIVERED ? endedAt : null;
         deliveries.persist(d);
         return d;
     }
