@@ -12,37 +12,12 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
-db=postgresql
-build=true
-args=()
-while [ $# -gt 0 ]; do
-  case "$1" in
-    --no-build) build=false; shift ;;
-    --db) db="$2"; args+=("$1" "$2"); shift 2 ;;
-    --db=*) db="${1#--db=}"; args+=("$1"); shift ;;
-    -h|--help) sed -n '2,9p' "$0"; exit 0 ;;
-    *) args+=("$1"); shift ;;
-  esac
-done
-
+usage() { sed -n '2,11p' "$0"; }
+. src/bench/build.sh
+parse_args "$@"
 out=target/bench
-if [ "$build" = true ]; then
-  echo "[bench] building the service for $db (mvn -Pbench package -DskipTests)" >&2
-  if [ "$db" = h2 ]; then
-    mvn -B -q -Pbench package -DskipTests -Dquarkus.profile=demo
-  else
-    mvn -B -q -Pbench package -DskipTests
-  fi
-fi
-if [ ! -f "$out/classpath.txt" ] || [ ! -d "$out/classes" ]; then
-  echo "[bench] $out/classes or $out/classpath.txt missing: run without --no-build first" >&2
-  exit 2
-fi
-
-# A key pair per run: the service verifies with the public key, the load process signs with the private one.
-mkdir -p "$out"
-openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 -out "$out/jwt-private.pem" 2>/dev/null
-openssl pkey -in "$out/jwt-private.pem" -pubout -out "$out/jwt-public.pem"
+build_service bench
+new_key_pair "$out"
 
 # target/classes: the bare-engine baseline reads the service's own engine settings (EngineConfig and
 # application.properties) and writes its history with the service's LeanHistory.

@@ -15,35 +15,12 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
-db=postgresql
-build=true
-args=()
-while [ $# -gt 0 ]; do
-  case "$1" in
-    --no-build) build=false; shift ;;
-    --db) db="$2"; args+=("$1" "$2"); shift 2 ;;
-    -h|--help) sed -n '2,15p' "$0"; exit 0 ;;
-    *) args+=("$1"); shift ;;
-  esac
-done
-
-if [ "$build" = true ]; then
-  echo "[chaos] building the service for $db (mvn -Pbench package -DskipTests)" >&2
-  if [ "$db" = h2 ]; then
-    mvn -B -q -Pbench package -DskipTests -Dquarkus.profile=demo
-  else
-    mvn -B -q -Pbench package -DskipTests
-  fi
-fi
-if [ ! -f target/bench/classpath.txt ] || [ ! -f target/bench/classes/io/servicerecovery/chaos/ChaosMain.class ]; then
-  echo "[chaos] target/bench/classes or classpath.txt missing: run without --no-build first" >&2
-  exit 2
-fi
-
+usage() { sed -n '2,14p' "$0"; }
+. src/bench/build.sh
+parse_args "$@"
+build_service chaos
 out=target/chaos
-mkdir -p "$out"
-openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 -out "$out/jwt-private.pem" 2>/dev/null
-openssl pkey -in "$out/jwt-private.pem" -pubout -out "$out/jwt-public.pem"
+new_key_pair "$out"
 
 exec java -Xmx512m -Djava.util.logging.manager=org.jboss.logmanager.LogManager \
   -cp "target/bench/classes:$(cat target/bench/classpath.txt)" io.servicerecovery.chaos.ChaosMain \

@@ -33,6 +33,15 @@ public final class Labels {
         return code == null ? "" : of(group, code.toString(), localeOf(locale));
     }
 
+    /** {@code {c.customer.locale.languageName}}: "Swedish" on an English page, "svenska" on a Swedish one. */
+    static String languageName(String languageTag, @TemplateAttribute(TemplateInstance.LOCALE) Object locale) {
+        if (languageTag == null || languageTag.isBlank()) {
+            return "";
+        }
+        Locale page = localeOf(locale);
+        return Locale.forLanguageTag(languageTag).getDisplayName(page);
+    }
+
     /** The label of {@code code} in {@code group}, in {@code locale} or English, else the code as words. */
     public static String of(String group, String code, Locale locale) {
         String key = group + "." + code;

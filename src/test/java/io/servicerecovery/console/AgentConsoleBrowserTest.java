@@ -80,7 +80,7 @@ class AgentConsoleBrowserTest extends BrowserTest {
         // the page answers with what happened and the compensation form at once: no reload
         browser.await().until(d -> browser.has(By.id("compensation-form")));
         assertThat(browser.find(By.id("done")).getText()).startsWith("Apology saved.");
-        assertThat(browser.find(By.id("timeline")).getText()).contains("Apologized via CHAT");
+        assertThat(browser.find(By.id("timeline")).getText()).contains("Apologized in a chat");
 
         // compensation within her limit: the page says so before she submits
         assertAccessible("compensation form");

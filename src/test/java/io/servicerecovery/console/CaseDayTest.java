@@ -54,7 +54,7 @@ class CaseDayTest {
         String swedish = follow(ana, apologized, "sv");
         assertThat(afterApology).contains("Apology saved. The customer gets the follow-up email in English.")
                 .contains("id=\"compensation-form\"").contains(">Waiting for compensation<")
-                .contains("Apologized via CHAT").doesNotContain("Nothing is waiting for you");
+                .contains("Apologized in a chat").doesNotContain("Nothing is waiting for you");
         assertThat(swedish).contains("Ursäkten är sparad. Kunden får uppföljningsmejlet på engelska.")
                 .contains("id=\"compensation-form\"");
 

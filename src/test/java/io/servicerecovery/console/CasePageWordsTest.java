@@ -44,4 +44,27 @@ class CasePageWordsTest {
                 .then().statusCode(200).extract().asString();
         assertThat(mine).contains("id=\"my-tasks\"").contains(">Kritisk<").doesNotContain(">CRITICAL<");
     }
+
+    @Test
+    void aSwedishTimelineTellsWhatHappenedInSwedishWordsWhileTheApiKeepsItsCodes() {
+        String caseId = Recovery.open("crm-acme", CaseRequests.aCase().customer("locale", "sv-SE").failure("channel", "CHAT"));
+        Recovery.claim("agent-ana", Recovery.task("agent-ana", caseId, "ACCOUNTABILITY"));
+        io.servicerecovery.support.Api.as("agent-ana")
+                .body(java.util.Map.of("statement", "Vi lovade ett datum vi inte kunde hålla.", "rootCause", "CARRIER_DELAY"))
+                .post("/api/tasks/" + Recovery.task("agent-ana", caseId, "ACCOUNTABILITY") + "/complete").then().statusCode(200);
+        ConsoleSignIn ana = ConsoleSignIn.as("agent-ana");
+
+        String swedish = ana.request().header("Accept-Language", "sv").get("/console/cases/" + caseId).then()
+                .statusCode(200).extract().asString();
+
+        String timeline = swedish.substring(swedish.indexOf("id=\"timeline\""));
+        assertThat(timeline).contains("Ärendet öppnat", "Öppnat av CRM-systemet: Försenad leverans, allvarlighetsgrad hög",
+                "Steget påtaget", "Tog steget &quot;Ta ansvar&quot;", "Ansvar taget", "Grundorsak: Försenad transport",
+                "Vi lovade ett datum vi inte kunde hålla.");
+        assertThat(timeline).doesNotContain("CASE_OPENED", "ACCOUNTABILITY_TAKEN", "Took the", "Case opened:");
+        assertThat(swedish).contains("<dd>svenska (Sverige)</dd>", "<dd>Chatt</dd>", "<dd>Guld</dd>", "<dd>Efter köpet</dd>");
+        // The API keeps codes and its English summary.
+        assertThat(Recovery.caseAs("crm-acme", caseId).getList("timeline.kind", String.class))
+                .contains("CASE_OPENED", "TASK_CLAIMED", "ACCOUNTABILITY_TAKEN");
+    }
 }

@@ -44,7 +44,7 @@ public class TaskClaims {
     OpenTask take(OpenTask task, CurrentUser user) {
         staleRows.onTask(task.id(), () -> engineTasks.claim(task.id(), user.id()));
         timeline.record(task.caseId(), TimelineKind.TASK_CLAIMED, user.id(), "Took the " + task.step() + " task",
-                Map.of("taskId", task.id()));
+                Map.of("taskId", task.id(), "step", task.step().name()));
         return lookup.reread(task);
     }
 
@@ -57,7 +57,7 @@ public class TaskClaims {
         if (task.assignee() != null) {
             staleRows.onTask(taskId, () -> engineTasks.setAssignee(taskId, null));
             timeline.record(task.caseId(), TimelineKind.TASK_RELEASED, user.id(),
-                    "Released the " + task.step() + " task", Map.of("taskId", taskId));
+                    "Released the " + task.step() + " task", Map.of("taskId", taskId, "step", task.step().name()));
         }
         return lookup.reread(task).summary();
     }

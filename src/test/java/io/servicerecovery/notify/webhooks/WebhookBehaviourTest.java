@@ -46,16 +46,10 @@ class WebhookBehaviourTest {
     EntityManager em;
 
     WebhookCrm hooks;
-    WebhookReceiver receiver;
-    String crm;
-    String agent;
 
     @BeforeEach
     void start() throws Exception {
         hooks = WebhookCrm.start("behaviour");
-        receiver = hooks.receiver;
-        crm = hooks.id;
-        agent = hooks.agent;
     }
 
     @AfterEach
@@ -66,8 +60,8 @@ class WebhookBehaviourTest {
     @Test
     void aProposalAboveTheAgentsLimitsIsSentAsCaseEscalated() {
         Map<String, Object> subscription = subscribe("/escalated", List.of("case.escalated"));
-        String caseId = Recovery.open(crm, aCase().with("ownerAgent", agent));
-        Recovery.complete(agent, Recovery.throughApology(agent, caseId), Recovery.credit("120.00"));
+        String caseId = Recovery.open(hooks.id, aCase().with("ownerAgent", hooks.agent));
+        Recovery.complete(hooks.agent, Recovery.throughApology(hooks.agent, caseId), Recovery.credit("120.00"));
 
         List<WebhookReceiver.Received> received = await("/escalated", r -> !r.isEmpty());
         assertThat(received).singleElement().satisfies(r -> {
@@ -84,18 +78,18 @@ class WebhookBehaviourTest {
         QuarkusMock.installMockForType(clock, Clock.class);
         Map<String, Object> subscription = subscribe("/rotated", List.of("case.opened"));
         String oldSecret = (String) subscription.get("secret");
-        String newSecret = Api.as(crm).post("/api/webhooks/" + subscription.get("id") + "/rotate-secret")
+        String newSecret = Api.as(hooks.id).post("/api/webhooks/" + subscription.get("id") + "/rotate-secret")
                 .then().statusCode(200).extract().path("secret");
         assertThat(settings.rotationGrace()).isEqualTo(Duration.ofHours(24));
 
         clock.advance(Duration.ofHours(24).minusMinutes(1));
-        String justBefore = Recovery.open(crm, aCase());
+        String justBefore = Recovery.open(hooks.id, aCase());
         WebhookReceiver.Received first = await("/rotated", r -> r.size() == 1).get(0);
         assertThat(first.json().getString("data.caseId")).isEqualTo(justBefore);
         assertThat(first.signature().split(" ")).hasSize(2);
 
         clock.advance(Duration.ofMinutes(2));
-        String justAfter = Recovery.open(crm, aCase());
+        String justAfter = Recovery.open(hooks.id, aCase());
         WebhookReceiver.Received second = await("/rotated", r -> r.size() == 2).get(1);
         assertThat(second.json().getString("data.caseId")).isEqualTo(justAfter);
         assertThat(second.signature().split(" ")).as("signatures after the grace").hasSize(1);
@@ -112,7 +106,7 @@ class WebhookBehaviourTest {
         QuarkusMock.installMockForType(new WebhookSecretStore(withKey), WebhookSecretStore.class);
         Map<String, Object> subscription = subscribe("/sealed", List.of("case.opened"));
         String secret = (String) subscription.get("secret");
-        String newSecret = Api.as(crm).post("/api/webhooks/" + subscription.get("id") + "/rotate-secret")
+        String newSecret = Api.as(hooks.id).post("/api/webhooks/" + subscription.get("id") + "/rotate-secret")
                 .then().statusCode(200).extract().path("secret");
 
         Object[] stored = QuarkusTransaction.requiringNew().call(() -> (Object[]) em.createNativeQuery(
@@ -121,7 +115,7 @@ class WebhookBehaviourTest {
         assertThat((String) stored[0]).startsWith("aesgcm:").doesNotContain(newSecret.substring("whsec_".length()));
         assertThat((String) stored[1]).startsWith("aesgcm:").doesNotContain(secret.substring("whsec_".length()));
 
-        Recovery.open(crm, aCase());
+        Recovery.open(hooks.id, aCase());
         WebhookReceiver.Received received = await("/sealed", r -> !r.isEmpty()).get(0);
         assertThat(WebhookReceiver.verifies(newSecret, received)).isTrue();
         assertThat(WebhookReceiver.verifies(secret, received)).isTrue();
@@ -129,9 +123,9 @@ class WebhookBehaviourTest {
 
     @Test
     void aReceiverThatDoesNotAnswerInTimeCountsAsAFailedAttempt() {
-        receiver.stall("/slow", WebhookDispatcher.REQUEST_TIMEOUT.plusSeconds(5));
+        hooks.receiver.stall("/slow", WebhookDispatcher.REQUEST_TIMEOUT.plusSeconds(5));
         Map<String, Object> subscription = subscribe("/slow", List.of("case.opened"));
-        Recovery.open(crm, aCase());
+        Recovery.open(hooks.id, aCase());
 
         JsonPath deliveries = Eventually.await("a timed-out attempt", () -> deliveries(subscription, null),
                 json -> json.getInt("items[0].attempts") >= 1);
@@ -142,16 +136,16 @@ class WebhookBehaviourTest {
 
     @Test
     void aRedirectIsNotFollowed() {
-        receiver.redirect("/moved", receiver.url("/elsewhere"));
+        hooks.receiver.redirect("/moved", hooks.receiver.url("/elsewhere"));
         Map<String, Object> subscription = subscribe("/moved", List.of("case.opened"));
-        Recovery.open(crm, aCase());
+        Recovery.open(hooks.id, aCase());
 
         JsonPath deliveries = Eventually.await("the redirected attempt", () -> deliveries(subscription, null),
                 json -> json.getInt("items[0].attempts") >= 1);
         assertThat(deliveries.getString("items[0].status")).isEqualTo("PENDING");
         assertThat(deliveries.getInt("items[0].lastStatusCode")).isEqualTo(307);
-        assertThat(receiver.at("/moved")).isNotEmpty();
-        assertThat(receiver.at("/elsewhere")).as("requests at the redirect's target").isEmpty();
+        assertThat(hooks.receiver.at("/moved")).isNotEmpty();
+        assertThat(hooks.receiver.at("/elsewhere")).as("requests at the redirect's target").isEmpty();
     }
 
     /**
@@ -163,12 +157,12 @@ class WebhookBehaviourTest {
         MovableClock clock = new MovableClock();
         QuarkusMock.installMockForType(clock, Clock.class);
         Map<String, Object> subscription = subscribe("/mixed", List.of("case.opened"));
-        String failing = Recovery.open(crm, aCase());
-        receiver.failWhenBodyContains("/mixed", failing);
+        String failing = Recovery.open(hooks.id, aCase());
+        hooks.receiver.failWhenBodyContains("/mixed", failing);
         Eventually.await("a failed attempt of the failing case", () -> deliveries(subscription, null),
                 json -> json.getInt("items.find { it.caseId == '" + failing + "' }.attempts") >= 1);
 
-        String healthy = Recovery.open(crm, aCase());
+        String healthy = Recovery.open(hooks.id, aCase());
         JsonPath whileFailing = Eventually.await("the other case delivered", () -> deliveries(subscription, null),
                 json -> "DELIVERED".equals(json.getString("items.find { it.caseId == '" + healthy + "' }.status")));
         assertThat(whileFailing.getString("items.find { it.caseId == '" + failing + "' }.status")).isEqualTo("PENDING");
@@ -184,7 +178,7 @@ class WebhookBehaviourTest {
         assertThat(deliveries(subscription, "FAILED").getList("items.caseId", String.class)).containsExactly(failing);
         assertThat(deliveries(subscription, "DELIVERED").getList("items.caseId", String.class)).containsExactly(healthy);
         assertThat(deliveries(subscription, "PENDING").getList("items")).isEmpty();
-        Api.as(crm).queryParam("status", "LOST").get("/api/webhooks/" + subscription.get("id") + "/deliveries")
+        Api.as(hooks.id).queryParam("status", "LOST").get("/api/webhooks/" + subscription.get("id") + "/deliveries")
                 .then().statusCode(400);
     }
 
@@ -207,27 +201,27 @@ class WebhookBehaviourTest {
         dns.put("hooks.crm.test", "198.51.100.7");
         dns.put("internal.crm.test", "10.1.2.3");
 
-        Api.as(crm).body(Map.of("url", "http://internal.crm.test/hooks", "events", List.of("case.opened")))
+        Api.as(hooks.id).body(Map.of("url", "http://internal.crm.test/hooks", "events", List.of("case.opened")))
                 .post("/api/webhooks").then().statusCode(400).body("violations[0].field", org.hamcrest.Matchers.equalTo("url"))
                 .body("violations[0].message", org.hamcrest.Matchers.containsString("10.1.2.3"));
-        Api.as(crm).body(Map.of("url", receiver.url("/loopback"), "events", List.of("case.opened")))
+        Api.as(hooks.id).body(Map.of("url", hooks.receiver.url("/loopback"), "events", List.of("case.opened")))
                 .post("/api/webhooks").then().statusCode(400);
 
-        Map<String, Object> subscription = Api.as(crm).body(Map.of("url", "http://hooks.crm.test:"
-                + receiver.url("/").replaceAll(".*:(\\d+)/$", "$1") + "/rebound", "events", List.of("case.opened")))
+        Map<String, Object> subscription = Api.as(hooks.id).body(Map.of("url", "http://hooks.crm.test:"
+                + hooks.receiver.url("/").replaceAll(".*:(\\d+)/$", "$1") + "/rebound", "events", List.of("case.opened")))
                 .post("/api/webhooks").then().statusCode(201).extract().jsonPath().getMap("");
         dns.put("hooks.crm.test", "127.0.0.1");
-        Recovery.open(crm, aCase());
+        Recovery.open(hooks.id, aCase());
 
         JsonPath deliveries = Eventually.await("the refused attempt", () -> deliveries(subscription, null),
                 json -> json.getInt("items[0].attempts") >= 1);
         assertThat(deliveries.getString("items[0].lastError")).startsWith("URL refused")
                 .contains("127.0.0.1");
-        assertThat(receiver.at("/rebound")).as("requests that reached the receiver").isEmpty();
+        assertThat(hooks.receiver.at("/rebound")).as("requests that reached the receiver").isEmpty();
     }
 
     private JsonPath deliveries(Map<String, Object> subscription, String status) {
-        var request = Api.as(crm);
+        var request = Api.as(hooks.id);
         if (status != null) {
             request.queryParam("status", status);
         }
@@ -236,11 +230,11 @@ class WebhookBehaviourTest {
     }
 
     private Map<String, Object> subscribe(String path, List<String> events) {
-        return Api.as(crm).body(Map.of("url", receiver.url(path), "events", events)).post("/api/webhooks")
+        return Api.as(hooks.id).body(Map.of("url", hooks.receiver.url(path), "events", events)).post("/api/webhooks")
                 .then().statusCode(201).extract().jsonPath().getMap("");
     }
 
     private List<WebhookReceiver.Received> await(String path, Predicate<List<WebhookReceiver.Received>> done) {
-        return Eventually.await("webhooks at " + path, () -> receiver.at(path), done);
+        return Eventually.await("webhooks at " + path, () -> hooks.receiver.at(path), done);
     }
 }

@@ -53,17 +53,10 @@ public class WebhookDeliveryTest {
     MeterRegistry metrics;
 
     WebhookCrm hooks;
-    WebhookReceiver receiver;
-    /** A CRM client and an agent of this test alone: nobody else's cases, a fresh budget. */
-    String crm;
-    String agent;
 
     @BeforeEach
     void start() throws Exception {
         hooks = WebhookCrm.start("hooks");
-        receiver = hooks.receiver;
-        crm = hooks.id;
-        agent = hooks.agent;
     }
 
     @AfterEach
@@ -74,18 +67,18 @@ public class WebhookDeliveryTest {
     @Test
     void aCrmHearsEveryStepOfARecoveredCaseSignedOncePerEventAndInOrderDespiteFailures() {
         // given: one subscription to everything, whose first three deliveries fail, and one to recoveries only
-        receiver.failFirst("/all", 3);
+        hooks.receiver.failFirst("/all", 3);
         Map<String, Object> all = subscribe("/all", List.of("*"));
         Map<String, Object> recoveries = subscribe("/recovered", List.of("case.recovered"));
         double retriesBefore = counter("retry");
 
         // when: the case goes all the way
         CaseRequests request = aCase();
-        String caseId = Recovery.open(crm, request);
-        String proposal = Recovery.throughApology(agent, caseId);
-        assertThat(Recovery.complete(agent, proposal, Recovery.credit("20.00")).getString("decision"))
+        String caseId = Recovery.open(hooks.id, request);
+        String proposal = Recovery.throughApology(hooks.agent, caseId);
+        assertThat(Recovery.complete(hooks.agent, proposal, Recovery.credit("20.00")).getString("decision"))
                 .isEqualTo("APPROVED_WITHIN_EMPOWERMENT");
-        Recovery.awaitStatus(crm, caseId, "RECOVERED");
+        Recovery.awaitStatus(hooks.id, caseId, "RECOVERED");
 
         // then: six events, each accepted exactly once, in the order they happened
         List<WebhookReceiver.Received> received = await("/all", accepted -> accepted.size() >= RECOVERED_CASE.size());
@@ -127,7 +120,7 @@ public class WebhookDeliveryTest {
 
         // and the CRM can see how the deliveries went
         JsonPath deliveries = Eventually.await("six deliveries recorded as DELIVERED",
-                () -> Api.as(crm).get("/api/webhooks/" + all.get("id") + "/deliveries")
+                () -> Api.as(hooks.id).get("/api/webhooks/" + all.get("id") + "/deliveries")
                         .then().statusCode(200).extract().jsonPath(),
                 json -> json.getList("items.status", String.class).stream().filter("DELIVERED"::equals).count() == 6);
         assertThat(deliveries.getList("items.status", String.class)).hasSize(6);
@@ -139,7 +132,7 @@ public class WebhookDeliveryTest {
     @Test
     void aTamperedBodyOrTimestampFailsVerification() {
         Map<String, Object> subscription = subscribe("/opened", List.of("case.opened"));
-        Recovery.open(crm, aCase());
+        Recovery.open(hooks.id, aCase());
 
         WebhookReceiver.Received r = await("/opened", received -> !received.isEmpty()).get(0);
         String secret = (String) subscription.get("secret");
@@ -159,11 +152,11 @@ public class WebhookDeliveryTest {
     void afterARotationBothTheOldAndTheNewSecretVerifyDuringTheGracePeriod() {
         Map<String, Object> subscription = subscribe("/rotating", List.of("case.opened", "case.cancelled"));
         String oldSecret = (String) subscription.get("secret");
-        String newSecret = Api.as(crm).post("/api/webhooks/" + subscription.get("id") + "/rotate-secret")
+        String newSecret = Api.as(hooks.id).post("/api/webhooks/" + subscription.get("id") + "/rotate-secret")
                 .then().statusCode(200).extract().path("secret");
 
-        String caseId = Recovery.open(crm, aCase());
-        Api.as(crm).body(Map.of("reason", "The customer withdrew the complaint."))
+        String caseId = Recovery.open(hooks.id, aCase());
+        Api.as(hooks.id).body(Map.of("reason", "The customer withdrew the complaint."))
                 .post("/api/cases/" + caseId + "/cancel").then().statusCode(200);
 
         List<WebhookReceiver.Received> received = await("/rotating", r -> r.size() >= 2);
@@ -182,25 +175,25 @@ public class WebhookDeliveryTest {
     void aDeletedSubscriptionHearsNothingMore() {
         Map<String, Object> kept = subscribe("/kept", List.of("case.opened"));
         Map<String, Object> deleted = subscribe("/deleted", List.of("case.opened"));
-        Api.as(crm).delete("/api/webhooks/" + deleted.get("id")).then().statusCode(204);
+        Api.as(hooks.id).delete("/api/webhooks/" + deleted.get("id")).then().statusCode(204);
 
-        Recovery.open(crm, aCase());
+        Recovery.open(hooks.id, aCase());
 
         assertThat(await("/kept", r -> !r.isEmpty())).singleElement()
                 .satisfies(r -> assertThat(WebhookReceiver.verifies((String) kept.get("secret"), r)).isTrue());
-        assertThat(receiver.at("/deleted")).isEmpty();
-        Api.as(crm).get("/api/webhooks/" + deleted.get("id") + "/deliveries").then().statusCode(404);
+        assertThat(hooks.receiver.at("/deleted")).isEmpty();
+        Api.as(hooks.id).get("/api/webhooks/" + deleted.get("id") + "/deliveries").then().statusCode(404);
     }
 
     private Map<String, Object> subscribe(String path, List<String> events) {
-        return Api.as(crm).body(Map.of("url", receiver.url(path), "events", events)).post("/api/webhooks")
+        return Api.as(hooks.id).body(Map.of("url", hooks.receiver.url(path), "events", events)).post("/api/webhooks")
                 .then().statusCode(201).extract().jsonPath().getMap("");
     }
 
     private List<WebhookReceiver.Received> await(String path, Predicate<List<WebhookReceiver.Received>> accepted) {
-        Eventually.await("webhooks at " + path, () -> receiver.at(path).stream()
+        Eventually.await("webhooks at " + path, () -> hooks.receiver.at(path).stream()
                 .filter(WebhookReceiver.Received::accepted).toList(), accepted);
-        return new ArrayList<>(receiver.at(path));
+        return new ArrayList<>(hooks.receiver.at(path));
     }
 
     private double counter(String outcome) {

@@ -43,14 +43,10 @@ class WebhookFairnessTest {
     WebhookSettings settings;
 
     WebhookCrm hooks;
-    WebhookReceiver receiver;
-    String crm;
 
     @BeforeEach
     void start() throws Exception {
         hooks = WebhookCrm.start("fairness");
-        receiver = hooks.receiver;
-        crm = hooks.id;
     }
 
     @AfterEach
@@ -61,11 +57,11 @@ class WebhookFairnessTest {
     @Test
     void aHangingReceiversBacklogDoesNotHoldUpAnotherSubscription() {
         assertThat(settings.batchSize()).as("the backlog fills two batches").isEqualTo(BACKLOG / 2);
-        receiver.stall("/hanging", WebhookDispatcher.REQUEST_TIMEOUT.plusSeconds(5));
+        hooks.receiver.stall("/hanging", WebhookDispatcher.REQUEST_TIMEOUT.plusSeconds(5));
         // Cases opened while the client has no subscription: no deliveries of their own.
         List<UUID> cases = new ArrayList<>();
         for (int i = 0; i <= BACKLOG; i++) {
-            cases.add(UUID.fromString(Recovery.open(crm, aCase())));
+            cases.add(UUID.fromString(Recovery.open(hooks.id, aCase())));
         }
 
         // The backlog (one event per case, so none waits for an earlier event of its case) and the other
@@ -80,23 +76,23 @@ class WebhookFairnessTest {
         });
         Instant committed = Instant.now();
 
-        Eventually.await("the healthy subscription's delivery", () -> receiver.at("/healthy"), r -> !r.isEmpty());
+        Eventually.await("the healthy subscription's delivery", () -> hooks.receiver.at("/healthy"), r -> !r.isEmpty());
         Duration waited = Duration.between(committed, Instant.now());
         // Its turn comes in the first batch, beside the hanging receiver's oldest delivery; behind the backlog
         // it would have come after two batches of request timeouts (20 s).
         assertThat(waited).as("wait of the healthy delivery").isLessThan(WebhookDispatcher.REQUEST_TIMEOUT);
-        assertThat(receiver.at("/healthy")).singleElement()
+        assertThat(hooks.receiver.at("/healthy")).singleElement()
                 .satisfies(r -> assertThat(r.json().getString("data.caseId")).isEqualTo(cases.get(BACKLOG).toString()));
     }
 
     private WebhookSubscription subscription(String path) {
-        WebhookSubscription subscription = WebhookRows.subscription(crm, receiver.url(path), true, Instant.now());
+        WebhookSubscription subscription = WebhookRows.subscription(hooks.id, hooks.receiver.url(path), true, Instant.now());
         subscriptions.persist(subscription);
         return subscription;
     }
 
     private void delivery(WebhookSubscription subscription, UUID caseId, Instant due) {
-        WebhookEvent event = WebhookRows.event(crm, caseId, "case.opened", due);
+        WebhookEvent event = WebhookRows.event(hooks.id, caseId, "case.opened", due);
         events.persist(event);
         deliveries.persist(WebhookRows.delivery(event.id, subscription.id, WebhookDelivery.Status.PENDING, due));
     }
