@@ -13,8 +13,10 @@ import io.servicerecovery.profile.StaffProfiles;
 /**
  * The email that follows an apology, in the customer's language. Its Message-ID is
  * derived from the case and the step, and once the mail server accepted it the step
- * sends nothing again, however often it is retried. The console's preview renders it
- * the same way ({@link FollowUpEmail}), from the draft instead of the apology given.
+ * sends nothing again, however often it is retried. It is rendered once, when its delivery is
+ * first prepared, and every attempt sends the words kept with the delivery, which the case page
+ * shows ({@link #asSent}). The console's preview renders it the same way ({@link FollowUpEmail}),
+ * from the draft instead of the apology given.
  */
 @ApplicationScoped
 public class ApologyFollowUp {
