@@ -19,15 +19,19 @@ import java.util.Map;
  *                      (Russian "ё" -> "е"); empty for most
  * @param inflectsNames whether names take case endings (Latvian, Russian): "Anna" -> "Annai", "Анне"
  * @param suggestions   how a suggested wording is put together in the language
+ * @param greetings     how a message to a customer may open ("Dear", "Hej", "Здравствуйте"), so that the follow-up
+ *                      email does not greet a second time when the agent's apology already does ({@link Greetings});
+ *                      empty when the file lists none
  * @param phrases       the phrase lists
  * @param meaning       the meaning lists
  */
 record LanguageProfile(String language, boolean writesSpaces, Stemmer stemmer, Map<String, String> folds,
-        boolean inflectsNames, SuggestionRules suggestions, PhraseBook.PhraseLists phrases,
+        boolean inflectsNames, SuggestionRules suggestions, List<String> greetings, PhraseBook.PhraseLists phrases,
         MeaningFiles.MeaningLists meaning) {
 
     LanguageProfile {
         folds = folds == null ? Map.of() : Map.copyOf(folds);
+        greetings = greetings == null ? List.of() : List.copyOf(greetings);
     }
 
     /**

@@ -8,6 +8,7 @@ import io.servicerecovery.cases.CaseView;
 import io.servicerecovery.compensation.CompensationType;
 import io.servicerecovery.compensation.Recommendation;
 import io.servicerecovery.empowerment.EffectiveLimits;
+import io.servicerecovery.notify.SentEmail;
 import io.servicerecovery.workflow.tasks.ApologyCompletion;
 import io.servicerecovery.workflow.tasks.TaskDetail;
 
@@ -23,13 +24,20 @@ import io.servicerecovery.workflow.tasks.TaskDetail;
  * @param done    what the viewer just did, confirmed in words at the top; null when nothing
  * @param emailIncident whether the follow-up email failed for good and waits for an operator
  * @param emailLanguage the language the follow-up email is written in, named in the page's language
+ * @param sentEmail     the follow-up email as sent (or being sent); null while none is prepared
+ * @param sentLanguage  the language of {@code sentEmail}, named in the page's language; null without one
  */
 public record CaseFile(CaseView caseView, List<CaseView> earlier, TaskDetail task, boolean taskIsMine,
         String heldBy, Map<String, String> input, ConsoleProblem problem, String rootCauses, StepDone done,
-        boolean emailIncident, String emailLanguage) {
+        boolean emailIncident, String emailLanguage, SentEmail sentEmail, String sentLanguage) {
 
     public String value(String field) {
         return input.getOrDefault(field, "");
+    }
+
+    /** Whether the case page has something to show of what was said: the statement or the apology. */
+    public boolean somethingSaid() {
+        return caseView.accountabilityStatement() != null || caseView.apology() != null;
     }
 
     public List<String> rootCauseList() {

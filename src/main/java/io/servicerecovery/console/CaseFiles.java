@@ -12,7 +12,9 @@ import io.servicerecovery.cases.CaseService;
 import io.servicerecovery.cases.CaseService.Viewer;
 import io.servicerecovery.cases.CaseView;
 import io.servicerecovery.common.PageRequest;
+import io.servicerecovery.notify.ApologyFollowUp;
 import io.servicerecovery.notify.FollowUpEmail;
+import io.servicerecovery.notify.SentEmail;
 import io.servicerecovery.profile.StaffProfiles;
 import io.servicerecovery.security.CurrentUser;
 import io.servicerecovery.workflow.incidents.Incidents;
@@ -35,14 +37,16 @@ public class CaseFiles {
     private final StaffProfiles profiles;
     private final Incidents incidents;
     private final FollowUpEmail email;
+    private final ApologyFollowUp followUp;
 
     public CaseFiles(CaseService cases, TaskInbox tasks, StaffProfiles profiles, Incidents incidents,
-            FollowUpEmail email) {
+            FollowUpEmail email, ApologyFollowUp followUp) {
         this.cases = cases;
         this.tasks = tasks;
         this.profiles = profiles;
         this.incidents = incidents;
         this.email = email;
+        this.followUp = followUp;
     }
 
     /**
@@ -66,9 +70,14 @@ public class CaseFiles {
                 : tasks.holderOfOpenTask(caseId).map(profiles::displayNameOf).orElse(null);
         boolean emailIncident = !view.status().isClosed() && incidents.list(caseId, PageRequest.of(20, null)).items()
                 .stream().anyMatch(i -> EMAIL_STEP.equals(i.step()));
-        String emailLanguage = Locale.forLanguageTag(email.languageFor(view.customer().locale()))
-                .getDisplayLanguage(pageLocale);
+        String emailLanguage = languageName(email.languageFor(view.customer().locale()), pageLocale);
+        SentEmail sent = view.apology() == null ? null : followUp.asSent(caseId);
         return new CaseFile(view, earlier, task, mine, heldBy, input, problem, ROOT_CAUSES, done, emailIncident,
-                emailLanguage);
+                emailLanguage, sent, sent == null ? null : languageName(sent.language(), pageLocale));
+    }
+
+    /** "Swedish" on an English page, "svenska" on a Swedish one. */
+    private static String languageName(String language, Locale pageLocale) {
+        return Locale.forLanguageTag(language).getDisplayLanguage(pageLocale);
     }
 }

@@ -66,6 +66,17 @@ public interface ConsoleMessages {
     String case_waits_for(String step);
     String case_email_sending();
     String case_email_incident();
+    String said_title();
+    String said_statement();
+    String said_apology();
+    String said_apology_via();
+    String said_email();
+    String said_email_state();
+    String said_email_attempts(int attempts);
+    String said_email_to();
+    String said_email_body();
+    String said_email_not_kept();
+    String said_email_not_yet();
     String done_accountability();
     String done_apology(String language);
     String done_granted();

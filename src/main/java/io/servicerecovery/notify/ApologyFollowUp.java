@@ -13,8 +13,10 @@ import io.servicerecovery.profile.StaffProfiles;
 /**
  * The email that follows an apology, in the customer's language. Its Message-ID is
  * derived from the case and the step, and once the mail server accepted it the step
- * sends nothing again, however often it is retried. The console's preview renders it
- * the same way ({@link FollowUpEmail}), from the draft instead of the apology given.
+ * sends nothing again, however often it is retried. It is rendered once, when its delivery is
+ * first prepared, and every attempt sends the words kept with the delivery, which the case page
+ * shows ({@link #asSent}). The console's preview renders it the same way ({@link FollowUpEmail}),
+ * from the draft instead of the apology given.
  */
 @ApplicationScoped
 public class ApologyFollowUp {
@@ -55,18 +57,20 @@ public class ApologyFollowUp {
     @Transactional(Transactional.TxType.MANDATORY)
     public void send(UUID caseId) {
         RecoveryCase c = cases.find(caseId);
-        FollowUpEmail.Rendered rendered = render(c, c.apologyMessage, c.accountableAgent);
         EmailDelivery delivery = deliveries.prepare(caseId, STEP, messageIdFor(caseId), c.customerEmail,
-                rendered.language());
+                () -> render(c, c.apologyMessage, c.accountableAgent));
         if (delivery.status == EmailDelivery.Status.ACCEPTED) {
             return;
         }
+        // The words kept with the delivery, not a new rendering: a retry sends what the first attempt did (a
+        // profile name changed meanwhile does not change the email), and the case page shows what was sent.
         // The customer's name as the display name; BoundedMailer encodes it (and the subject) per RFC 2047.
-        Mail mail = Mail.withHtml(c.customerName + " <" + c.customerEmail + ">", rendered.subject(), rendered.html())
-                .setText(rendered.text())
+        Mail mail = Mail.withHtml(c.customerName + " <" + delivery.recipient + ">", delivery.subject,
+                delivery.htmlBody)
+                .setText(delivery.textBody)
                 .setReplyTo(settings.replyTo())
                 .addHeader("Message-ID", delivery.messageId)
-                .addHeader("Content-Language", rendered.language());
+                .addHeader("Content-Language", delivery.locale);
         try {
             mailer.send(mail); // bounded by recovery.mail.send-timeout
         } catch (RuntimeException e) {
@@ -74,6 +78,16 @@ public class ApologyFollowUp {
             throw e;
         }
         deliveries.accepted(delivery);
+    }
+
+    /**
+     * The follow-up email of a case as it was sent, or is being sent: null while none is prepared (the apology
+     * is not given yet, or its email job has not run).
+     */
+    @Transactional
+    public SentEmail asSent(UUID caseId) {
+        EmailDelivery delivery = deliveries.find(caseId, STEP);
+        return delivery == null ? null : SentEmail.of(delivery);
     }
 
     private FollowUpEmail.Rendered render(RecoveryCase c, String apology, String agentId) {

@@ -3,6 +3,7 @@ package io.servicerecovery.notify;
 import java.time.Clock;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -31,8 +32,13 @@ public class EmailDeliveries {
         this.clock = clock;
     }
 
-    /** The delivery of this step: the one recorded before, or a new pending one. */
-    public EmailDelivery prepare(UUID caseId, String step, String messageId, String recipient, String language) {
+    /**
+     * The delivery of this step with the email's words: the one recorded before, or a new pending one. The email
+     * is rendered only when its words are not kept yet (a new delivery, or a row from before V11), so every
+     * attempt sends what the first prepared, and the case page shows exactly that.
+     */
+    public EmailDelivery prepare(UUID caseId, String step, String messageId, String recipient,
+            Supplier<FollowUpEmail.Rendered> render) {
         return QuarkusTransaction.requiringNew().call(() -> {
             EmailDelivery delivery = find(caseId, step);
             if (delivery == null) {
@@ -42,9 +48,11 @@ public class EmailDeliveries {
                 delivery.step = step;
                 delivery.messageId = messageId;
                 delivery.recipient = recipient;
-                delivery.locale = language;
                 delivery.status = EmailDelivery.Status.PENDING;
+                delivery.keep(render.get());
                 deliveries.persist(delivery);
+            } else if (!delivery.isRendered() && delivery.status != EmailDelivery.Status.ACCEPTED) {
+                delivery.keep(render.get());
             }
             return delivery;
         });

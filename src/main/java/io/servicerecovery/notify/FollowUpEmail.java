@@ -10,6 +10,7 @@ import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateExtension;
 import io.quarkus.qute.TemplateInstance;
 import io.quarkus.qute.i18n.Localized;
+import io.servicerecovery.apology.Greetings;
 
 /**
  * The apology follow-up as the customer reads it, rendered one way for the send and for the console's preview:
@@ -35,9 +36,10 @@ public class FollowUpEmail {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance html(Content email, String language);
+        /** @param greeted whether the apology opens with a greeting of its own, which then stands for the email's */
+        static native TemplateInstance html(Content email, String language, boolean greeted);
 
-        static native TemplateInstance text(Content email);
+        static native TemplateInstance text(Content email, boolean greeted);
     }
 
     private final Instance<FollowUpWords> translations;
@@ -49,10 +51,22 @@ public class FollowUpEmail {
     public Rendered render(String customerLocale, Content email) {
         String language = languageFor(customerLocale);
         FollowUpWords words = translations.select(Localized.Literal.of(language)).get();
+        boolean greeted = greets(customerLocale, language, email.apology());
         return new Rendered(language,
                 words.subject(email.customerName(), email.caseRef()).strip(),
-                Templates.html(email, language).setLocale(language).render(),
-                Templates.text(email).setLocale(language).render());
+                Templates.html(email, language, greeted).setLocale(language).render(),
+                Templates.text(email, greeted).setLocale(language).render());
+    }
+
+    /**
+     * Whether the agent's apology opens with a greeting ("Hej Åsa!") in the customer's language or the email's
+     * (an agent may write English to a customer whose language has no email words): the email then does not
+     * greet before it, which would read "Hej Åsa Lindqvist, ... Hej Åsa!".
+     */
+    private static boolean greets(String customerLocale, String emailLanguage, String apology) {
+        String customerLanguage = customerLocale == null ? "" : Locale.forLanguageTag(customerLocale).getLanguage();
+        return Greetings.opensWithGreeting(customerLanguage.isEmpty() ? emailLanguage : customerLanguage, apology)
+                || Greetings.opensWithGreeting(emailLanguage, apology);
     }
 
     /** The customer's language ({@code sv-SE} -> sv) when there are words for it, else the fallback. */

@@ -23,7 +23,8 @@ import io.servicerecovery.support.Recovery;
 /**
  * The follow-up reaches a real SMTP server in the customer's language, and subject,
  * both bodies, Reply-To and Message-ID arrive exactly as written: Thai, Cyrillic,
- * Latvian and Nordic letters, never mojibake.
+ * Latvian and Nordic letters, never mojibake. The customer is greeted once: by the apology
+ * when it opens with a greeting of its own (as every fixture's does), else by the email.
  */
 @QuarkusTest
 class LocalizedApologyEmailTest {
@@ -33,10 +34,45 @@ class LocalizedApologyEmailTest {
                 ApologyFixtures.RU, ApologyFixtures.TH);
     }
 
+    static Stream<ApologyFixtures.Fixture> englishAndSwedish() {
+        return Stream.of(ApologyFixtures.EN, ApologyFixtures.SV);
+    }
+
     @ParameterizedTest(name = "{0}")
     @MethodSource("languages")
     void theFollowUpArrivesInTheCustomersLanguageCharacterForCharacter(ApologyFixtures.Fixture language)
             throws Exception {
+        // The fixture's apology ("Hej Karin, jag ber ..."), unique by construction (also against a database kept
+        // from earlier runs): it greets, so the email does not greet before it.
+        String apology = LocalizedApologies.unique(language);
+        assertThat(apology).startsWith(language.greeting());
+
+        Sent sent = send(language, apology);
+
+        assertThat(normalized(sent.text())).isEqualTo(withoutGreeting(normalized(sent.expectedText())));
+        assertThat(normalized(sent.html())).isEqualTo(withoutGreeting(normalized(sent.expectedHtml())));
+        assertThat(sent.text()).contains(apology).contains("Ana Bērziņa").doesNotContain("agent-ana")
+                .doesNotContain(language.name()); // the full name was only in the email's own greeting
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("englishAndSwedish")
+    void anApologyWithoutAGreetingIsGreetedByTheEmailOnce(ApologyFixtures.Fixture language) throws Exception {
+        // "Karin, jag ber ...": the customer is named, not greeted.
+        String apology = LocalizedApologies.unique(language).replace(language.greeting(), language.firstName() + ",");
+
+        Sent sent = send(language, apology);
+
+        assertThat(normalized(sent.text())).isEqualTo(normalized(sent.expectedText()));
+        assertThat(normalized(sent.html())).isEqualTo(normalized(sent.expectedHtml()));
+        assertThat(sent.text()).contains(apology).contains(language.name()).contains("Ana Bērziņa");
+    }
+
+    /** The email as received, and as expected with the template's greeting. */
+    private record Sent(String text, String html, String expectedText, String expectedHtml) {
+    }
+
+    private static Sent send(ApologyFixtures.Fixture language, String apology) throws Exception {
         String ref = "CRM-" + UUID.randomUUID().toString().substring(0, 8);
         String caseId = Recovery.open("crm-acme", aCase().externalRef(ref)
                 .customer("name", language.name()).customer("locale", language.locale())
@@ -44,8 +80,6 @@ class LocalizedApologyEmailTest {
         String accountability = Recovery.task("agent-ana", caseId, "ACCOUNTABILITY");
         Recovery.claim("agent-ana", accountability);
         Recovery.complete("agent-ana", accountability, Recovery.accountability());
-        // The fixture's apology, unique by construction (also against a database kept from earlier runs).
-        String apology = LocalizedApologies.unique(language);
         Recovery.complete("agent-ana", Recovery.task("agent-ana", caseId, "APOLOGY"),
                 Map.of("message", apology, "deliveredVia", "PHONE"));
 
@@ -76,9 +110,22 @@ class LocalizedApologyEmailTest {
                 html = (String) part.getContent();
             }
         }
-        assertThat(normalized(text)).isEqualTo(normalized(render(lang, "body.txt", data, false)));
-        assertThat(normalized(html)).isEqualTo(normalized(render(lang, "body.html", data, true)));
-        assertThat(text).contains(language.name()).contains(apology).contains("Ana Bērziņa").doesNotContain("agent-ana");
+        return new Sent(text, html, render(lang, "body.txt", data, false), render(lang, "body.html", data, true));
+    }
+
+    /**
+     * The expected email without its greeting paragraph (the text's first line and the blank line after it, the
+     * HTML's first {@code <p>} after {@code <body>}), and nothing else changed.
+     */
+    private static String withoutGreeting(String expected) {
+        if (expected.startsWith("<!DOCTYPE")) {
+            String stripped = expected.replaceFirst("(<body[^>]*>\n)<p>[^\n]*</p>\n", "$1");
+            assertThat(stripped).as("a greeting paragraph in the expected HTML").isNotEqualTo(expected);
+            return stripped;
+        }
+        int end = expected.indexOf("\n\n");
+        assertThat(end).as("a greeting line in the expected text").isPositive();
+        return expected.substring(end + 2);
     }
 
     /**

@@ -23,6 +23,7 @@ import io.servicerecovery.cases.Tier;
 import io.servicerecovery.compensation.CompensationType;
 import io.servicerecovery.compensation.ProposalOutcome;
 import io.servicerecovery.empowerment.Level;
+import io.servicerecovery.notify.SentEmail;
 import io.servicerecovery.timeline.TimelineKind;
 import io.servicerecovery.workflow.RecoveryStep;
 import io.servicerecovery.workflow.tasks.ApologyCompletion.DeliveredVia;
@@ -32,7 +33,7 @@ class LabelsTest {
 
     static final List<Class<? extends Enum<?>>> SHOWN = List.of(Channel.class, Severity.class, FailureStage.class,
             Tier.class, Level.class, CompensationType.class, ProposalOutcome.class, CaseStatus.class, CaseStep.class,
-            RecoveryStep.class, DeliveredVia.class, TimelineKind.class, FindingCode.class);
+            RecoveryStep.class, DeliveredVia.class, TimelineKind.class, FindingCode.class, SentEmail.EmailState.class);
 
     @Test
     void everyEnumTheConsoleShowsHasWordsInEveryLanguage() throws IOException {

@@ -49,4 +49,26 @@ class FollowUpEmailTest {
                 .contains("<p>Ar cieņu,<br>Ben &quot;B&quot; Berg<br>Klientu apkalpošana</p>")
                 .doesNotContain("<ana>").doesNotContain("{");
     }
+
+    @Test
+    void anApologyThatOpensWithAGreetingIsNotGreetedAgain() {
+        FollowUpEmail.Rendered swedish = email.render("sv-SE",
+                new FollowUpEmail.Content("Åsa Lindqvist", "CRM-7", "Hej Åsa! Förlåt, det var vårt fel.", "Bo"));
+        FollowUpEmail.Rendered english = email.render("en-GB",
+                new FollowUpEmail.Content("Ana Ozola", "CRM-7", "hi Ana, I am so sorry.", "Bo"));
+
+        assertThat(swedish.text()).startsWith("Tack för vårt samtal.").doesNotContain("Hej Åsa Lindqvist")
+                .containsOnlyOnce("Hej");
+        assertThat(swedish.html()).doesNotContain("Hej Åsa Lindqvist").containsOnlyOnce("Hej");
+        assertThat(english.text()).startsWith("Following our conversation").doesNotContain("Dear");
+        assertThat(english.html()).doesNotContain("Dear");
+
+        // Not a greeting: a word that only begins like one, or a greeting later in the apology.
+        for (String apology : new String[] { "Hejdå to the late parcel: I am sorry.", "Sorry, hi again." }) {
+            assertThat(email.render("sv-SE", new FollowUpEmail.Content("Åsa", "CRM-7", apology, "Bo")).text())
+                    .startsWith("Hej Åsa,\n\n");
+        }
+        assertThat(email.render("en", new FollowUpEmail.Content("Ana", "CRM-7", "Dearest Ana, sorry.", "Bo")).text())
+                .startsWith("Dear Ana,\n\n");
+    }
 }
