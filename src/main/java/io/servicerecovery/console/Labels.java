@@ -28,6 +28,12 @@ public final class Labels {
         return of(value.getDeclaringClass().getSimpleName(), value.name(), localeOf(locale));
     }
 
+    /** {@code {severity.labelInSentence}}: the label as it reads inside a sentence ("a high severity"). */
+    static String labelInSentence(Enum<?> value, @TemplateAttribute(TemplateInstance.LOCALE) Object locale) {
+        Locale in = localeOf(locale);
+        return of(value.getDeclaringClass().getSimpleName(), value.name(), in).toLowerCase(in);
+    }
+
     @TemplateExtension(namespace = "label")
     static String of(String group, Object code, @TemplateAttribute(TemplateInstance.LOCALE) Object locale) {
         return code == null ? "" : of(group, code.toString(), localeOf(locale));

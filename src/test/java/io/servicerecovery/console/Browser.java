@@ -123,11 +123,16 @@ public final class Browser implements AutoCloseable {
     }
 
     public Browser signIn(String user) {
+        return signIn(user, "/console");
+    }
+
+    /** Signs in with the demo password and waits for the page the user lands on (an operator: incidents). */
+    public Browser signIn(String user, String landing) {
         go("/");
         find(By.id("j_username")).sendKeys(user);
         find(By.id("j_password")).sendKeys(user);
         find(By.cssSelector("form button[type=submit]")).click();
-        await().until(d -> path().equals("/console"));
+        await().until(d -> path().equals(landing));
         return this;
     }
 
