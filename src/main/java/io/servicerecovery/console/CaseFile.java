@@ -23,10 +23,11 @@ import io.servicerecovery.workflow.tasks.TaskDetail;
  * @param done    what the viewer just did, confirmed in words at the top; null when nothing
  * @param emailIncident whether the follow-up email failed for good and waits for an operator
  * @param emailLanguage the language the follow-up email is written in, named in the page's language
+ * @param rejectedBy the name (as people know it) of whoever rejected the latest proposal; null when it was not
  */
 public record CaseFile(CaseView caseView, List<CaseView> earlier, TaskDetail task, boolean taskIsMine,
         String heldBy, Map<String, String> input, ConsoleProblem problem, String rootCauses, StepDone done,
-        boolean emailIncident, String emailLanguage) {
+        boolean emailIncident, String emailLanguage, String rejectedBy) {
 
     public String value(String field) {
         return input.getOrDefault(field, "");

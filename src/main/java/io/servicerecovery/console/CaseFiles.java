@@ -12,6 +12,7 @@ import io.servicerecovery.cases.CaseService;
 import io.servicerecovery.cases.CaseService.Viewer;
 import io.servicerecovery.cases.CaseView;
 import io.servicerecovery.common.PageRequest;
+import io.servicerecovery.compensation.ProposalOutcome;
 import io.servicerecovery.notify.FollowUpEmail;
 import io.servicerecovery.profile.StaffProfiles;
 import io.servicerecovery.security.CurrentUser;
@@ -68,7 +69,11 @@ public class CaseFiles {
                 .stream().anyMatch(i -> EMAIL_STEP.equals(i.step()));
         String emailLanguage = Locale.forLanguageTag(email.languageFor(view.customer().locale()))
                 .getDisplayLanguage(pageLocale);
+        String rejectedBy = view.compensation() != null
+                && view.compensation().outcome() == ProposalOutcome.REJECTED
+                && view.compensation().decidedBy() != null ? profiles.displayNameOf(view.compensation().decidedBy())
+                        : null;
         return new CaseFile(view, earlier, task, mine, heldBy, input, problem, ROOT_CAUSES, done, emailIncident,
-                emailLanguage);
+                emailLanguage, rejectedBy);
     }
 }

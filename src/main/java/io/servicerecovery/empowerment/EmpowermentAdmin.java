@@ -3,6 +3,8 @@ package io.servicerecovery.empowerment;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
+import java.util.SortedSet;
+import java.util.TreeSet;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -35,11 +37,13 @@ public class EmpowermentAdmin {
     private final EmpowermentService empowerment;
     private final LimitRules rules;
     private final EmpowermentAudit audit;
+    private final EmpowermentConfig config;
     private final Clock clock;
 
     public EmpowermentAdmin(EntityManager em, EmpowermentService empowerment, LimitRules rules, EmpowermentAudit audit,
-            Clock clock) {
+            EmpowermentConfig config, Clock clock) {
         this.em = em;
+        this.config = config;
         this.empowerment = empowerment;
         this.rules = rules;
         this.audit = audit;
@@ -56,6 +60,23 @@ public class EmpowermentAdmin {
         return em.createQuery("from LevelRecord order by level", LevelRecord.class).getResultList().stream()
                 .sorted((a, b) -> a.level.compareTo(b.level))
                 .map(EmpowermentAdmin::view).toList();
+    }
+
+    /** The currencies a level may be given limits in: those configured as traded in and those any level has. */
+    @Transactional
+    public SortedSet<String> currencies() {
+        SortedSet<String> currencies = new TreeSet<>(config.currencies());
+        currencies.addAll(em.createQuery("select distinct l.currency from LevelLimit l", String.class).getResultList());
+        return currencies;
+    }
+
+    /**
+     * Whether the manager may give limits in the currency at all: they hold limits in it (a DIRECTOR holds them in
+     * every currency). What they may give is then at most their own, which the save checks.
+     */
+    @Transactional
+    public boolean holdsLimitsIn(String manager, String currency) {
+        return empowerment.effectiveLimits(manager, currency).isPresent();
     }
 
     @Transactional
