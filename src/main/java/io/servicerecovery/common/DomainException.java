@@ -15,6 +15,8 @@ public abstract sealed class DomainException extends RuntimeException {
     private final String title;
     private final List<Problem.Violation> violations;
     private final Map<String, Object> context;
+    /** Set once, right after construction, by {@link #worded}: so none of the outcomes' constructors changes. */
+    private List<Wording> wordings = List.of();
 
     private DomainException(String slug, String title, String detail, List<Problem.Violation> violations,
             Map<String, Object> context) {
@@ -43,6 +45,17 @@ public abstract sealed class DomainException extends RuntimeException {
 
     public Map<String, Object> context() {
         return context;
+    }
+
+    /** The refusal as sentences for a person (the console's words); empty when only the English detail says it. */
+    public List<Wording> wordings() {
+        return wordings;
+    }
+
+    /** This outcome, with the sentences a page shows instead of the English detail and violations. */
+    public DomainException worded(Wording... sentences) {
+        this.wordings = List.of(sentences);
+        return this;
     }
 
     /** Quality findings that explain the refusal; none but for a {@link Refused} that has them. */

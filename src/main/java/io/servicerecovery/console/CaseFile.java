@@ -26,10 +26,11 @@ import io.servicerecovery.workflow.tasks.TaskDetail;
  * @param emailLanguage the language the follow-up email is written in, named in the page's language
  * @param sentEmail     the follow-up email as sent (or being sent); null while none is prepared
  * @param sentLanguage  the language of {@code sentEmail}, named in the page's language; null without one
+ * @param rejectedBy the name (as people know it) of whoever rejected the latest proposal; null when it was not
  */
 public record CaseFile(CaseView caseView, List<CaseView> earlier, TaskDetail task, boolean taskIsMine,
         String heldBy, Map<String, String> input, ConsoleProblem problem, String rootCauses, StepDone done,
-        boolean emailIncident, String emailLanguage, SentEmail sentEmail, String sentLanguage) {
+        boolean emailIncident, String emailLanguage, SentEmail sentEmail, String sentLanguage, String rejectedBy) {
 
     public String value(String field) {
         return input.getOrDefault(field, "");

@@ -12,6 +12,7 @@ import io.servicerecovery.cases.CaseService;
 import io.servicerecovery.cases.CaseService.Viewer;
 import io.servicerecovery.cases.CaseView;
 import io.servicerecovery.common.PageRequest;
+import io.servicerecovery.compensation.ProposalOutcome;
 import io.servicerecovery.notify.ApologyFollowUp;
 import io.servicerecovery.notify.FollowUpEmail;
 import io.servicerecovery.notify.SentEmail;
@@ -72,8 +73,12 @@ public class CaseFiles {
                 .stream().anyMatch(i -> EMAIL_STEP.equals(i.step()));
         String emailLanguage = languageName(email.languageFor(view.customer().locale()), pageLocale);
         SentEmail sent = view.apology() == null ? null : followUp.asSent(caseId);
+        String rejectedBy = view.compensation() != null
+                && view.compensation().outcome() == ProposalOutcome.REJECTED
+                && view.compensation().decidedBy() != null ? profiles.displayNameOf(view.compensation().decidedBy())
+                        : null;
         return new CaseFile(view, earlier, task, mine, heldBy, input, problem, ROOT_CAUSES, done, emailIncident,
-                emailLanguage, sent, sent == null ? null : languageName(sent.language(), pageLocale));
+                emailLanguage, sent, sent == null ? null : languageName(sent.language(), pageLocale), rejectedBy);
     }
 
     /** "Swedish" on an English page, "svenska" on a Swedish one. */

@@ -112,6 +112,8 @@ public interface ConsoleMessages {
     String comp_recommended_why(String severity, String tier, String stage);
     String comp_none_recommended();
     String comp_limits();
+    String case_rejected_by(String who);
+    String case_rejected_next();
     String comp_limits_line(String max, int percent, String left, String budget);
     String no_limit();
     String comp_type();

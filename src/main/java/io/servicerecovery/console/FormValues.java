@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import io.servicerecovery.common.DomainException;
+import io.servicerecovery.common.Wording;
 
 /**
  * What a plain HTML form sends, read the way a person typed it: empty fields are "not
@@ -23,7 +24,8 @@ public final class FormValues {
         try {
             return Enum.valueOf(type, value);
         } catch (IllegalArgumentException e) {
-            throw DomainException.invalid(field, "is not one of the choices offered");
+            throw DomainException.invalid(field, "is not one of the choices offered")
+                    .worded(Wording.of("form.not-a-choice", new Wording.Field(field)));
         }
     }
 
@@ -34,7 +36,8 @@ public final class FormValues {
         try {
             return new BigDecimal(value.strip().replace(',', '.'));
         } catch (NumberFormatException e) {
-            throw DomainException.invalid(field, "must be a number such as 20.00");
+            throw DomainException.invalid(field, "must be a number such as 20.00")
+                    .worded(Wording.of("form.not-a-number", new Wording.Field(field)));
         }
     }
 
@@ -45,7 +48,8 @@ public final class FormValues {
         try {
             return Integer.valueOf(value.strip());
         } catch (NumberFormatException e) {
-            throw DomainException.invalid(field, "must be a whole number such as 10");
+            throw DomainException.invalid(field, "must be a whole number such as 10")
+                    .worded(Wording.of("form.not-whole", new Wording.Field(field)));
         }
     }
 

@@ -60,6 +60,18 @@ public final class Labels {
         return asWords(code);
     }
 
+    /** Whether {@code group.code} has words in {@code locale} or English. */
+    static boolean has(String group, String code, Locale locale) {
+        String key = group + "." + code;
+        for (Locale candidate : new Locale[] { locale, Locale.ENGLISH }) {
+            ResourceBundle bundle = bundle(candidate);
+            if (bundle != null && bundle.containsKey(key)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static ResourceBundle bundle(Locale locale) {
         try {
             return ResourceBundle.getBundle(BUNDLE, locale, ResourceBundle.Control.getNoFallbackControl(

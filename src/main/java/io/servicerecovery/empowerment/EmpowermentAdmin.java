@@ -3,6 +3,8 @@ package io.servicerecovery.empowerment;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
+import java.util.SortedSet;
+import java.util.TreeSet;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -14,6 +16,7 @@ import org.jboss.logging.Logger;
 import io.servicerecovery.common.DomainException;
 import io.servicerecovery.common.Page;
 import io.servicerecovery.common.PageRequest;
+import io.servicerecovery.common.Wording;
 import io.servicerecovery.empowerment.EmpowermentViews.AgentUpdate;
 import io.servicerecovery.empowerment.EmpowermentViews.AgentView;
 import io.servicerecovery.empowerment.EmpowermentViews.AuditView;
@@ -34,11 +37,13 @@ public class EmpowermentAdmin {
     private final EmpowermentService empowerment;
     private final LimitRules rules;
     private final EmpowermentAudit audit;
+    private final EmpowermentConfig config;
     private final Clock clock;
 
     public EmpowermentAdmin(EntityManager em, EmpowermentService empowerment, LimitRules rules, EmpowermentAudit audit,
-            Clock clock) {
+            EmpowermentConfig config, Clock clock) {
         this.em = em;
+        this.config = config;
         this.empowerment = empowerment;
         this.rules = rules;
         this.audit = audit;
@@ -57,6 +62,23 @@ public class EmpowermentAdmin {
                 .map(EmpowermentAdmin::view).toList();
     }
 
+    /** The currencies a level may be given limits in: those configured as traded in and those any level has. */
+    @Transactional
+    public SortedSet<String> currencies() {
+        SortedSet<String> currencies = new TreeSet<>(config.currencies());
+        currencies.addAll(em.createQuery("select distinct l.currency from LevelLimit l", String.class).getResultList());
+        return currencies;
+    }
+
+    /**
+     * Whether the manager may give limits in the currency at all: they hold limits in it (a DIRECTOR holds them in
+     * every currency). What they may give is then at most their own, which the save checks.
+     */
+    @Transactional
+    public boolean holdsLimitsIn(String manager, String currency) {
+        return empowerment.effectiveLimits(manager, currency).isPresent();
+    }
+
     @Transactional
     public LevelView level(Level level) {
         return view(empowerment.levelRecord(level));
@@ -68,15 +90,19 @@ public class EmpowermentAdmin {
         checkVersion(expected, record.version);
         Level own = empowerment.levelOf(manager);
         if (own == level) {
-            throw DomainException.notAllowed("Nobody changes their own limits: " + level + " is your level.");
+            throw DomainException.notAllowed("Nobody changes their own limits: " + level + " is your level.")
+                    .worded(Wording.of("limits.own-level", level));
         }
         if (!own.isApproving() || own.compareTo(level) < 0) {
-            throw DomainException.notAllowed("A " + own + " may only change the limits of lower levels.");
+            throw DomainException.notAllowed("A " + own + " may only change the limits of lower levels.")
+                    .worded(Wording.of("limits.lower-levels-only", own));
         }
         Map<String, LimitsInput> limits = LimitRules.byCurrency(update.limits(), "limits");
         for (LimitsInput limit : limits.values()) {
             if (limit.maxDiscountPercent() == null) {
-                throw DomainException.invalid("limits[" + limit.currency() + "].maxDiscountPercent", "is required for a level");
+                String field = "limits[" + limit.currency() + "].maxDiscountPercent";
+                throw DomainException.invalid(field, "is required for a level")
+                        .worded(Wording.of("limits.discount-required", new Wording.Field(field)));
             }
             rules.notAboveOwn(manager, limit, "limits[" + limit.currency() + "]");
         }
@@ -109,21 +135,24 @@ public class EmpowermentAdmin {
     public Versioned<AgentView> updateAgent(String agentId, ExpectedVersion expected, AgentUpdate update,
             String manager) {
         if (agentId.equals(manager)) {
-            throw DomainException.notAllowed("Nobody changes their own level or limits.");
+            throw DomainException.notAllowed("Nobody changes their own level or limits.")
+                    .worded(Wording.of("limits.own-person"));
         }
         AgentEmpowerment agent = em.find(AgentEmpowerment.class, agentId, LockModeType.PESSIMISTIC_WRITE);
         checkVersion(expected, agent == null ? 0 : agent.version);
         Level own = empowerment.levelOf(manager);
         if (!own.isApproving()) {
-            throw DomainException.notAllowed("Only a TEAM_LEAD or above manages empowerment.");
+            throw DomainException.notAllowed("Only a TEAM_LEAD or above manages empowerment.")
+                    .worded(Wording.of("limits.not-approving", own));
         }
         // Managers manage the people below them, never peers or superiors.
         if (agent != null && agent.level.compareTo(own) >= 0) {
             throw DomainException.notAllowed("A " + own + " manages only people below their own level; this is a "
-                    + agent.level + ".");
+                    + agent.level + ".").worded(Wording.of("limits.person-not-below", own, agent.level));
         }
         if (update.level().compareTo(own) >= 0) {
-            throw DomainException.notAllowed("A " + own + " may give levels below their own only.");
+            throw DomainException.notAllowed("A " + own + " may give levels below their own only.")
+                    .worded(Wording.of("limits.level-not-below", own));
         }
         List<LimitsInput> requested = update.overrides() == null ? List.of() : update.overrides();
         Map<String, LimitsInput> overrides = LimitRules.byCurrency(requested, "overrides");
@@ -132,7 +161,8 @@ public class EmpowermentAdmin {
             String field = "overrides[" + override.currency() + "]";
             LevelLimit base = level.limits.stream().filter(l -> l.currency.equals(override.currency())).findFirst()
                     .orElseThrow(() -> DomainException.refused(field + ".currency",
-                            update.level() + " has no limits in " + override.currency() + " to override."));
+                            update.level() + " has no limits in " + override.currency() + " to override.")
+                            .worded(Wording.of("limits.override-without-level", update.level(), override.currency())));
             rules.notAboveOwn(manager, LimitRules.merged(base, override), field);
         }
 

@@ -19,6 +19,13 @@ public interface EmpowermentConfig {
     @WithDefault("EUR")
     String defaultCurrency();
 
+    /**
+     * The currencies the business trades in: the level form offers each one a level has no limits in, to be
+     * added. Any currency some level has limits in is offered as well.
+     */
+    @WithDefault("EUR,SEK,DKK,NOK")
+    java.util.List<String> currencies();
+
     /** How long an approval waits at a level before it escalates to the next, by level. */
     Map<String, Duration> escalateAfter();
 

@@ -14,6 +14,7 @@ import jakarta.persistence.EntityManager;
 
 import io.servicerecovery.common.DomainException;
 import io.servicerecovery.common.Problem;
+import io.servicerecovery.common.Wording;
 
 /**
  * The rules every change of limits obeys: one entry per currency, nobody gives more than
@@ -34,28 +35,49 @@ public class LimitRules {
         Map<String, LimitsInput> byCurrency = new LinkedHashMap<>();
         for (LimitsInput limit : limits) {
             if (byCurrency.put(limit.currency(), limit) != null) {
-                throw DomainException.invalid(field, "lists " + limit.currency() + " twice");
+                throw DomainException.invalid(field, "lists " + limit.currency() + " twice")
+                        .worded(Wording.of("limits.twice", limit.currency()));
             }
         }
         return byCurrency;
     }
 
-    /** Nobody gives more than they have: every field at most the manager's own effective value. */
+    /**
+     * Nobody gives more than they have: every field at most the manager's own effective value. A manager with no
+     * limits in the currency gives none in it (a DIRECTOR has limits in every currency, so adds any).
+     */
     void notAboveOwn(String manager, LimitsInput limits, String field) {
-        Optional<EffectiveLimits> own = empowerment.effectiveLimits(manager, limits.currency());
+        String currency = limits.currency();
+        Optional<EffectiveLimits> own = empowerment.effectiveLimits(manager, currency);
         if (own.isEmpty()) {
-            throw DomainException.notAllowed("You have no limits in " + limits.currency() + " and cannot give any.");
+            throw DomainException.notAllowed("You have no limits in " + currency + " and cannot give any.")
+                    .worded(Wording.of("limits.none-own", currency));
         }
         EffectiveLimits mine = own.get();
         if (above(limits.maxCreditPerCase(), mine.maxCreditPerCase())) {
-            throw DomainException.notAllowed(field + ".maxCreditPerCase is above your own limit.");
+            throw aboveOwn(field + ".maxCreditPerCase", "is above your own limit.", limits.maxCreditPerCase(),
+                    money(mine.maxCreditPerCase(), currency));
         }
         if (limits.maxDiscountPercent() != null && limits.maxDiscountPercent() > mine.maxDiscountPercent()) {
-            throw DomainException.notAllowed(field + ".maxDiscountPercent is above your own limit.");
+            throw aboveOwn(field + ".maxDiscountPercent", "is above your own limit.", limits.maxDiscountPercent(),
+                    mine.maxDiscountPercent() + " %");
         }
         if (above(limits.dailyBudget(), mine.dailyBudget())) {
-            throw DomainException.notAllowed(field + ".dailyBudget is above your own budget.");
+            throw aboveOwn(field + ".dailyBudget", "is above your own budget.", limits.dailyBudget(),
+                    money(mine.dailyBudget(), currency));
         }
+    }
+
+    /** Left out is "none", above any number: said as such, not as a number that is too high. */
+    private static DomainException aboveOwn(String path, String english, Object given, String own) {
+        Wording.Field field = new Wording.Field(path);
+        return DomainException.notAllowed(path + " " + english)
+                .worded(given == null ? Wording.of("limits.none-above-own", field, own)
+                        : Wording.of("limits.above-own", field, own));
+    }
+
+    private static String money(BigDecimal amount, String currency) {
+        return amount.toPlainString() + " " + currency;
     }
 
     /** Null is "no cap": above any number. */
@@ -69,6 +91,7 @@ public class LimitRules {
     /** Lower levels never have more than higher ones, in any currency and any field. */
     void checkOrder(Level level, Map<String, LimitsInput> proposed) {
         List<Problem.Violation> violations = new ArrayList<>();
+        List<Wording> wordings = new ArrayList<>();
         for (LevelRecord other : em.createQuery("from LevelRecord", LevelRecord.class).getResultList()) {
             if (other.level == level) {
                 continue;
@@ -92,18 +115,31 @@ public class LimitRules {
                 if (higher == null) {
                     violations.add(new Problem.Violation("limits", lowerLevel + " has limits in " + currency
                             + " but " + higherLevel + " has none"));
+                    wordings.add(Wording.of("limits.higher-has-none", lower(other.level, level), higher(other.level,
+                            level), currency));
                 } else if (aboveOrUnlimited(lower.maxCreditPerCase(), higher.maxCreditPerCase())
                         || lower.maxDiscountPercent() > higher.maxDiscountPercent()
                         || aboveOrUnlimited(lower.dailyBudget(), higher.dailyBudget())) {
                     violations.add(new Problem.Violation("limits[" + currency + "]",
                             lowerLevel + " would have more than " + higherLevel + " in " + currency));
+                    wordings.add(Wording.of("limits.more-than-higher", lower(other.level, level),
+                            higher(other.level, level), currency));
                 }
             }
         }
         if (!violations.isEmpty()) {
             throw new DomainException.Refused("limits-out-of-order", "Limits out of order",
-                    "A lower level may never have higher limits than a higher level.", violations);
+                    "A lower level may never have higher limits than a higher level.", violations)
+                    .worded(wordings.toArray(Wording[]::new));
         }
+    }
+
+    private static Level lower(Level a, Level b) {
+        return a.compareTo(b) < 0 ? a : b;
+    }
+
+    private static Level higher(Level a, Level b) {
+        return a.compareTo(b) < 0 ? b : a;
     }
 
     private static boolean aboveOrUnlimited(BigDecimal lower, BigDecimal higher) {

@@ -3,6 +3,8 @@ package io.servicerecovery.console.manager;
 import java.net.URI;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Validator;
@@ -29,6 +31,7 @@ import io.servicerecovery.empowerment.EmpowermentViews.AgentUpdate;
 import io.servicerecovery.empowerment.EmpowermentViews.AgentView;
 import io.servicerecovery.empowerment.ExpectedVersion;
 import io.servicerecovery.empowerment.Level;
+import io.servicerecovery.empowerment.LimitsInput;
 import io.servicerecovery.profile.StaffProfiles;
 import io.servicerecovery.security.CurrentUser;
 
@@ -68,7 +71,8 @@ public class AgentForm {
     public TemplateInstance form(@PathParam("agentId") String agentId) {
         EmpowermentAdmin.Versioned<AgentView> now = admin.agent(agentId);
         return page(new Edit(agentId, profiles.displayNameOf(agentId), now.value().level().name(), levels(),
-                LimitRows.of(now.value().overrides()), "", now.etag(), now.value(), null, null));
+                LimitRows.ofPerson(now.value().overrides(), levelLimits(now.value().level())), "", now.etag(),
+                now.value(), null, null));
     }
 
     @POST
@@ -76,7 +80,9 @@ public class AgentForm {
             @FormParam("level") String level, @FormParam("reason") String reason,
             @FormParam("currency") List<String> currency, @FormParam("maxCredit") List<String> maxCredit,
             @FormParam("maxDiscount") List<String> maxDiscount, @FormParam("budget") List<String> budget) {
-        LimitRows typed = LimitRows.typed(currency, maxCredit, maxDiscount, budget);
+        Level saved = admin.agent(agentId).value().level();
+        LimitRows typed = LimitRows.typed(currency, maxCredit, maxDiscount, budget, List.of(), List.of(), false,
+                levelLimits(saved));
         String why = reason == null ? "" : reason;
         String name = profiles.displayNameOf(agentId);
         return ConsoleRefusals.answer(() -> {
@@ -95,6 +101,13 @@ public class AgentForm {
             }
             return page(new Edit(agentId, name, level, levels(), typed, why, etag, now.value(), null, problem));
         });
+    }
+
+    /** The person's level's limits by currency: what an empty field of their rows stands for. */
+    private Map<String, LimitsInput> levelLimits(Level level) {
+        Map<String, LimitsInput> byCurrency = new TreeMap<>();
+        admin.level(level).limits().forEach(l -> byCurrency.put(l.currency(), l));
+        return byCurrency;
     }
 
     private TemplateInstance page(Edit edit) {

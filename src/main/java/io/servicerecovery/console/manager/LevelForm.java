@@ -2,6 +2,7 @@ package io.servicerecovery.console.manager;
 
 import java.net.URI;
 import java.util.List;
+import java.util.Map;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Validator;
@@ -65,16 +66,17 @@ public class LevelForm {
     @GET
     public TemplateInstance form(@PathParam("level") String level) {
         LevelView now = admin.level(levelOf(level));
-        return page(new Edit(now.level(), LimitRows.of(now.limits()), "", now.etag(), null, null));
+        return page(new Edit(now.level(), offering(LimitRows.ofLevel(now.limits())), "", now.etag(), null, null));
     }
 
     @POST
     public Response save(@PathParam("level") String level, @FormParam("etag") String etag,
             @FormParam("reason") String reason, @FormParam("currency") List<String> currency,
             @FormParam("maxCredit") List<String> maxCredit, @FormParam("maxDiscount") List<String> maxDiscount,
-            @FormParam("budget") List<String> budget) {
+            @FormParam("budget") List<String> budget, @FormParam("noCap") List<String> noCap,
+            @FormParam("noBudget") List<String> noBudget) {
         Level which = levelOf(level);
-        LimitRows typed = LimitRows.typed(currency, maxCredit, maxDiscount, budget);
+        LimitRows typed = LimitRows.typed(currency, maxCredit, maxDiscount, budget, noCap, noBudget, true, Map.of());
         String why = reason == null ? "" : reason;
         return ConsoleRefusals.answer(() -> {
             LevelUpdate update = new LevelUpdate(typed.inputs(), why.strip());
@@ -85,10 +87,16 @@ public class LevelForm {
             if (problem.staleVersion()) {
                 // the form carries the current version now: saving again replaces theirs knowingly
                 LevelView now = admin.level(which);
-                return page(new Edit(which, typed, why, now.etag(), now, null));
+                return page(new Edit(which, offering(typed), why, now.etag(), now, null));
             }
-            return page(new Edit(which, typed, why, etag, null, problem));
+            return page(new Edit(which, offering(typed), why, etag, null, problem));
         });
+    }
+
+    /** The rows with a row of its own for each currency the level has no limits in, saying whether I can add it. */
+    private LimitRows offering(LimitRows rows) {
+        String me = console.user().id();
+        return rows.offering(admin.currencies(), currency -> admin.holdsLimitsIn(me, currency));
     }
 
     private TemplateInstance page(Edit edit) {

@@ -89,6 +89,14 @@ public interface ManagerMessages {
     String emp_limits_per_currency();
     String emp_level_hint();
     String emp_override_hint();
+    String emp_no_limit();
+    String emp_required();
+    String emp_same_as_level(String value);
+    String emp_same_as_level_percent(Integer value);
+    String emp_same_as_level_none();
+    String emp_same_as_level_plain();
+    String emp_offered_can_add(String currency);
+    String emp_offered_cannot_add(String currency);
     String currency();
     String max_credit();
     String max_discount();

@@ -76,7 +76,7 @@ public class WhatIfPage {
         Level which = level == null || level.isBlank() ? Level.AGENT : LevelForm.levelOf(level);
         LevelView today = admin.level(which);
         LocalDate to = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
-        return page(new WhatIf(which.name(), levels(), LimitRows.of(today.limits()), today,
+        return page(new WhatIf(which.name(), levels(), LimitRows.ofLevel(today.limits()), today,
                 to.minusDays(DEFAULT_DAYS).toString(), to.toString(), null, null), false);
     }
 
@@ -85,10 +85,12 @@ public class WhatIfPage {
     public Response run(@FormParam("level") String level, @FormParam("from") String from, @FormParam("to") String to,
             @FormParam("currency") List<String> currency, @FormParam("maxCredit") List<String> maxCredit,
             @FormParam("maxDiscount") List<String> maxDiscount, @FormParam("budget") List<String> budget,
+            @FormParam("noCap") List<String> noCap, @FormParam("noBudget") List<String> noBudget,
             @jakarta.ws.rs.HeaderParam("HX-Request") String htmx) {
         Level which = LevelForm.levelOf(level);
         LevelView today = admin.level(which);
-        LimitRows typed = LimitRows.typed(currency, maxCredit, maxDiscount, budget);
+        LimitRows typed = LimitRows.typed(currency, maxCredit, maxDiscount, budget, noCap, noBudget, true,
+                java.util.Map.of());
         return ConsoleRefusals.answer(() -> {
             ReportPeriod period = ReportPeriod.ofDays(from, to);
             SimulationRequest candidate = new SimulationRequest(period.start(), period.end(),

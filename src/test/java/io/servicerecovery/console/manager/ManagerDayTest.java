@@ -122,6 +122,30 @@ class ManagerDayTest {
     }
 
     @Test
+    void theAgentReadsRejectedByTheApproversNameWithTheNoteOnTheCasePage() {
+        Waiting w = anApprovalForTheTeamLead();
+        assertThat(decide(ConsoleSignIn.as("lead-lena"), w, "REJECT", "Offer a discount instead.", false).statusCode())
+                .isEqualTo(303);
+        Recovery.awaitStatus("crm-acme", w.caseId(), "AWAITING_COMPENSATION");
+        ConsoleSignIn ana = ConsoleSignIn.as("agent-ana");
+
+        String en = rejected(ana.request().header("Accept-Language", "en").get("/console/cases/" + w.caseId())
+                .then().statusCode(200).extract().asString());
+        assertThat(en).contains("<h3 id=\"rejected-title\">Rejected by Lena Lindqvist</h3>",
+                "Offer a discount instead.", "Propose again below");
+        assertThat(en).doesNotContain("lead-lena");
+        String sv = rejected(ana.request().header("Accept-Language", "sv").get("/console/cases/" + w.caseId())
+                .then().statusCode(200).extract().asString());
+        assertThat(sv).contains("Avslaget av Lena Lindqvist", "Offer a discount instead.", "Föreslå igen nedan");
+    }
+
+    private static String rejected(String page) {
+        int start = page.indexOf("id=\"rejected\"");
+        assertThat(start).as("the rejection on the case page").isNotNegative();
+        return page.substring(start, page.indexOf("</div>", start));
+    }
+
+    @Test
     void approvingAgainAfterBackSaysItWasAlreadyDecided() {
         Waiting w = anApprovalForTheTeamLead();
         ConsoleSignIn lena = ConsoleSignIn.as("lead-lena");
