@@ -27,10 +27,12 @@ import io.servicerecovery.workflow.tasks.TaskDetail;
  * @param sentEmail     the follow-up email as sent (or being sent); null while none is prepared
  * @param sentLanguage  the language of {@code sentEmail}, named in the page's language; null without one
  * @param rejectedBy the name (as people know it) of whoever rejected the latest proposal; null when it was not
+ * @param names      the names people know for the timeline's actors, by their id
  */
 public record CaseFile(CaseView caseView, List<CaseView> earlier, TaskDetail task, boolean taskIsMine,
         String heldBy, Map<String, String> input, ConsoleProblem problem, String rootCauses, StepDone done,
-        boolean emailIncident, String emailLanguage, SentEmail sentEmail, String sentLanguage, String rejectedBy) {
+        boolean emailIncident, String emailLanguage, SentEmail sentEmail, String sentLanguage, String rejectedBy,
+        Map<String, String> names) {
 
     public String value(String field) {
         return input.getOrDefault(field, "");
@@ -60,6 +62,15 @@ public record CaseFile(CaseView caseView, List<CaseView> earlier, TaskDetail tas
         return caseView.currentStep() == CaseStep.APOLOGY_EMAIL
                 || caseView.compensation() != null && caseView.compensation().outcome() != null
                         && caseView.compensation().outcome().isApproved();
+    }
+
+    /** See {@link CaseFiles#progressOf}. */
+    public String progress() {
+        return progressOf(caseView);
+    }
+
+    static String progressOf(CaseView view) {
+        return view.status().name() + "-" + (view.timeline() == null ? 0 : view.timeline().size());
     }
 
     /** Whether the viewer chose a discount, which is a percent and has no currency. */

@@ -51,6 +51,14 @@ public class CaseFiles {
     }
 
     /**
+     * Where the case stands, as a token that changes whenever anything happens on it (its status and the length of
+     * its timeline): a page that waits for someone else compares it to tell when to show the news.
+     */
+    public String progressOf(UUID caseId, CurrentUser user) {
+        return CaseFile.progressOf(cases.get(caseId, Viewer.staff(user.id())));
+    }
+
+    /**
      * @param done       what the viewer just did, to confirm in words; null when nothing
      * @param pageLocale the page's language, in which the follow-up email's language is named
      */
@@ -78,7 +86,17 @@ public class CaseFiles {
                 && view.compensation().decidedBy() != null ? profiles.displayNameOf(view.compensation().decidedBy())
                         : null;
         return new CaseFile(view, earlier, task, mine, heldBy, input, problem, ROOT_CAUSES, done, emailIncident,
-                emailLanguage, sent, sent == null ? null : languageName(sent.language(), pageLocale), rejectedBy);
+                emailLanguage, sent, sent == null ? null : languageName(sent.language(), pageLocale), rejectedBy,
+                namesOf(view));
+    }
+
+    /** The names people know (their profile's) for whoever acted on the case: "Lena Lindqvist", not lead-lena. */
+    private Map<String, String> namesOf(CaseView view) {
+        Map<String, String> names = new java.util.HashMap<>();
+        if (view.timeline() != null) {
+            view.timeline().forEach(e -> names.computeIfAbsent(e.actor(), profiles::displayNameOf));
+        }
+        return names;
     }
 
     /** "Swedish" on an English page, "svenska" on a Swedish one. */

@@ -10,6 +10,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -42,6 +43,21 @@ public class CasePage {
     @GET
     public TemplateInstance show(@PathParam("id") UUID id, @QueryParam("done") String done) {
         return page(id, Map.of(), null, StepDone.parse(done));
+    }
+
+    /**
+     * Polled (htmx) by a case page that waits for someone or something else (the email, an approver, the booking):
+     * nothing while nothing happened; when something did, htmx is told to load the page afresh, so the badge, the
+     * grant and the timeline are current without a reload by hand. A page with a form open never polls: a
+     * reload would lose what the person is typing.
+     */
+    @GET
+    @Path("progress")
+    public Response progress(@PathParam("id") UUID id, @QueryParam("seen") String seen) {
+        if (files.progressOf(id, console.user()).equals(seen)) {
+            return Response.noContent().build();
+        }
+        return Response.noContent().header("HX-Redirect", "/console/cases/" + id).build();
     }
 
     TemplateInstance page(UUID id, Map<String, String> input, ConsoleProblem problem) {

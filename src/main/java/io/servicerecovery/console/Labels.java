@@ -48,6 +48,13 @@ public final class Labels {
         return Locale.forLanguageTag(languageTag).getDisplayName(page);
     }
 
+    /** {@code {label:inSentence('Level', code)}}: the label as it reads inside a sentence. */
+    @TemplateExtension(namespace = "label")
+    static String inSentence(String group, Object code, @TemplateAttribute(TemplateInstance.LOCALE) Object locale) {
+        Locale in = localeOf(locale);
+        return code == null ? "" : of(group, code.toString(), in).toLowerCase(in);
+    }
+
     /** The label of {@code code} in {@code group}, in {@code locale} or English, else the code as words. */
     public static String of(String group, String code, Locale locale) {
         String key = group + "." + code;

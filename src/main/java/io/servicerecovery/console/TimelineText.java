@@ -10,10 +10,11 @@ import io.quarkus.qute.TemplateInstance;
 import io.quarkus.qute.i18n.Localized;
 import io.quarkus.qute.i18n.MessageBundles;
 import io.servicerecovery.cases.CaseView;
+import io.servicerecovery.common.Actor;
 import io.servicerecovery.timeline.TimelineEntryView;
 
 /**
- * {@code {e.text(c)}} and {@code {e.who}} on the case page: a timeline entry in the page's language, worded from
+ * {@code {e.text(c)}} and {@code {e.who(file.names)}} on the case page: a timeline entry in the page's language, worded from
  * its kind and details (what the API keeps as a code stays a code there; its {@code summary} stays English for
  * the API and webhooks). An entry written before a detail existed (a claim without its step) gets the words
  * that need no such detail, never the English summary.
@@ -24,8 +25,13 @@ public final class TimelineText {
     private TimelineText() {
     }
 
-    static String who(TimelineEntryView entry, @TemplateAttribute(TemplateInstance.LOCALE) Object locale) {
-        return "system".equals(entry.actor()) ? words(Labels.localeOf(locale)).actor_system() : entry.actor();
+    /** Who did it, by the name people know them by; the service itself as "the service". */
+    static String who(TimelineEntryView entry, Map<String, String> names,
+            @TemplateAttribute(TemplateInstance.LOCALE) Object locale) {
+        if (Actor.SYSTEM.equals(entry.actor())) {
+            return words(Labels.localeOf(locale)).actor_system();
+        }
+        return names.getOrDefault(entry.actor(), entry.actor());
     }
 
     static String text(TimelineEntryView entry, CaseView c, @TemplateAttribute(TemplateInstance.LOCALE) Object locale) {
@@ -72,8 +78,11 @@ public final class TimelineText {
 
     private static String approved(TimelineWords w, Map<String, Object> d) {
         String note = d.containsKey("note") ? " " + w.note(str(d, "note")) : "";
-        if (d.containsKey("approvedAmount")) {
-            return w.approved_less(what(w, d, "approvedAmount"), what(w, d, "amount")) + note;
+        if (d.get("approvedAmount") != null && d.get("amount") != null
+                && new BigDecimal(str(d, "approvedAmount")).compareTo(new BigDecimal(str(d, "amount"))) < 0) {
+            String proposed = "DISCOUNT_PERCENT".equals(str(d, "type")) ? ConsoleFormat.plain(new BigDecimal(str(d, "amount"))) + " %"
+                    : ConsoleFormat.money(new BigDecimal(str(d, "amount")), str(d, "currency"));
+            return w.approved_less(what(w, d, "approvedAmount"), proposed) + note;
         }
         return w.approved(what(w, d, "amount")) + note;
     }

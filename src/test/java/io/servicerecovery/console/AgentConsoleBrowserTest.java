@@ -137,12 +137,12 @@ class AgentConsoleBrowserTest extends BrowserTest {
         assertThat(browser.find(By.id("currency")).getAttribute("value")).isEqualTo("EUR");
         browser.type(By.id("amount"), "120.00");
         browser.type(By.id("reason"), "Double charge");
-        browser.await().until(ExpectedConditions.textToBePresentInElementLocated(By.id("outcome"), "Team lead"));
+        browser.await().until(ExpectedConditions.textToBePresentInElementLocated(By.id("outcome"), "team lead"));
         browser.find(By.cssSelector("#compensation-form button.primary")).click();
         // no reload: the answer says it went for approval and to whom
         browser.await().until(d -> browser.has(By.id("pending")));
-        assertThat(browser.find(By.id("pending")).getText()).contains("Team lead");
-        assertThat(browser.find(By.id("done")).getText()).contains("waits for approval by Team lead");
+        assertThat(browser.find(By.id("pending")).getText()).contains("by a team lead");
+        assertThat(browser.find(By.id("done")).getText()).contains("waits for approval by a team lead");
         browser.go("/console/work");
         assertThat(browser.find(By.id("pending")).getText()).contains("120.00 EUR");
     }
@@ -199,4 +199,23 @@ class AgentConsoleBrowserTest extends BrowserTest {
         }
     }
 
+
+    @Test
+    void aCaseWaitingForAnApproverShowsTheGrantOnceTheApproverDecidesWithoutAReload() {
+        String customer = "Ana W" + java.util.UUID.randomUUID().toString().substring(0, 6);
+        String caseId = Recovery.open("crm-acme", CaseRequests.aCase().customer("name", customer));
+        Recovery.complete("agent-ana", Recovery.throughApology("agent-ana", caseId), Recovery.credit("120.00"));
+        String approval = Recovery.task("lead-lena", caseId, "APPROVAL");
+        browser.signIn("agent-ana");
+        browser.go("/console/cases/" + caseId);
+        assertThat(browser.find(By.id("status")).getText()).isEqualTo("Waiting for approval");
+
+        Recovery.claim("lead-lena", approval);
+        Recovery.complete("lead-lena", approval, java.util.Map.of("decision", "APPROVE"));
+
+        // The page that waits polls for news and loads itself afresh when there is some: no reload by hand.
+        browser.await().until(d -> "Recovered".equals(browser.find(By.id("status")).getText()));
+        assertThat(browser.find(By.id("granted")).getText()).contains("120.00 EUR");
+        assertThat(browser.find(By.id("timeline")).getText()).contains("Approved a credit of 120.00 EUR.");
+    }
 }

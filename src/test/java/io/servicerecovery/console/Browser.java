@@ -155,6 +155,24 @@ public final class Browser implements AutoCloseable {
         }
     }
 
+    /** The whole page, as tall as it is, at the window's width (for the docs: a case page is longer than a screen). */
+    public Path fullPageScreenshot(String name) {
+        org.openqa.selenium.Dimension window = driver.manage().window().getSize();
+        Number height = (Number) ((JavascriptExecutor) driver).executeScript(
+                "return Math.max(document.body.scrollHeight, document.documentElement.scrollHeight)");
+        driver.manage().window().setSize(new org.openqa.selenium.Dimension(window.getWidth(),
+                Math.min(8000, height.intValue() + (window.getHeight() - viewportHeight()))));
+        try {
+            return screenshot(name);
+        } finally {
+            driver.manage().window().setSize(window);
+        }
+    }
+
+    private int viewportHeight() {
+        return ((Number) ((JavascriptExecutor) driver).executeScript("return window.innerHeight")).intValue();
+    }
+
     /**
      * The serious and critical accessibility violations axe-core finds on the page, each as
      * "rule: description (selectors)"; an accessible page answers none.

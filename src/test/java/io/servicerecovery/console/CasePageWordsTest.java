@@ -62,6 +62,8 @@ class CasePageWordsTest {
                 "Steget påtaget", "Tog steget &quot;Ta ansvar&quot;", "Ansvar taget", "Grundorsak: Försenad transport",
                 "Vi lovade ett datum vi inte kunde hålla.");
         assertThat(timeline).doesNotContain("CASE_OPENED", "ACCOUNTABILITY_TAKEN", "Took the", "Case opened:");
+        assertThat(timeline).as("people by the names they are known by").contains("<span class=\"actor\">Ana Bērziņa</span>")
+                .doesNotContain("<span class=\"actor\">agent-ana</span>");
         assertThat(swedish).contains("<dd>svenska (Sverige)</dd>", "<dd>Chatt</dd>", "<dd>Guld</dd>", "<dd>Efter köpet</dd>");
         // The API keeps codes and its English summary.
         assertThat(Recovery.caseAs("crm-acme", caseId).getList("timeline.kind", String.class))

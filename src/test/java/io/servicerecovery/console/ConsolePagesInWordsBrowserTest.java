@@ -87,7 +87,7 @@ class ConsolePagesInWordsBrowserTest {
         for (String problem : words.problems(withoutWhatPeopleWrote(visibleText(browser)))) {
             problems.add(page + " (" + path + "): " + problem);
         }
-        browser.screenshot("words-" + language + "-" + page);
+        browser.fullPageScreenshot("words-" + language + "-" + page);
     }
 
     /**
