@@ -54,9 +54,9 @@ public class ConsoleSignInAgain implements OwnSignIn {
 
     private static void send(RoutingContext ctx, Response answer) {
         if (!ctx.response().ended()) {
-            ctx.response().setStatusCode(answer.getStatus())
-                    .putHeader("Content-Type", answer.getMediaType().toString())
-                    .end((String) answer.getEntity());
+            ctx.response().setStatusCode(answer.getStatus());
+            answer.getStringHeaders().forEach((name, values) -> ctx.response().putHeader(name, values));
+            ctx.response().end((String) answer.getEntity());
         }
     }
 

@@ -33,7 +33,8 @@ import io.vertx.core.http.HttpServerRequest;
  * site cannot put words on a console page for a person to send.</li>
  * </ul>
  * From htmx the same words come as a fragment with {@code role=alert}, answered 200 because htmx swaps only
- * successful answers; an out-of-date page's fragment carries the session's token, which {@code forms.js} gives
+ * successful answers, and put just before the part that asked ({@code HX-Reswap: beforebegin}) rather than in
+ * its place, so that a form being filled in stays as it is; an out-of-date page's fragment carries the session's token, which {@code forms.js} gives
  * the page's forms and htmx requests, so the page goes on without a reload.
  */
 public final class RefusedPost {
@@ -94,8 +95,13 @@ public final class RefusedPost {
         String page = Templates.refused(locale.getLanguage(), shown.name(), request.path(),
                 foreign ? List.of() : fields, ConsoleCsrf.FIELD, foreign ? "" : csrfToken,
                 backTo(request.getHeader("Referer")), htmx).setLocale(locale).render();
-        int status = htmx ? 200 : shown == Why.SIGNED_OUT ? 401 : 403;
-        return Response.status(status).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")).entity(page).build();
+        if (htmx) {
+            // Beside the part that asked, not in its place: a form or a text under the person's hands stays.
+            return Response.ok(page).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
+                    .header("HX-Reswap", "beforebegin").build();
+        }
+        return Response.status(shown == Why.SIGNED_OUT ? 401 : 403).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
+                .entity(page).build();
     }
 
     /** The console page the form was on (the Referer's path, a console page only), else the start page. */

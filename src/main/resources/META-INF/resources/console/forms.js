@@ -3,7 +3,16 @@
 // A page out of date (opened before the person last signed in) gets its refusal in place with this session's
 // CSRF token (console/RefusedPost): the page's forms and htmx requests take it, so the person goes on where they
 // were, without a reload that would lose what they typed.
+//
+// A refusal goes just before the part that asked (HX-Reswap: beforebegin); a refresh refused again (the inbox
+// every 15 s) replaces the one already there instead of stacking another.
 document.addEventListener('htmx:afterSwap', function () {
+  document.querySelectorAll('.refused').forEach(function (refusal) {
+    var next = refusal.nextElementSibling;
+    if (next && next.classList.contains('refused')) {
+      refusal.remove();
+    }
+  });
   document.querySelectorAll('.refused[data-csrf-token]').forEach(function (refusal) {
     var token = refusal.getAttribute('data-csrf-token');
     refusal.removeAttribute('data-csrf-token');

@@ -108,6 +108,8 @@ class RefusedPostTest {
                     .header("X-CSRF-TOKEN", oldToken).header("Accept-Language", language)
                     .contentType(UTF8_FORM).formParams(Map.of("statement", TYPED)).post("/console/cases/" + caseId + "/live/statement");
             assertThat(check.statusCode()).isEqualTo(200);
+            assertThat(check.contentType()).startsWith("text/html");
+            assertThat(check.header("HX-Reswap")).isEqualTo("beforebegin");
             String fragment = check.asString();
             assertThat(fragment.strip()).startsWith("<div").contains("role=\"alert\"")
                     .contains("data-csrf-token=\"" + newToken + "\"").doesNotContain("<html")
@@ -129,6 +131,8 @@ class RefusedPostTest {
                     .header("HX-Request", "true").header("X-CSRF-TOKEN", token).header("Accept-Language", language)
                     .contentType(UTF8_FORM).formParams(Map.of("statement", TYPED)).post("/console/cases/" + caseId + "/live/statement");
             assertThat(check.statusCode()).isEqualTo(200);
+            assertThat(check.contentType()).startsWith("text/html");
+            assertThat(check.header("HX-Reswap")).isEqualTo("beforebegin");
             assertThat(check.asString()).contains("role=\"alert\"").contains(words).doesNotContain("<html")
                     .doesNotContain("data-csrf-token");
             // the inbox's refresh too
