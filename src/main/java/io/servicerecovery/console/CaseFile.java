@@ -43,6 +43,24 @@ public record CaseFile(CaseView caseView, List<CaseView> earlier, TaskDetail tas
         return caseView.accountabilityStatement() != null || caseView.apology() != null;
     }
 
+    /**
+     * What the person wrote that the page's form will not show again: the step moved on or someone else holds it
+     * (a second tab, Back). Shown beside the refusal, so that nothing typed is lost without being seen.
+     */
+    public List<RefusedPost.Field> unsaved() {
+        java.util.Set<String> inTheForm = task == null || !taskIsMine ? java.util.Set.of()
+                : switch (task.task().type()) {
+                    case ACCOUNTABILITY -> java.util.Set.of("statement");
+                    case APOLOGY -> java.util.Set.of("message");
+                    case COMPENSATION -> java.util.Set.of("amount", "reason");
+                    default -> java.util.Set.of("amount", "note");
+                };
+        return input.entrySet().stream()
+                .filter(e -> RefusedPost.WRITTEN.contains(e.getKey()) && !inTheForm.contains(e.getKey())
+                        && !e.getValue().isBlank())
+                .map(e -> new RefusedPost.Field(e.getKey(), e.getValue(), true)).toList();
+    }
+
     public List<String> rootCauseList() {
         return List.of(rootCauses.split(","));
     }

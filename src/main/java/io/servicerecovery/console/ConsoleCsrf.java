@@ -4,11 +4,10 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.util.Base64;
-import java.util.function.Consumer;
+import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.container.ContainerRequestContext;
-import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import javax.crypto.Mac;
@@ -21,9 +20,6 @@ import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;
 import io.servicerecovery.security.session.ConsoleSettings;
 import io.servicerecovery.security.session.SessionKeys;
 import io.smallrye.mutiny.Uni;
-import io.smallrye.mutiny.subscription.UniEmitter;
-import io.vertx.core.MultiMap;
-import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.web.RoutingContext;
 
 /**
@@ -82,15 +78,19 @@ public class ConsoleCsrf {
             return null;
         }
         String expected = tokenFor(SessionKeys.of(identity(routing)));
+        // Without a session there is no token to give a form again; with one, a refusal offers to go on.
+        RefusedPost.Why why = expected.isEmpty() ? RefusedPost.Why.FOREIGN : RefusedPost.Why.OUT_OF_DATE;
         String header = request.getHeaderString(HEADER);
         if (header != null) {
-            return matches(expected, header) ? null : refused(request);
+            return matches(expected, header) ? null
+                    : Uni.createFrom().item(RefusedPost.answer(why, routing.request(), List.of(), expected));
         }
-        MediaType type = request.getMediaType();
-        if (type == null || !MediaType.APPLICATION_FORM_URLENCODED_TYPE.isCompatible(type)) {
-            return refused(request);
+        if (!RefusedPost.isForm(request.getHeaderString("Content-Type"))) {
+            return Uni.createFrom().item(
+                    RefusedPost.answer(RefusedPost.Why.FOREIGN, routing.request(), List.of(), expected));
         }
-        return formOf(routing.request()).map(form -> matches(expected, form.get(FIELD)) ? null : refusal(request));
+        return RefusedPost.formOf(routing.request()).map(form -> matches(expected, form.get(FIELD)) ? null
+                : RefusedPost.answer(why, routing.request(), RefusedPost.fieldsOf(form), expected));
     }
 
     private static SecurityIdentity identity(RoutingContext routing) {
@@ -99,28 +99,5 @@ public class ConsoleCsrf {
 
     private static boolean safe(String method) {
         return method.equals("GET") || method.equals("HEAD") || method.equals("OPTIONS");
-    }
-
-    /**
-     * The form's fields, read before the resource: Vert.x keeps them for RESTEasy's own form reading. (This is how
-     * quarkus-rest-csrf reads them too.)
-     */
-    private static Uni<MultiMap> formOf(HttpServerRequest request) {
-        request.setExpectMultipart(true);
-        return Uni.createFrom().emitter((Consumer<UniEmitter<? super MultiMap>>) emitter -> {
-            request.endHandler(ended -> emitter.complete(request.formAttributes()));
-            request.resume();
-        });
-    }
-
-    private static Uni<Response> refused(ContainerRequestContext request) {
-        return Uni.createFrom().item(refusal(request));
-    }
-
-    /** A page in the person's language that says nothing was saved, never a bare 400. */
-    private static Response refusal(ContainerRequestContext request) {
-        return Response.status(403).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
-                .entity(SignInPage.staleForm(ConsoleRequest.localeOf(request.getHeaderString("Accept-Language"))))
-                .build();
     }
 }

@@ -32,6 +32,17 @@ public interface ConsoleMessages {
     String stale_form_title();
     String stale_form_text();
     String stale_form_go_on();
+    String refused_out_of_date_title();
+    String refused_out_of_date_text();
+    String refused_out_of_date_in_place();
+    String refused_signed_out_title();
+    String refused_signed_out_text();
+    String refused_signed_out_in_place();
+    String refused_sign_in_new_tab();
+    String refused_send_again();
+    String refused_back_to_page();
+    String refused_unsaved();
+    String request_failed();
     String inbox_mine();
     String inbox_queue();
     String inbox_empty();

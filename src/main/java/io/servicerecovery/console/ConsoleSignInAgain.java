@@ -1,11 +1,15 @@
 package io.servicerecovery.console;
 
+import java.util.List;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.Response;
 
 import io.servicerecovery.common.OwnSignIn;
 import io.servicerecovery.security.session.FormSessionMechanism;
 import io.vertx.core.http.Cookie;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.web.RoutingContext;
 
 /**
@@ -23,12 +27,37 @@ public class ConsoleSignInAgain implements OwnSignIn {
             return false;
         }
         forgetConsoleSession(ctx);
-        if (ctx.request().getHeader("HX-Request") != null) {
-            ctx.response().setStatusCode(401).putHeader("HX-Redirect", SignInPage.LOGIN_PATH).end();
+        HttpServerRequest request = ctx.request();
+        if (request.getHeader("HX-Request") != null) {
+            // In place, so that what the person typed stays on the page while they sign in again in another tab.
+            send(ctx, RefusedPost.answer(RefusedPost.Why.SIGNED_OUT, request, List.of(), ""));
+        } else if (request.method() == HttpMethod.POST && RefusedPost.isForm(request.getHeader("Content-Type"))) {
+            RefusedPost.formOf(request).subscribe().with(form -> {
+                List<RefusedPost.Field> fields = RefusedPost.fieldsOf(form);
+                if (RefusedPost.anythingWritten(fields)) {
+                    send(ctx, RefusedPost.answer(RefusedPost.Why.SIGNED_OUT, request, fields, ""));
+                } else {
+                    toSignIn(ctx); // a button without words (claim, sign out): nothing to lose
+                }
+            }, unreadable -> toSignIn(ctx));
         } else {
-            ctx.response().setStatusCode(303).putHeader("Location", SignInPage.LOGIN_PATH).end();
+            toSignIn(ctx);
         }
         return true;
+    }
+
+    private static void toSignIn(RoutingContext ctx) {
+        if (!ctx.response().ended()) {
+            ctx.response().setStatusCode(303).putHeader("Location", SignInPage.LOGIN_PATH).end();
+        }
+    }
+
+    private static void send(RoutingContext ctx, Response answer) {
+        if (!ctx.response().ended()) {
+            ctx.response().setStatusCode(answer.getStatus());
+            answer.getStringHeaders().forEach((name, values) -> ctx.response().putHeader(name, values));
+            ctx.response().end((String) answer.getEntity());
+        }
     }
 
     @jakarta.inject.Inject

@@ -4,7 +4,6 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Base64;
-import java.util.Locale;
 import java.util.Optional;
 
 import jakarta.annotation.security.PermitAll;
@@ -90,8 +89,6 @@ public class SignInPage {
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance login(SignInForm form);
-
-        static native TemplateInstance notice(String lang);
     }
 
     /** The form; where people sign in through the company's provider, the console (which sends them there). */
@@ -155,11 +152,6 @@ public class SignInPage {
                 .cookie(expired(FormSessionMechanism.COOKIE)).build();
     }
 
-    /** What a form posted from a page of an ended session, or from elsewhere, gets (ConsoleCsrf). */
-    static String staleForm(Locale locale) {
-        return Templates.notice(locale.getLanguage()).setLocale(locale).render();
-    }
-
     private Response.ResponseBuilder form(Response.Status status, String refusal, long minutes, String user,
             String signedInAs, String next) {
         String signInCookie = signInCookie();
@@ -185,8 +177,15 @@ public class SignInPage {
         return Base64.getUrlEncoder().withoutPadding().encodeToString(random);
     }
 
-    /** Browsers say where a post comes from (Sec-Fetch-Site, Origin); a post from another site is refused. */
     private boolean crossSite() {
+        return crossSite(request);
+    }
+
+    /**
+     * Browsers say where a post comes from (Sec-Fetch-Site, Origin): true for a post another site made. A sign-in
+     * post from another site is refused; a refused form from another site is not shown again (RefusedPost).
+     */
+    static boolean crossSite(HttpServerRequest request) {
         String site = request.getHeader("Sec-Fetch-Site");
         if (site != null) {
             return !site.equals("same-origin") && !site.equals("none");

@@ -163,6 +163,35 @@ class AgentConsoleBrowserTest extends BrowserTest {
     }
 
     @Test
+    void aPageOpenedBeforeSigningInAgainSaysSoInPlaceAndStillSaves() {
+        String caseId = Recovery.open("crm-acme", CaseRequests.aCase());
+        Recovery.claim("agent-ana", Recovery.task("agent-ana", caseId, "ACCOUNTABILITY"));
+        browser.signIn("agent-ana").go("/console/cases/" + caseId);
+        browser.find(By.id("accountability-form"));
+        String casePage = browser.driver().getWindowHandle();
+
+        // in a second tab she signs out and in again: the first tab's page is of the ended session
+        browser.driver().switchTo().newWindow(org.openqa.selenium.WindowType.TAB);
+        browser.go("/console/work").find(By.cssSelector("form.signout button")).click();
+        browser.await().until(d -> browser.path().equals("/console/login"));
+        browser.signIn("agent-ana");
+        browser.driver().switchTo().window(casePage);
+
+        // the live check says so beside the text, which stays; the page takes the new session's token and goes on
+        browser.type(By.id("statement"), "This one is on us: we promised a delivery date we could not keep.");
+        WebElement refusal = browser.find(By.cssSelector("#accountability-form .refused[role=alert]"));
+        assertThat(refusal.getText()).contains("Your page was out of date");
+        assertThat(browser.find(By.id("statement")).getAttribute("value")).startsWith("This one is on us");
+        browser.find(By.id("statement")).sendKeys(" Sorry.");
+        browser.await().until(d -> browser.has(By.cssSelector("#statement-checks .checks-ok")));
+        browser.find(By.cssSelector("#accountability-form button.primary")).click();
+
+        browser.await().until(d -> browser.has(By.id("done")));
+        assertThat(browser.find(By.id("done")).getText()).contains("Accountability saved");
+        assertThat(browser.driver().getPageSource()).doesNotContain("HTTP ERROR");
+    }
+
+    @Test
     void signInIsRefusedWithTheWrongPasswordAndTheConsoleSpeaksSwedish() {
         try (Browser swedish = Browser.open(base.toString(), "sv")) {
             swedish.go("/");
