@@ -42,9 +42,6 @@ import io.servicerecovery.timeline.TimelineEntryView;
 @Tag(name = "Cases", description = "Failed customer experiences reported by a CRM")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
-@APIResponse(responseCode = "401", ref = ApiContract.UNAUTHORIZED)
-@APIResponse(responseCode = "503", ref = ApiContract.SERVICE_UNAVAILABLE)
-@APIResponse(responseCode = "403", ref = ApiContract.FORBIDDEN)
 public class CaseResource {
 
     private static final String LATE_DELIVERY = "{\"externalRef\": \"CRM-123\", \"customer\": {\"id\": \"C-1\", "

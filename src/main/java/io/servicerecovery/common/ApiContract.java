@@ -3,8 +3,9 @@ package io.servicerecovery.common;
 /**
  * Names of the error answers declared once in this package's {@code @OpenAPIDefinition} (package-info.java):
  * every operation names the ones it can give ({@code @APIResponse(responseCode = "404", ref =
- * ApiContract.NOT_FOUND)}), so a generated client knows that the body of each is a problem+json. The
- * examples there are answers the service really gives.
+ * ApiContract.NOT_FOUND)}), so a generated client knows that the body of each is a problem+json; 401, 403 and 503,
+ * which every operation can give, are added to each by {@link AnswersOfEveryCall}. The examples there are answers
+ * the service really gives.
  */
 public final class ApiContract {
 

@@ -48,9 +48,6 @@ import io.servicerecovery.security.CurrentUser;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @RolesAllowed(CurrentUser.MANAGER)
-@APIResponse(responseCode = "401", ref = ApiContract.UNAUTHORIZED)
-@APIResponse(responseCode = "503", ref = ApiContract.SERVICE_UNAVAILABLE)
-@APIResponse(responseCode = "403", ref = ApiContract.FORBIDDEN)
 public class EmpowermentResource {
 
     private static final String ETAG = "ETag";

@@ -30,9 +30,6 @@ import io.servicerecovery.security.CurrentUser;
 @Path("/api/reports/recovery")
 @Tag(name = "Reports", description = "What recovery achieves, for managers and CRM clients")
 @RolesAllowed({ CurrentUser.MANAGER, CurrentUser.CRM })
-@APIResponse(responseCode = "401", ref = ApiContract.UNAUTHORIZED)
-@APIResponse(responseCode = "503", ref = ApiContract.SERVICE_UNAVAILABLE)
-@APIResponse(responseCode = "403", ref = ApiContract.FORBIDDEN)
 public class ReportResource {
 
     static final String CSV = "text/csv";

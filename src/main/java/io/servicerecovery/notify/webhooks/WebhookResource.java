@@ -34,9 +34,6 @@ import io.servicerecovery.security.CurrentUser;
 @Tag(name = "Webhooks", description = "Signed notifications of case events, sent to a CRM's own URL")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed(CurrentUser.CRM)
-@APIResponse(responseCode = "401", ref = ApiContract.UNAUTHORIZED)
-@APIResponse(responseCode = "503", ref = ApiContract.SERVICE_UNAVAILABLE)
-@APIResponse(responseCode = "403", ref = ApiContract.FORBIDDEN)
 public class WebhookResource {
 
     private final WebhookSubscriptions subscriptions;

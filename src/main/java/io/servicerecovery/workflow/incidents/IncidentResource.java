@@ -27,9 +27,6 @@ import io.servicerecovery.security.CurrentUser;
 @Tag(name = "Incidents", description = "Process steps whose retries ran out (the follow-up email, the grant step) for operators")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed(CurrentUser.ADMIN)
-@APIResponse(responseCode = "401", ref = ApiContract.UNAUTHORIZED)
-@APIResponse(responseCode = "503", ref = ApiContract.SERVICE_UNAVAILABLE)
-@APIResponse(responseCode = "403", ref = ApiContract.FORBIDDEN)
 public class IncidentResource {
 
     private final Incidents incidents;

@@ -40,9 +40,6 @@ import io.smallrye.mutiny.Uni;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @RolesAllowed({ CurrentUser.AGENT, CurrentUser.MANAGER })
-@APIResponse(responseCode = "401", ref = ApiContract.UNAUTHORIZED)
-@APIResponse(responseCode = "503", ref = ApiContract.SERVICE_UNAVAILABLE)
-@APIResponse(responseCode = "403", ref = ApiContract.FORBIDDEN)
 public class TaskResource {
 
     private final TaskInbox inbox;
