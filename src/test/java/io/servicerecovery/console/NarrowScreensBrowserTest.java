@@ -113,6 +113,18 @@ class NarrowScreensBrowserTest extends BrowserTest {
         assertThat(browser.find(approvals).isDisplayed()).isTrue();
     }
 
+    @Test
+    void onAPhoneASwedishInboxSaysItsColumnsAndMenuInSwedish() {
+        Recovery.open("crm-acme", CaseRequests.aCase().customer("name", "Åsa Smal" + shortId()));
+        try (Browser swedish = Browser.open(base.toString(), "sv").signIn("agent-ana")) {
+            resize(swedish, PHONE);
+            swedish.go("/console");
+            assertThat(swedish.find(By.cssSelector("#queue-tasks td[data-label]")).getAttribute("data-label")).isEqualTo("Kund");
+            assertThat(swedish.find(By.cssSelector("header.top button.menu-toggle")).getText()).isEqualTo("Meny");
+            swedish.fullPageScreenshot("phone-inbox-sv");
+        }
+    }
+
     /** Opens the page, waits for what htmx loads with it, takes a full-page screenshot and notes any overflow. */
     private void visit(String device, String page, String path, List<String> overflows) {
         browser.go(path);
@@ -149,6 +161,10 @@ class NarrowScreensBrowserTest extends BrowserTest {
 
     /** Sets the page's width (the window's inner width; a window's outer size may include its frame). */
     private void resize(int width) {
+        resize(browser, width);
+    }
+
+    private static void resize(Browser browser, int width) {
         browser.driver().manage().window().setSize(new Dimension(width, 900));
         long inner = (Long) ((JavascriptExecutor) browser.driver()).executeScript("return window.innerWidth");
         if (inner != width) {
