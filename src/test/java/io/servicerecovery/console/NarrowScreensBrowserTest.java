@@ -20,14 +20,15 @@ import io.servicerecovery.support.CaseRequests;
 import io.servicerecovery.support.Recovery;
 
 /**
- * The console on a phone (390 px) and a narrow tablet (768 px): every agent and manager page fits the screen's
+ * The console on a small phone (360 px), a phone (390 px) and a narrow tablet (768 px): every agent and manager page fits the screen's
  * width, with no horizontal scrolling; a page that does not is named with its widest element. Tables become
- * cards and the header's navigation folds into a menu. Screenshots go to target/screenshots/phone-*.png and
- * tablet-*.png (docs/screenshots/inbox-phone.png and inbox-tablet.png are taken from these).
+ * cards and the header's navigation folds into a menu. Screenshots go to target/screenshots/small-phone-*.png,
+ * phone-*.png and tablet-*.png (docs/screenshots/inbox-phone.png and inbox-tablet.png are taken from these).
  */
 @QuarkusTest
 class NarrowScreensBrowserTest extends BrowserTest {
 
+    private static final int SMALL_PHONE = 360;
     private static final int PHONE = 390;
     private static final int TABLET = 768;
 
@@ -49,9 +50,9 @@ class NarrowScreensBrowserTest extends BrowserTest {
 
         browser.signIn("agent-ana");
         List<String> overflows = new ArrayList<>();
-        for (int width : new int[] { PHONE, TABLET }) {
+        for (int width : new int[] { SMALL_PHONE, PHONE, TABLET }) {
             resize(width);
-            String device = width == PHONE ? "phone" : "tablet";
+            String device = device(width);
             visit(device, "inbox", "/console", overflows);
             assertThat(browser.has(By.cssSelector("table.tasks td[data-label]"))).as("the inbox's cells say their column").isTrue();
             visit(device, "case", "/console/cases/" + mine, overflows);
@@ -74,9 +75,9 @@ class NarrowScreensBrowserTest extends BrowserTest {
 
         browser.signIn("manager-max");
         List<String> overflows = new ArrayList<>();
-        for (int width : new int[] { PHONE, TABLET }) {
+        for (int width : new int[] { SMALL_PHONE, PHONE, TABLET }) {
             resize(width);
-            String device = width == PHONE ? "phone" : "tablet";
+            String device = device(width);
             visit(device, "approvals", "/console/approvals?customer=" + customer, overflows);
             browser.find(By.cssSelector("article.approval[data-case='" + caseId + "']"));
             visit(device, "empowerment", "/console/empowerment", overflows);
@@ -172,6 +173,10 @@ class NarrowScreensBrowserTest extends BrowserTest {
         }
         long now = (Long) ((JavascriptExecutor) browser.driver()).executeScript("return window.innerWidth");
         assertThat(now).as("the page's width").isEqualTo(width);
+    }
+
+    private static String device(int width) {
+        return width == SMALL_PHONE ? "small-phone" : width == PHONE ? "phone" : "tablet";
     }
 
     private static String shortId() {
