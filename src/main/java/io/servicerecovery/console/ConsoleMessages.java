@@ -18,6 +18,7 @@ public interface ConsoleMessages {
     String nav_inbox();
     String nav_work();
     String nav_profile();
+    String nav_menu();
     String sign_out();
     String signed_in_as(String name);
     String sign_in();
