@@ -29,6 +29,11 @@ public class InboxSearchBackfill {
     }
 
     void onStart(@Observes StartupEvent start) {
+        fillAll();
+    }
+
+    /** Writes the missing keys; answers how many. */
+    int fillAll() {
         int filled = 0;
         int batch;
         do {
@@ -38,6 +43,7 @@ public class InboxSearchBackfill {
         if (filled > 0) {
             LOG.infof("Inbox search keys written for %d rows from before V12", filled);
         }
+        return filled;
     }
 
     private int fillBatch() {
