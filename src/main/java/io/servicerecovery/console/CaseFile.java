@@ -38,6 +38,15 @@ public record CaseFile(CaseView caseView, List<CaseView> earlier, TaskDetail tas
         return input.getOrDefault(field, "");
     }
 
+    /**
+     * Whether the step's first field takes the focus ({@code autofocus}): just after the person claimed the step
+     * (from the inbox or on this page), so that the keyboard goes on in the form rather than at the page's top.
+     * Not on other visits: focus that jumps on every load would skip the page's story for a screen reader.
+     */
+    public boolean focusStep() {
+        return done == StepDone.CLAIMED && taskIsMine && problem == null;
+    }
+
     /** Whether the case page has something to show of what was said: the statement or the apology. */
     public boolean somethingSaid() {
         return caseView.accountabilityStatement() != null || caseView.apology() != null;

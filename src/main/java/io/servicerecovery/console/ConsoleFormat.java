@@ -2,6 +2,7 @@ package io.servicerecovery.console;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 
@@ -9,19 +10,27 @@ import io.quarkus.qute.TemplateExtension;
 import io.servicerecovery.compensation.CompensationType;
 import io.servicerecovery.compensation.GrantView;
 
-/** How the console writes times and money: in UTC with the zone named, money with its currency. */
+/** How the console writes times and money: in the person's time zone with the zone named, money with its currency. */
 @TemplateExtension
 public final class ConsoleFormat {
 
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
-            .withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
     private ConsoleFormat() {
     }
 
-    /** {@code {entry.at.when}} */
+    /** {@code {entry.at.when}}: in the person's time zone (their profile's, UTC by default), named after it. */
     static String when(Instant instant) {
-        return instant == null ? "" : WHEN.format(instant);
+        return when(instant, ConsoleRequest.currentZone());
+    }
+
+    static String when(Instant instant, ZoneId zone) {
+        return instant == null ? "" : WHEN.format(instant.atZone(zone)) + " " + zoneName(zone);
+    }
+
+    /** {@code Europe/Stockholm}, or {@code UTC} for UTC however it was written. */
+    static String zoneName(ZoneId zone) {
+        return zone.normalized().equals(ZoneOffset.UTC) ? "UTC" : zone.getId();
     }
 
     /** {@code {text.urlEncode}}: a value for a query string. */

@@ -10,9 +10,10 @@ import java.util.Locale;
  *        what-if, dashboard, incidents or none
  * @param staff whether the person works cases (agents and managers), so sees the inbox
  * @param admin whether the person operates the service, so sees the incidents
+ * @param shortcuts whether the person keeps the inbox's one-key shortcuts on (the profile can turn them off)
  */
 public record PageFrame(String userId, String displayName, boolean staff, boolean manager, boolean admin, String nav,
-        Locale locale, String csrfField, String csrfToken) {
+        Locale locale, String csrfField, String csrfToken, boolean shortcuts) {
 
     public String lang() {
         return locale.getLanguage();

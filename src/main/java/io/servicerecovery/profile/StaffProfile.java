@@ -7,7 +7,10 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
-/** How a member of staff appears to customers: their name and an optional signature line. */
+/**
+ * How a member of staff appears to customers (their name and an optional signature line) and how the console
+ * shows them their work (time zone, keyboard shortcuts).
+ */
 @Entity
 @Table(name = "staff_profile")
 public class StaffProfile {
@@ -18,6 +21,11 @@ public class StaffProfile {
     @Column(name = "display_name")
     public String displayName;
     public String signature;
+    /** The zone the console shows this person's times in (an IANA id); null is UTC. */
+    @Column(name = "time_zone")
+    public String timeZone;
+    /** Whether the inbox's one-key shortcuts are on. */
+    public boolean shortcuts = true;
     @Column(name = "updated_at")
     public Instant updatedAt;
 }

@@ -33,10 +33,10 @@ class AgentConsoleBrowserTest extends BrowserTest {
         browser.signIn("agent-ana");
         assertAccessible("inbox");
         assertThat(browser.find(By.id("signed-in")).getText()).contains("Ana Bērziņa");
-        browser.type(By.id("customer"), customer);
+        browser.type(By.id("search"), customer);
         browser.find(By.cssSelector("form.filters button")).click();
         // the filtered page, not the row on the page being left (the case is new, so it may be on both)
-        browser.await().until(d -> d.getCurrentUrl().contains("customer="));
+        browser.await().until(d -> d.getCurrentUrl().contains("q="));
         WebElement row = browser.find(By.cssSelector("#queue-tasks tr[data-task] a[href='/console/cases/" + caseId + "']"))
                 .findElement(By.xpath("./ancestor::tr"));
         assertThat(row.getText()).contains(customer).contains("Take accountability");

@@ -48,8 +48,7 @@ public class InboxRows {
         row.priority = task.priority();
         row.dueAt = (task.due() == null ? task.created() : task.due()).toInstant();
         row.createdAt = task.created().toInstant();
-        row.customerName = c.customerName;
-        row.severity = c.severity;
+        row.describe(c);
         inbox.persist(row);
         openings.fire(new TaskOpened(c.id));
     }

@@ -9,6 +9,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Parameters;
 import io.servicerecovery.common.KeysetPosition;
+import io.servicerecovery.common.SearchText;
 import io.servicerecovery.workflow.RecoveryStep;
 
 /** The inbox table, read in inbox order: priority (highest first), then due time, then task id. */
@@ -17,7 +18,7 @@ public class InboxTaskRepository implements PanacheRepositoryBase<InboxTask, Str
 
     /** Which tasks a list asks for; null fields do not filter. */
     public record Query(String me, TaskInbox.AssigneeFilter assignee, TaskCandidates.Candidacy candidacy,
-            RecoveryStep type, UUID caseId, String customer, KeysetPosition after) {
+            RecoveryStep type, UUID caseId, String search, KeysetPosition after) {
     }
 
     /** At most {@code max} tasks of the query after its position, in inbox order. */
@@ -47,10 +48,13 @@ public class InboxTaskRepository implements PanacheRepositoryBase<InboxTask, Str
             where.append(" and caseId = :case");
             params.and("case", query.caseId());
         }
-        if (query.customer() != null && !query.customer().isBlank()) {
-            // part of the customer's name, as an agent types it when the customer calls back
-            where.append(" and lower(customerName) like :customer escape '!'");
-            params.and("customer", containing(query.customer()));
+        String search = query.search() == null ? "" : SearchText.fold(query.search().replace("|", " "));
+        if (!search.isEmpty()) {
+            // Part of the case's reference, the customer's id or name, as an agent types it when the customer
+            // calls back, without caring for case or accents. A contains match uses no index of its own: the
+            // query walks the inbox order index and stops at the page's end (see docs/console.md, Inbox).
+            where.append(" and searchKey like :search escape '!'");
+            params.and("search", "%" + escaped(search) + "%");
         }
         KeysetPosition after = query.after();
         if (after != null) {
@@ -84,8 +88,16 @@ public class InboxTaskRepository implements PanacheRepositoryBase<InboxTask, Str
 
     /** A LIKE pattern for "contains", case-insensitive, with the pattern's own characters escaped. */
     private static String containing(String text) {
-        return "%" + text.strip().toLowerCase(java.util.Locale.ROOT)
-                .replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%";
+        return "%" + escaped(text.strip().toLowerCase(java.util.Locale.ROOT)) + "%";
+    }
+
+    private static String escaped(String text) {
+        return text.replace("!", "!!").replace("%", "!%").replace("_", "!_");
+    }
+
+    /** Rows written before their search key existed (V12), a batch at a time. */
+    public List<InboxTask> withoutSearchKey(int max) {
+        return find("searchKey is null").range(0, max - 1).list();
     }
 
     /** The tasks the caller is a candidate for, as a clause; its parameters are added only with it. */

@@ -57,14 +57,17 @@ public class TaskInbox {
     @Transactional
     public Page<TaskSummary> list(CurrentUser user, AssigneeFilter assignee, RecoveryStep type, UUID caseId,
             PageRequest page) {
-        return list(user, assignee, type, caseId, null, page);
+        return page(query(user, assignee, type, caseId, null, page), page.limit());
     }
 
-    /** The same, only the tasks of customers whose name contains {@code customer} (any case). */
+    /**
+     * The inbox's lines, with the case's facts the console shows; {@code search} matches part of the case's
+     * reference, the customer's id or name, whatever the case and accents ("asa" finds "Åsa").
+     */
     @Transactional
-    public Page<TaskSummary> list(CurrentUser user, AssigneeFilter assignee, RecoveryStep type, UUID caseId,
-            String customer, PageRequest page) {
-        return page(query(user, assignee, type, caseId, customer, page), page.limit());
+    public Page<InboxLine> lines(CurrentUser user, AssigneeFilter assignee, RecoveryStep type, String search,
+            PageRequest page) {
+        return page(query(user, assignee, type, null, search, page), page.limit(), InboxTask::line);
     }
 
     /**
@@ -73,15 +76,19 @@ public class TaskInbox {
      */
     @Transactional
     public InboxTaskRepository.Query query(CurrentUser user, AssigneeFilter assignee, RecoveryStep type, UUID caseId,
-            String customer, PageRequest page) {
+            String search, PageRequest page) {
         KeysetPosition after = page.position() == null ? null : KeysetPosition.parseRanked(page.position());
-        return new InboxTaskRepository.Query(user.id(), assignee, candidates.of(user), type, caseId, customer, after);
+        return new InboxTaskRepository.Query(user.id(), assignee, candidates.of(user), type, caseId, search, after);
     }
 
     /** One page of {@code query}; also called from a worker thread with no request of its own (a wait). */
     @Transactional
     @ActivateRequestContext
     public Page<TaskSummary> page(InboxTaskRepository.Query query, int limit) {
+        return page(query, limit, InboxTask::summary);
+    }
+
+    private <T> Page<T> page(InboxTaskRepository.Query query, int limit, java.util.function.Function<InboxTask, T> as) {
         List<InboxTask> found = inbox.page(query, limit + 1);
         boolean more = found.size() > limit;
         List<InboxTask> rows = more ? found.subList(0, limit) : found;
@@ -90,7 +97,7 @@ public class TaskInbox {
             InboxTask last = rows.get(rows.size() - 1);
             next = new KeysetPosition(last.priority, last.dueAt, UUID.fromString(last.taskId)).cursor();
         }
-        return new Page<>(rows.stream().map(InboxTask::summary).toList(), next);
+        return new Page<>(rows.stream().map(as).toList(), next);
     }
 
     /** The approvals the caller may decide, oldest first; at most {@code max}; {@code customer} filters by name. */
