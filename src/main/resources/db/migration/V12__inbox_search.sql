@@ -19,7 +19,7 @@ update task_inbox set
     failure_category = (select c.failure_category from recovery_case c where c.id = task_inbox.case_id),
     order_amount = (select c.order_amount from recovery_case c where c.id = task_inbox.case_id),
     order_currency = (select c.order_currency from recovery_case c where c.id = task_inbox.case_id),
-    repeat_failure = (select c.repeat_failure from recovery_case c where c.id = task_inbox.case_id);
+    repeat_failure = coalesce((select c.repeat_failure from recovery_case c where c.id = task_inbox.case_id), false);
 
 -- Rows still to be given their search key: found without reading the whole table at every start.
 create index ix_task_inbox_unsearchable on task_inbox (search_key);
